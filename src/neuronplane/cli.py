@@ -1,0 +1,105 @@
+"""The `neuronplane` command line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from . import config
+
+
+def _cmd_up(args: argparse.Namespace) -> int:
+    from . import stack
+    stack.up(stack.build(config.load()))
+    return 0
+
+
+def _cmd_down(args: argparse.Namespace) -> int:
+    from . import stack
+    stack.down(stack.build(config.load()))
+    return 0
+
+
+def _cmd_status(args: argparse.Namespace) -> int:
+    from . import stack
+    rows = stack.status(stack.build(config.load()))
+    print(f"{'component':<12} {'state':<6} {'pid':>8}  {'answering':<9}  address")
+    for row in rows:
+        state = "up" if row["pid"] else "down"
+        print(f"{row['component']:<12} {state:<6} {row['pid'] or '-':>8}  "
+              f"{'yes' if row['answering'] else 'no':<9}  {row['address']}")
+    # 0 when everything answers, 3 (LSB: "not running") otherwise.
+    return 0 if all(row["answering"] for row in rows) else 3
+
+
+def _cmd_psql(args: argparse.Namespace) -> int:
+    from .cluster import SUPERUSER
+    s = config.load()
+    argv = ["psql", "-h", str(s.socket_dir), "-p", str(s.pg_port), "-U", SUPERUSER,
+            "-d", s.pg_database, *args.psql_args]
+    os.execvp("psql", argv)
+    return 127  # pragma: no cover
+
+
+def _cmd_glue(args: argparse.Namespace) -> int:
+    from . import glue, stack
+    s = config.load()
+    glue.serve(stack.worker_conninfo(s), s.glue_host, s.glue_port)
+    return 0
+
+
+def _cmd_test(args: argparse.Namespace) -> int:
+    from . import testrun
+    return testrun.run(config.project_root(), pytest_args=args.pytest_args)
+
+
+def _cmd_lint(args: argparse.Namespace) -> int:
+    from . import sqllint
+    root = config.project_root()
+    problems = sqllint.lint_tree(root / "deploy")
+    for problem in problems:
+        print(problem)
+    print(f"sqllint: {len(problems)} problem(s) in {root / 'deploy'}")
+    return 1 if problems else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="neuronplane",
+        description="Control plane of the NeuronDB ecosystem: PostgreSQL + PostgREST + glue.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("up", help="start (and on first run create) the stack; deploy new changes"
+                   ).set_defaults(func=_cmd_up)
+    sub.add_parser("down", help="stop everything `up` started").set_defaults(func=_cmd_down)
+    sub.add_parser("status", help="each component: pid, address, answering (exit 3 if any is "
+                   "down)").set_defaults(func=_cmd_status)
+    p = sub.add_parser("psql", help="psql as superuser on the embedded cluster")
+    p.add_argument("psql_args", nargs=argparse.REMAINDER)
+    p.set_defaults(func=_cmd_psql)
+    sub.add_parser("glue", help="run the glue HTTP service in the foreground"
+                   ).set_defaults(func=_cmd_glue)
+    p = sub.add_parser("test", help="the whole test suite on a throwaway cluster")
+    p.add_argument("pytest_args", nargs=argparse.REMAINDER,
+                   help="extra arguments for pytest (after --)")
+    p.set_defaults(func=_cmd_test)
+    sub.add_parser("lint", help="the SQL lint over deploy/").set_defaults(func=_cmd_lint)
+
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        # Known failures carry an actionable message; print it without a traceback.
+        from .cluster import ClusterError
+        from .migrate import MigrationError
+        from .procs import StartError
+        if isinstance(exc, config.ConfigError | ClusterError | MigrationError | StartError):
+            print(f"neuronplane {args.command}: {exc}", file=sys.stderr)
+            return 1
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""The glue HTTP service: what a database cannot do (OIDC redirects, uploads, metrics).
+
+For now it answers /healthz; later issues add the OIDC and ingestion endpoints.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import psycopg
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+log = logging.getLogger("neuronplane.glue")
+
+
+def create_app(conninfo: str) -> Starlette:
+    async def healthz(request: Request) -> JSONResponse:
+        try:
+            async with await psycopg.AsyncConnection.connect(
+                conninfo, connect_timeout=3, autocommit=True
+            ) as conn:
+                cur = await conn.execute("SELECT api.health()")
+                row = await cur.fetchone()
+        except psycopg.Error as exc:
+            # The reason goes to the log, not to the caller.
+            log.warning("healthz: database check failed: %s", type(exc).__name__)
+            return JSONResponse({"status": "unavailable", "database": "unreachable"},
+                                status_code=503)
+        return JSONResponse({"status": "ok", "database": row[0] if row else None})
+
+    return Starlette(routes=[Route("/healthz", healthz, methods=["GET"])])
+
+
+def serve(conninfo: str, host: str, port: int) -> None:
+    import uvicorn
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    uvicorn.run(create_app(conninfo), host=host, port=port, log_level="info",
+                proxy_headers=False, server_header=False)

@@ -1,0 +1,41 @@
+"""PostgREST: its configuration file and its process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .procs import Service, url_host
+
+
+def config_text(*, db_host: str, db_port: int, db_name: str, passfile: Path,
+                host: str, port: int, admin_port: int) -> str:
+    # The password is not in this file: libpq reads it from the 0600 passfile.
+    uri = (f"postgresql://authenticator@{db_host}:{db_port}/{db_name}"
+           f"?passfile={passfile}&application_name=postgrest")
+    return "\n".join([
+        "# Managed by neuronplane: rewritten at every start.",
+        f'db-uri = "{uri}"',
+        'db-schemas = "api"',
+        'db-anon-role = "anon"',
+        "db-pool = 10",
+        "db-channel-enabled = true",
+        f'server-host = "{host}"',
+        f"server-port = {port}",
+        f"admin-server-port = {admin_port}",
+        'log-level = "warn"',
+        "",
+    ])
+
+
+def service(binary: Path, config_file: Path, run_dir: Path, log_dir: Path,
+            host: str, port: int, admin_port: int) -> Service:
+    return Service(
+        name="PostgREST",
+        argv=[str(binary), str(config_file)],
+        health_url=f"http://{url_host(host)}:{admin_port}/ready",
+        ports=[(host, port), (host, admin_port)],
+        pid_file=run_dir / "postgrest.pid",
+        log_file=log_dir / "postgrest.log",
+        hint="set NEURONPLANE_API_PORT / NEURONPLANE_API_ADMIN_PORT",
+    )
+

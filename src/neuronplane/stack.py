@@ -1,0 +1,158 @@
+"""`neuronplane up`, `down` and `status`: the embedded cluster, PostgREST and the glue."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from psycopg.conninfo import make_conninfo
+
+from . import migrate, postgrest
+from .cluster import SUPERUSER, Cluster, server_os_user
+from .config import Settings
+from .procs import Service, url_host
+
+LOGIN_ROLES = ("authenticator", "neuronplane_worker")
+
+
+@dataclass
+class Stack:
+    settings: Settings
+    cluster: Cluster
+    postgrest: Service
+    glue: Service
+
+    @property
+    def passfile(self) -> Path:
+        return self.settings.secrets_dir / "pgpass"
+
+
+def build(settings: Settings) -> Stack:
+    s = settings
+    cluster = Cluster(
+        data_dir=s.data_dir, socket_dir=s.socket_dir, log_file=s.log_dir / "postgresql.log",
+        port=s.pg_port, host=s.pg_host, plpython_dir=s.root / "plpython",
+        os_user=server_os_user(s.pg_os_user),
+    )
+    rest = postgrest.service(s.postgrest_bin, s.run_dir / "postgrest.conf", s.run_dir,
+                             s.log_dir, s.api_host, s.api_port, s.api_admin_port)
+    glue_bin = Path(sys.executable).parent / "neuronplane"
+    glue = Service(
+        name="glue",
+        argv=[str(glue_bin), "glue"],
+        health_url=f"http://{url_host(s.glue_host)}:{s.glue_port}/healthz",
+        ports=[(s.glue_host, s.glue_port)],
+        pid_file=s.run_dir / "glue.pid",
+        log_file=s.log_dir / "glue.log",
+        env={**os.environ, "NEURONPLANE_HOME": str(s.home), "NEURONPLANE_ROOT": str(s.root)},
+        hint="set NEURONPLANE_GLUE_PORT",
+    )
+    return Stack(s, cluster, rest, glue)
+
+
+def worker_conninfo(settings: Settings) -> str:
+    return make_conninfo(
+        host=settings.pg_host, port=settings.pg_port, dbname=settings.pg_database,
+        user="neuronplane_worker", passfile=str(settings.secrets_dir / "pgpass"),
+        application_name="neuronplane-glue")
+
+
+def _role_password(secrets_dir: Path, role: str) -> str:
+    """The role's password, generated once and kept in a 0600 file."""
+    path = secrets_dir / f"{role}.password"
+    if path.is_file():
+        return path.read_text().strip()
+    password = secrets.token_urlsafe(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(password + "\n")
+    return password
+
+
+def _write_private(path: Path, text: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(text)
+    path.chmod(0o600)
+
+
+def up(stack: Stack, out=print) -> None:
+    s = stack.settings
+    for d in (s.home, s.run_dir, s.log_dir, s.secrets_dir):
+        d.mkdir(parents=True, exist_ok=True)
+    s.secrets_dir.chmod(0o700)
+
+    fresh = not stack.cluster.initialized
+    if fresh:
+        out(f"initializing a PostgreSQL cluster in {s.data_dir}")
+    stack.cluster.start(timeout=s.start_timeout)
+    if stack.cluster.ensure_database(s.pg_database):
+        out(f"created database {s.pg_database}")
+    migrate.deploy(s.root, stack.cluster, s.pg_database)
+
+    # Passwords of the LOGIN roles: libpq reads them from the passfile, so no config file,
+    # command line or environment variable carries them.
+    lines = []
+    for role in LOGIN_ROLES:
+        password = _role_password(s.secrets_dir, role)
+        stack.cluster.set_password(s.pg_database, role, password)
+        lines.append(f"*:*:{s.pg_database}:{role}:{password}\n")
+    _write_private(stack.passfile, "".join(lines))
+
+    conf = postgrest.config_text(
+        db_host=s.pg_host, db_port=s.pg_port, db_name=s.pg_database, passfile=stack.passfile,
+        host=s.api_host, port=s.api_port, admin_port=s.api_admin_port)
+    conf_path = s.run_dir / "postgrest.conf"
+    conf_changed = not conf_path.is_file() or conf_path.read_text() != conf
+    _write_private(conf_path, conf)
+    if conf_changed:
+        stack.postgrest.stop()
+    if stack.postgrest.pid() is not None:
+        # New changes may have been deployed: have PostgREST reload its schema cache.
+        with stack.cluster.connect(s.pg_database, autocommit=True) as conn:
+            conn.execute("NOTIFY pgrst, 'reload schema'")
+    stack.postgrest.start(s.start_timeout)
+    stack.glue.start(s.start_timeout)
+
+    host = url_host(s.api_host)
+    out("")
+    out("neuronplane is up")
+    out(f"  API (PostgREST)  http://{host}:{s.api_port}/   "
+        f"e.g. curl -s http://{host}:{s.api_port}/rpc/health")
+    out(f"  PostgREST admin  http://{host}:{s.api_admin_port}/live  /ready")
+    out(f"  glue             http://{url_host(s.glue_host)}:{s.glue_port}/healthz")
+    out(f"  PostgreSQL       {s.pg_host}:{s.pg_port}, socket {s.socket_dir}")
+    out(f"  psql             psql -h {s.socket_dir} -p {s.pg_port} -U {SUPERUSER} "
+        f"{s.pg_database}   (or: ./neuronplane psql)")
+    out(f"  logs             {s.log_dir}/{{postgresql,postgrest,glue}}.log")
+
+
+def down(stack: Stack, out=print) -> None:
+    for service in (stack.glue, stack.postgrest):
+        out(f"{service.name}: {'stopped' if service.stop() else 'was not running'}")
+    if stack.cluster.is_running():
+        stack.cluster.stop()
+        out("PostgreSQL: stopped")
+    else:
+        out("PostgreSQL: was not running")
+
+
+def status(stack: Stack) -> list[dict[str, object]]:
+    s = stack.settings
+    rows: list[dict[str, object]] = [{
+        "component": "PostgreSQL",
+        "pid": stack.cluster.pid() if stack.cluster.is_running() else None,
+        "address": f"{s.pg_host}:{s.pg_port}",
+        "answering": stack.cluster.answering() if stack.cluster.initialized else False,
+    }]
+    for service, address in (
+        (stack.postgrest, f"{s.api_host}:{s.api_port} (admin {s.api_admin_port})"),
+        (stack.glue, f"{s.glue_host}:{s.glue_port}"),
+    ):
+        pid = service.pid()
+        rows.append({"component": service.name, "pid": pid, "address": address,
+                     "answering": pid is not None and service.answering()})
+    return rows
