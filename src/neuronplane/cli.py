@@ -38,7 +38,7 @@ def _cmd_psql(args: argparse.Namespace) -> int:
     s = config.load()
     argv = ["psql", "-h", str(s.socket_dir), "-p", str(s.pg_port), "-U", SUPERUSER,
             "-d", s.pg_database, *args.psql_args]
-    os.execvp("psql", argv)
+    os.execvp("psql", argv)  # noqa: S606 (psql replaces this process)
     return 127  # pragma: no cover
 
 
@@ -74,18 +74,20 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("down", help="stop everything `up` started").set_defaults(func=_cmd_down)
     sub.add_parser("status", help="each component: pid, address, answering (exit 3 if any is "
                    "down)").set_defaults(func=_cmd_status)
-    p = sub.add_parser("psql", help="psql as superuser on the embedded cluster")
-    p.add_argument("psql_args", nargs=argparse.REMAINDER)
-    p.set_defaults(func=_cmd_psql)
+    sub.add_parser("psql", help="psql as superuser on the embedded cluster (extra arguments "
+                   "go to psql)").set_defaults(func=_cmd_psql, passthrough="psql_args")
     sub.add_parser("glue", help="run the glue HTTP service in the foreground"
                    ).set_defaults(func=_cmd_glue)
-    p = sub.add_parser("test", help="the whole test suite on a throwaway cluster")
-    p.add_argument("pytest_args", nargs=argparse.REMAINDER,
-                   help="extra arguments for pytest (after --)")
-    p.set_defaults(func=_cmd_test)
+    sub.add_parser("test", help="the whole test suite on a throwaway cluster (extra arguments "
+                   "go to pytest)").set_defaults(func=_cmd_test, passthrough="pytest_args")
     sub.add_parser("lint", help="the SQL lint over deploy/").set_defaults(func=_cmd_lint)
 
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    passthrough = getattr(args, "passthrough", None)
+    if passthrough:
+        setattr(args, passthrough, [a for a in extra if a != "--"])
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         return args.func(args)
     except KeyboardInterrupt:

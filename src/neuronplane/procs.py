@@ -42,6 +42,8 @@ def port_in_use(host: str, port: int) -> bool:
         if s.connect_ex((host, port)) == 0:
             return True
     with socket.socket(family, socket.SOCK_STREAM) as s:
+        # As servers do: connections of a stopped server lingering in TIME_WAIT don't count.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind((host, port))
         except OSError:

@@ -79,6 +79,22 @@ def _write_private(path: Path, text: str) -> None:
     path.chmod(0o600)
 
 
+def provision_logins(cluster: Cluster, dbname: str, secrets_dir: Path) -> Path:
+    """Give each LOGIN role its password and write them to a libpq passfile.
+
+    libpq reads passwords from that 0600 file, so no config file, command line or
+    environment variable carries them. Returns the passfile's path.
+    """
+    lines = []
+    for role in LOGIN_ROLES:
+        password = _role_password(secrets_dir, role)
+        cluster.set_password(dbname, role, password)
+        lines.append(f"*:*:{dbname}:{role}:{password}\n")
+    passfile = secrets_dir / "pgpass"
+    _write_private(passfile, "".join(lines))
+    return passfile
+
+
 def up(stack: Stack, out=print) -> None:
     s = stack.settings
     for d in (s.home, s.run_dir, s.log_dir, s.secrets_dir):
@@ -93,14 +109,7 @@ def up(stack: Stack, out=print) -> None:
         out(f"created database {s.pg_database}")
     migrate.deploy(s.root, stack.cluster, s.pg_database)
 
-    # Passwords of the LOGIN roles: libpq reads them from the passfile, so no config file,
-    # command line or environment variable carries them.
-    lines = []
-    for role in LOGIN_ROLES:
-        password = _role_password(s.secrets_dir, role)
-        stack.cluster.set_password(s.pg_database, role, password)
-        lines.append(f"*:*:{s.pg_database}:{role}:{password}\n")
-    _write_private(stack.passfile, "".join(lines))
+    provision_logins(stack.cluster, s.pg_database, s.secrets_dir)
 
     conf = postgrest.config_text(
         db_host=s.pg_host, db_port=s.pg_port, db_name=s.pg_database, passfile=stack.passfile,

@@ -1,0 +1,202 @@
+"""`neuronplane test`: the whole test suite on a throwaway cluster.
+
+Steps: ruff, the SQL lint, a fresh cluster on a free port in a temporary folder, sqitch
+deploy → verify → revert → deploy, pg_prove over tests/pgtap, pytest. Everything it starts
+is stopped and removed at the end, on failure and on interrupt too.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import migrate, sqllint
+from .cluster import Cluster, server_os_user
+from .procs import free_port
+from .stack import provision_logins
+
+TEST_DATABASE = "neuronplane"
+# A throwaway cluster trades durability for speed.
+FAST_SETTINGS = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"}
+
+
+@dataclass
+class TestDatabase:
+    cluster: Cluster
+    dbname: str
+    passfile: Path
+    tmp: Path
+
+    def env(self) -> dict[str, str]:
+        """What pytest's fixtures read to reach this database (see tests/conftest.py)."""
+        return {
+            "NEURONPLANE_TEST_PGSOCKET": str(self.cluster.socket_dir),
+            "NEURONPLANE_TEST_PGPORT": str(self.cluster.port),
+            "NEURONPLANE_TEST_DATABASE": self.dbname,
+            "NEURONPLANE_TEST_PASSFILE": str(self.passfile),
+        }
+
+
+@contextmanager
+def throwaway_cluster(root: Path, log=print) -> Iterator[tuple[Cluster, Path]]:
+    """A started cluster in a new temporary folder; stopped and removed on exit."""
+    tmp = Path(tempfile.mkdtemp(prefix="neuronplane-test-"))
+    tmp.chmod(0o755)  # the server's OS user must reach its folders inside
+    cluster = Cluster(
+        data_dir=tmp / "data", socket_dir=tmp / "sock", log_file=tmp / "postgresql.log",
+        port=free_port(), plpython_dir=root / "plpython",
+        os_user=server_os_user(os.environ.get("NEURONPLANE_PG_OS_USER")),
+        settings=dict(FAST_SETTINGS),
+    )
+    try:
+        log(f"throwaway cluster: {tmp} (port {cluster.port})")
+        cluster.start()
+        yield cluster, tmp
+    finally:
+        try:
+            cluster.destroy()
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def prepare_database(root: Path, cluster: Cluster, tmp: Path, round_trip: bool,
+                     quiet: bool = False) -> TestDatabase:
+    """Deploy (optionally deploy → verify → revert → deploy), install the test helpers and
+    give the LOGIN roles passwords."""
+    cluster.ensure_database(TEST_DATABASE)
+    migrate.deploy(root, cluster, TEST_DATABASE, quiet=quiet)
+    if round_trip:
+        migrate.verify(root, cluster, TEST_DATABASE, quiet=quiet)
+        migrate.revert_all(root, cluster, TEST_DATABASE, quiet=quiet)
+        migrate.deploy(root, cluster, TEST_DATABASE, quiet=quiet)
+        migrate.verify(root, cluster, TEST_DATABASE, quiet=quiet)
+    psql_file(cluster, TEST_DATABASE, root / "sql" / "tests" / "setup.sql")
+    secrets = tmp / "secrets"
+    secrets.mkdir(mode=0o700, exist_ok=True)
+    passfile = provision_logins(cluster, TEST_DATABASE, secrets)
+    return TestDatabase(cluster, TEST_DATABASE, passfile, tmp)
+
+
+def psql_file(cluster: Cluster, dbname: str, path: Path) -> None:
+    env = {**os.environ, **cluster.libpq_env(dbname)}
+    result = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", str(path)],
+                            env=env, text=True, capture_output=True)
+    if result.returncode != 0:
+        raise migrate.MigrationError(f"psql -f {path} failed:\n{result.stderr.strip()}")
+
+
+@dataclass
+class Step:
+    name: str
+    ok: bool
+    detail: str = ""
+    passed: int = 0
+    failed: int = 0
+
+
+def _banner(text: str) -> None:
+    print(f"\n=== {text} ===", flush=True)
+
+
+def _run_ruff(root: Path) -> Step:
+    _banner("ruff")
+    paths = [p for p in ("src", "plpython", "tests", "bench") if (root / p).exists()]
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", *paths], cwd=root)
+    return Step("ruff", result.returncode == 0)
+
+
+def _run_sqllint(root: Path) -> Step:
+    _banner("sqllint")
+    problems = sqllint.lint_tree(root / "deploy")
+    for problem in problems:
+        print(problem)
+    print(f"sqllint: {len(problems)} problem(s)")
+    return Step("sqllint", not problems, f"{len(problems)} problem(s)")
+
+
+def _run_pg_prove(root: Path, db: TestDatabase) -> Step:
+    _banner("pg_prove tests/pgtap")
+    files = sorted(str(p) for p in (root / "tests" / "pgtap").glob("*.sql"))
+    env = {**os.environ, **db.cluster.libpq_env(db.dbname)}
+    proc = subprocess.run(["pg_prove", "--ext", ".sql", *files], env=env, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    print(proc.stdout, end="", flush=True)
+    total = sum(int(n) for n in re.findall(r"Tests=(\d+)", proc.stdout))
+    failed = sum(int(n) for n in re.findall(r"Failed (\d+)/\d+ subtests", proc.stdout))
+    if proc.returncode != 0 and failed == 0:
+        failed = 1  # a file that died, or a plan that did not match
+    return Step("pgTAP", proc.returncode == 0 and total > 0, f"{total} tests",
+                max(total - failed, 0), failed)
+
+
+def _run_pytest(root: Path, db: TestDatabase | None, args: list[str]) -> Step:
+    _banner("pytest")
+    report = (db.tmp if db else Path(tempfile.gettempdir())) / "pytest-report.xml"
+    env = {**os.environ, **(db.env() if db else {})}
+    argv = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider",
+            f"--junitxml={report}", f"--basetemp={report.parent / 'pytest'}", *args]
+    proc = subprocess.run(argv, cwd=root, env=env)
+    passed = failed = 0
+    try:
+        suite = ET.parse(report).getroot()  # noqa: S314 (our own pytest report)
+        suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
+        total = int(suite.get("tests", 0))
+        failed = int(suite.get("failures", 0)) + int(suite.get("errors", 0))
+        passed = total - failed - int(suite.get("skipped", 0))
+    except (OSError, ET.ParseError, AttributeError):
+        failed = max(failed, 1)
+    # Exit 5 means pytest collected nothing: that is a failure, not a pass.
+    return Step("pytest", proc.returncode == 0, f"exit {proc.returncode}", passed,
+                failed if proc.returncode == 0 or failed else 1)
+
+
+def run(root: Path, pytest_args: list[str] | None = None) -> int:
+    pytest_args = [a for a in (pytest_args or []) if a != "--"]
+    started = time.monotonic()
+    steps: list[Step] = []
+
+    def _interrupted(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, _interrupted)
+    try:
+        steps.append(_run_ruff(root))
+        steps.append(_run_sqllint(root))
+        with throwaway_cluster(root) as (cluster, tmp):
+            _banner("sqitch deploy → verify → revert → deploy → verify")
+            try:
+                db = prepare_database(root, cluster, tmp, round_trip=True)
+            except migrate.MigrationError as exc:
+                print(exc)
+                steps.append(Step("sqitch round trip", False, "failed"))
+            else:
+                steps.append(Step("sqitch round trip", True))
+                steps.append(_run_pg_prove(root, db))
+                steps.append(_run_pytest(root, db, pytest_args))
+    except KeyboardInterrupt:
+        print("\ninterrupted: everything started was stopped and removed", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+    _banner(f"summary ({time.monotonic() - started:.0f}s)")
+    for step in steps:
+        counts = f" ({step.passed} passed, {step.failed} failed)" if step.passed or step.failed \
+            else ""
+        print(f"  {'ok  ' if step.ok else 'FAIL'}  {step.name}{counts}"
+              f"{'  ' + step.detail if step.detail and not step.ok else ''}")
+    passed = sum(s.passed for s in steps)
+    failed = sum(s.failed for s in steps) + sum(1 for s in steps if not s.ok and not s.failed)
+    print(f"{passed} passed, {failed} failed")
+    return 0 if all(s.ok for s in steps) else 1

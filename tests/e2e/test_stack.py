@@ -1,0 +1,135 @@
+"""`neuronplane up / status / down` as a user runs them, in a temporary NEURONPLANE_HOME
+with free ports: first start, data kept across down/up, a killed PostgREST is seen and
+brought back, a taken port is a clear error."""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from neuronplane.procs import free_port
+
+from ..conftest import ROOT, run_cli
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def stack_env():
+    home = Path(tempfile.mkdtemp(prefix="neuronplane-e2e-"))
+    home.chmod(0o755)
+    env = {**os.environ, "NEURONPLANE_ROOT": str(ROOT), "NEURONPLANE_HOME": str(home / "np"),
+           "NEURONPLANE_PG_PORT": str(free_port()), "NEURONPLANE_API_PORT": str(free_port()),
+           "NEURONPLANE_API_ADMIN_PORT": str(free_port()),
+           "NEURONPLANE_GLUE_PORT": str(free_port())}
+    for name in [k for k in env if k.startswith("NEURONPLANE_TEST_")]:
+        env.pop(name)
+    try:
+        yield env
+    finally:
+        run_cli("down", env=env, check=False)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def _psql(env, sql: str) -> str:
+    return run_cli("psql", "-X", "-tA", "-v", "ON_ERROR_STOP=1", "-c", sql, env=env).stdout.strip()
+
+
+def _status(env) -> tuple[int, dict[str, list[str]]]:
+    result = run_cli("status", env=env, check=False)
+    rows = {}
+    for line in result.stdout.splitlines()[1:]:
+        parts = line.split()
+        rows[parts[0]] = parts[1:]
+    return result.returncode, rows
+
+
+def test_up_status_down_lifecycle(stack_env):
+    env = stack_env
+    api = f"http://127.0.0.1:{env['NEURONPLANE_API_PORT']}"
+
+    out = run_cli("up", env=env).stdout
+    assert "neuronplane is up" in out and "+ api/health" in out
+    assert f"{api}/rpc/health" in out and "logs" in out
+    r = httpx.get(f"{api}/rpc/health")
+    assert r.status_code == 200 and r.json()["status"] == "ok"
+    glue = httpx.get(f"http://127.0.0.1:{env['NEURONPLANE_GLUE_PORT']}/healthz")
+    assert glue.status_code == 200
+
+    code, rows = _status(env)
+    assert code == 0
+    assert {name: row[0] for name, row in rows.items()} == {
+        "PostgreSQL": "up", "PostgREST": "up", "glue": "up"}
+
+    # No password in any file that is not a 0600 secret.
+    home = Path(env["NEURONPLANE_HOME"])
+    secret = (home / "secrets" / "authenticator.password").read_text().strip()
+    assert oct((home / "secrets" / "pgpass").stat().st_mode & 0o777) == "0o600"
+    for path in [*(home / "run").glob("*.conf"), *(home / "logs").glob("*.log")]:
+        assert secret not in path.read_text(errors="replace"), path
+
+    # A second up changes nothing and deploys nothing.
+    again = run_cli("up", env=env).stdout
+    assert "Nothing to deploy" in again and "initializing" not in again
+
+    # Data survives down/up.
+    _psql(env, "CREATE TABLE public.kept (note text);"
+               "INSERT INTO public.kept VALUES ('still here')")
+    down = run_cli("down", env=env).stdout
+    assert "PostgreSQL: stopped" in down
+    code, rows = _status(env)
+    assert code == 3 and all(row[0] == "down" for row in rows.values())
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"{api}/rpc/health")
+    run_cli("up", env=env)
+    assert _psql(env, "SELECT note FROM public.kept") == "still here"
+
+    # kill -9 PostgREST: status sees it down, up brings it back.
+    pid = int(rows_pid := _status(env)[1]["PostgREST"][1])
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and Path(f"/proc/{pid}").exists():
+        time.sleep(0.1)
+    code, rows = _status(env)
+    assert code == 3 and rows["PostgREST"][0] == "down", rows
+    assert rows["PostgreSQL"][0] == "up" and rows["glue"][0] == "up"
+    run_cli("up", env=env)
+    code, rows = _status(env)
+    assert code == 0 and rows["PostgREST"][1] != rows_pid
+    assert httpx.get(f"{api}/rpc/health").status_code == 200
+
+
+def test_taken_port_is_a_clear_error(stack_env):
+    env = dict(stack_env)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        env["NEURONPLANE_GLUE_PORT"] = str(port)
+        run_cli("down", env=stack_env, check=False)
+        result = run_cli("up", env=env, check=False)
+    assert result.returncode == 1
+    assert f"glue cannot listen on 127.0.0.1:{port}: the port is taken" in result.stderr
+    assert "NEURONPLANE_GLUE_PORT" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_component_that_fails_shows_its_log(stack_env, tmp_path):
+    env = dict(stack_env)
+    fake = tmp_path / "postgrest"
+    fake.write_text("#!/bin/sh\necho 'FATAL: cannot load configuration' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    env["NEURONPLANE_POSTGREST_BIN"] = str(fake)
+    run_cli("down", env=stack_env, check=False)
+    result = run_cli("up", env=env, check=False)
+    assert result.returncode == 1
+    assert "PostgREST exited with status 1 while starting" in result.stderr
+    assert "FATAL: cannot load configuration" in result.stderr
+    subprocess.run(["true"], check=True)
