@@ -80,8 +80,8 @@ class Cluster:
         if self.os_user:
             env["HOME"] = pwd.getpwnam(self.os_user).pw_dir
         if self.plpython_dir:
-            # PL/Python imports the project's modules from here.
-            env["PYTHONPATH"] = str(self.plpython_dir)
+            # PL/Python imports the project's modules from the staged copy.
+            env["PYTHONPATH"] = str(self.plpython_stage)
         return env
 
     def _chown(self, path: Path) -> None:
@@ -100,6 +100,22 @@ class Cluster:
                 f"the PostgreSQL OS user {self.os_user!r} cannot reach {path}: give its parent "
                 "folders o+x (chmod o+x DIR) or set NEURONPLANE_HOME to a folder it can reach"
             )
+
+    @property
+    def plpython_stage(self) -> Path:
+        return self.data_dir.parent / "plpython"
+
+    def stage_plpython(self) -> None:
+        """Copy plpython/ next to the data folder, where the server's OS user can read it
+        wherever the checkout lives. New sessions import the refreshed copy."""
+        assert self.plpython_dir is not None
+        stage = self.plpython_stage
+        shutil.rmtree(stage, ignore_errors=True)
+        shutil.copytree(self.plpython_dir, stage,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        for path in [stage, *stage.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        self._check_access(stage, "r")
 
     # -- lifecycle ----------------------------------------------------------------------
     @property
@@ -191,7 +207,11 @@ class Cluster:
         return result.returncode == 0
 
     def start(self, timeout: float = 60) -> None:
+        """Start the server (initializing it first if needed); a running server is left
+        alone unless its managed configuration changed, which needs a restart."""
         self.init()
+        if self.plpython_dir:
+            self.stage_plpython()  # a running server's new sessions get the current modules
         changed = self.write_conf()
         if self.is_running():
             if not changed:
@@ -206,8 +226,6 @@ class Cluster:
         self.log_file.parent.mkdir(parents=True, exist_ok=True)
         self.log_file.touch()
         self._chown(self.log_file)
-        if self.plpython_dir:
-            self._check_access(self.plpython_dir, "r")
         result = self._run(
             [str(PG_BIN / "pg_ctl"), "start", "-D", str(self.data_dir), "-l", str(self.log_file),
              "-w", "-t", str(int(timeout))],
