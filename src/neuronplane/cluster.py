@@ -58,6 +58,8 @@ class Cluster:
     host: str = "127.0.0.1"
     plpython_dir: Path | None = None
     os_user: str | None = None
+    # The database pg_cron runs its jobs in (the audit sealer and partition maintenance).
+    database: str = "neuronplane"
     # Extra postgresql.conf settings (the test cluster trades durability for speed).
     settings: dict[str, str] = field(default_factory=dict)
 
@@ -170,6 +172,13 @@ class Cluster:
             "log_line_prefix": "'%m [%p] %q%u@%d '",
             "log_min_messages": "warning",
             "log_statement": "'none'",
+            # pg_cron schedules the audit sealer and partition maintenance; its jobs run in
+            # background workers, so they need no login or password.
+            "shared_preload_libraries": "'pg_cron'",
+            "cron.database_name": f"'{self.database}'",
+            "cron.use_background_workers": "on",
+            "cron.log_run": "on",
+            "max_worker_processes": "16",
         }
         values.update(self.settings)
         return "# Managed by neuronplane: edits are overwritten.\n" + "".join(

@@ -35,7 +35,7 @@ def build(settings: Settings) -> Stack:
     cluster = Cluster(
         data_dir=s.data_dir, socket_dir=s.socket_dir, log_file=s.log_dir / "postgresql.log",
         port=s.pg_port, host=s.pg_host, plpython_dir=s.root / "plpython",
-        os_user=server_os_user(s.pg_os_user),
+        os_user=server_os_user(s.pg_os_user), database=s.pg_database,
     )
     rest = postgrest.service(s.postgrest_bin, s.run_dir / "postgrest.conf", s.run_dir,
                              s.log_dir, s.api_host, s.api_port, s.api_admin_port)

@@ -57,7 +57,7 @@ def throwaway_cluster(root: Path, log=print) -> Iterator[tuple[Cluster, Path]]:
         data_dir=tmp / "data", socket_dir=tmp / "sock", log_file=tmp / "postgresql.log",
         port=free_port(), plpython_dir=root / "plpython",
         os_user=server_os_user(os.environ.get("NEURONPLANE_PG_OS_USER")),
-        settings=dict(FAST_SETTINGS),
+        settings=dict(FAST_SETTINGS), database=TEST_DATABASE,
     )
     try:
         log(f"throwaway cluster: {tmp} (port {cluster.port})")
