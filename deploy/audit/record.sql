@@ -108,6 +108,11 @@ BEGIN
         RAISE EXCEPTION 'principal_id and principal_type go together'
             USING ERRCODE = '22023';
     END IF;
+    IF principal_type NOT IN ('user', 'org', 'agent', 'tool', 'dataset', 'service_account') THEN
+        RAISE EXCEPTION 'unknown principal type "%"', principal_type
+            USING ERRCODE = '22023',
+                  HINT = 'Use user, org, agent, tool, dataset or service_account.';
+    END IF;
     IF jsonb_typeof(v_details) <> 'object' THEN
         RAISE EXCEPTION 'audit details must be a JSON object, not %', jsonb_typeof(v_details)
             USING ERRCODE = '22023';

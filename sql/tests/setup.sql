@@ -46,5 +46,7 @@ COMMENT ON FUNCTION tests.clear_authentication() IS
 GRANT EXECUTE ON FUNCTION tests.authenticate_as(text, jsonb), tests.clear_authentication()
    TO anon, authenticated, service, neuronplane_worker, authenticator;
 
+\ir catalog.sql
+
 -- pg_cron's jobs would seal concurrently with the tests, which call audit.seal() themselves.
 UPDATE cron.job SET active = false WHERE database = current_database();

@@ -1,0 +1,41 @@
+-- No secret reaches the audit log. Every code path that handles a secret is driven here
+-- with a recognisable secret, then the whole log is searched for it. Later features add
+-- their paths to this file.
+BEGIN;
+SELECT plan(3);
+
+SELECT coalesce(max(id), 0) AS start_id FROM audit.events \gset
+CREATE TEMP TABLE secrets (value text);
+INSERT INTO secrets VALUES ('S3cr3t-Passw0rd-7781'), ('rt_live_9c1d77aa55'), ('npk_4f1c2d3e4b5a'),
+                           ('Bearer eyJhbGciOiJFUzI1NiJ9.e30.sig'), ('sid=c00k1e-value');
+
+-- audit.record() with secrets under every kind of key the callers use, at any depth.
+SELECT audit.record('auth.login.failed', 'failure', details => jsonb_build_object(
+    'password', 'S3cr3t-Passw0rd-7781',
+    'refresh_token', 'rt_live_9c1d77aa55',
+    'request', jsonb_build_object('headers', jsonb_build_array(
+        jsonb_build_object('Authorization', 'Bearer eyJhbGciOiJFUzI1NiJ9.e30.sig'),
+        jsonb_build_object('Cookie', 'sid=c00k1e-value'))),
+    'key', jsonb_build_object('api_key', 'npk_4f1c2d3e4b5a')));
+
+-- The same through a PostgREST request's headers: only the user agent and request id are
+-- kept, never Authorization or Cookie.
+SELECT set_config('request.headers', json_build_object(
+    'authorization', 'Bearer eyJhbGciOiJFUzI1NiJ9.e30.sig', 'cookie', 'sid=c00k1e-value',
+    'x-api-key', 'npk_4f1c2d3e4b5a', 'user-agent', 'test-agent')::text, true);
+SELECT audit.record('auth.refresh.reused', 'denied');
+SELECT set_config('request.headers', '', true);
+
+-- Exporting a head and sealing handle no secret, but they write events too.
+SELECT audit.seal();
+
+SELECT results_eq(format('SELECT action FROM audit.events WHERE id > %s ORDER BY id', :start_id),
+                  ARRAY['auth.login.failed', 'auth.refresh.reused'],
+                  'the secret-handling paths wrote their events');
+SELECT is_empty($$SELECT s.value FROM audit.events e, secrets s WHERE e::text LIKE '%' || s.value || '%'$$,
+                'no secret appears in any column of any event');
+SELECT is_empty($$SELECT s.value FROM audit.seals x, secrets s WHERE x::text LIKE '%' || s.value || '%'$$,
+                'nor in the seals');
+
+SELECT * FROM finish();
+ROLLBACK;
