@@ -51,6 +51,8 @@ BEGIN
     IF NOT pg_try_advisory_xact_lock(hashtext('neuronplane.audit.seal')) THEN
         RETURN 0;  -- another sealer is at work
     END IF;
+    -- Every minute is also a chance to keep partitions ahead (cheap when nothing is missing).
+    PERFORM audit.ensure_partitions();
     SELECT * INTO st FROM audit.sealer_state FOR UPDATE;
     -- Every transaction older than this horizon has ended, so its events (if committed)
     -- are visible to the statements below.

@@ -61,9 +61,34 @@ END
 $$;
 COMMENT ON FUNCTION audit.try_inet(text) IS 'text as inet, or NULL when it is not an IP address.';
 
+-- The client's address from a PostgREST request's headers: with one trusted proxy, the
+-- last address it appended to audit.settings.trusted_proxy_header; NULL without one.
+CREATE FUNCTION audit.client_ip(headers jsonb)
+RETURNS inet
+LANGUAGE plpgsql
+STABLE
+PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    forwarded text;
+BEGIN
+    SELECT headers ->> s.trusted_proxy_header INTO forwarded
+      FROM audit.settings s
+     WHERE s.trusted_proxy_header IS NOT NULL;
+    RETURN audit.try_inet(btrim(split_part(forwarded, ',',
+                                           array_length(string_to_array(forwarded, ','), 1))));
+END
+$$;
+COMMENT ON FUNCTION audit.client_ip(jsonb) IS
+    'The client address in PostgREST request headers, per audit.settings.trusted_proxy_header.';
+
 -- The one way to write an audit event.
 -- SECURITY DEFINER: no role may insert into audit.events directly; this function checks
 -- the action against the catalogue, fills in request metadata and redacts secrets.
+-- It is on every login's path and PL/pgSQL prepares its expressions again in every
+-- transaction, so the common path is short: one validity test, no query but the INSERT
+-- (the catalogue check is compiled, settings are read only when they matter).
 CREATE FUNCTION audit.record(
     action         text,
     outcome        text DEFAULT 'success',
@@ -85,83 +110,75 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    headers   jsonb;
-    proxy     text;
-    forwarded text;
+    headers jsonb := nullif(current_setting('request.headers', true), '')::jsonb;
     v_details jsonb := coalesce(details, '{}'::jsonb);
-    v_ip      inet := ip;
-    v_ua      text := user_agent;
-    v_req     text := request_id;
-    max_bytes integer;
-    v_id      bigint;
+    v_id bigint;
 BEGIN
-    IF NOT EXISTS (SELECT FROM audit.actions a WHERE a.action = record.action) THEN
-        RAISE EXCEPTION 'unknown audit action "%"', action
-            USING ERRCODE = '22023',
-                  HINT = 'Use an action listed in audit.actions; new actions are added by a migration.';
-    END IF;
-    IF outcome IS NULL OR outcome NOT IN ('success', 'failure', 'denied') THEN
-        RAISE EXCEPTION 'audit outcome must be success, failure or denied, not "%"', outcome
-            USING ERRCODE = '22023';
-    END IF;
-    IF (principal_id IS NULL) <> (principal_type IS NULL) THEN
-        RAISE EXCEPTION 'principal_id and principal_type go together'
-            USING ERRCODE = '22023';
-    END IF;
-    IF principal_type NOT IN ('user', 'org', 'agent', 'tool', 'dataset', 'service_account') THEN
-        RAISE EXCEPTION 'unknown principal type "%"', principal_type
-            USING ERRCODE = '22023',
-                  HINT = 'Use user, org, agent, tool, dataset or service_account.';
-    END IF;
-    IF jsonb_typeof(v_details) <> 'object' THEN
+    IF NOT coalesce(audit.is_known_action(action)
+                    AND outcome IN ('success', 'failure', 'denied')
+                    AND (principal_id IS NULL) = (principal_type IS NULL)
+                    AND (principal_type IS NULL
+                         OR principal_type IN ('user', 'org', 'agent', 'tool', 'dataset', 'service_account'))
+                    AND (resource_type IS NULL OR resource_type ~ '^[a-z][a-z0-9_]{0,62}$')
+                    AND jsonb_typeof(v_details) = 'object', false) THEN
+        -- Refused: say why.
+        IF NOT coalesce(audit.is_known_action(action), false) THEN
+            RAISE EXCEPTION 'unknown audit action "%"', action
+                USING ERRCODE = '22023',
+                      HINT = 'Use an action listed in audit.actions; new actions are added by a migration.';
+        END IF;
+        IF outcome IS NULL OR outcome NOT IN ('success', 'failure', 'denied') THEN
+            RAISE EXCEPTION 'audit outcome must be success, failure or denied, not "%"', outcome
+                USING ERRCODE = '22023';
+        END IF;
+        IF (principal_id IS NULL) <> (principal_type IS NULL) THEN
+            RAISE EXCEPTION 'principal_id and principal_type go together'
+                USING ERRCODE = '22023';
+        END IF;
+        IF principal_type NOT IN ('user', 'org', 'agent', 'tool', 'dataset', 'service_account') THEN
+            RAISE EXCEPTION 'unknown principal type "%"', principal_type
+                USING ERRCODE = '22023',
+                      HINT = 'Use user, org, agent, tool, dataset or service_account.';
+        END IF;
+        IF resource_type !~ '^[a-z][a-z0-9_]{0,62}$' THEN
+            RAISE EXCEPTION 'resource_type must be a lower-case snake_case name, not "%"', resource_type
+                USING ERRCODE = '22023';
+        END IF;
         RAISE EXCEPTION 'audit details must be a JSON object, not %', jsonb_typeof(v_details)
             USING ERRCODE = '22023';
     END IF;
 
-    -- Request metadata: from PostgREST's headers for API requests, from the connection
-    -- for direct SQL clients. What the caller passes wins.
-    headers := nullif(current_setting('request.headers', true), '')::jsonb;
-    IF headers IS NOT NULL THEN
-        IF v_ip IS NULL THEN
-            SELECT s.trusted_proxy_header INTO proxy FROM audit.settings s;
-            IF proxy IS NOT NULL THEN
-                -- With one trusted proxy, the address it saw is the last one it appended.
-                forwarded := btrim(split_part(headers ->> proxy, ',',
-                    array_length(string_to_array(headers ->> proxy, ','), 1)));
-                v_ip := audit.try_inet(forwarded);
-            END IF;
+    IF v_details <> '{}'::jsonb THEN
+        -- A cheap look at the keys ("name": ...) before the full walk.
+        IF v_details::text ~* '"[^"]*(pass|secret|token|key|authorization|cookie|credential|verifier|dsn|signature)[^"]*": ' THEN
+            v_details := audit.redact(v_details);
         END IF;
-        v_ua := coalesce(v_ua, headers ->> 'user-agent');
-        v_req := coalesce(v_req, headers ->> 'x-request-id');
-    ELSIF v_ip IS NULL THEN
-        v_ip := inet_client_addr();
+        -- 1024 is the smallest limit audit.settings allows: below it, no need to look.
+        IF pg_column_size(v_details) > 1024
+           AND pg_column_size(v_details) > (SELECT s.max_details_bytes FROM audit.settings s) THEN
+            -- Keep the event; drop the oversized payload, saying so.
+            v_details := jsonb_build_object('truncated', true,
+                                            'original_bytes', pg_column_size(v_details));
+        END IF;
     END IF;
 
-    IF v_details::text ~* '(pass|secret|token|key|authorization|cookie|credential|verifier|dsn|signature)' THEN
-        v_details := audit.redact(v_details);
-    END IF;
-    SELECT s.max_details_bytes INTO max_bytes FROM audit.settings s;
-    IF octet_length(v_details::text) > max_bytes THEN
-        -- Keep the event; drop the oversized payload, saying so.
-        v_details := jsonb_build_object('truncated', true,
-                                        'original_bytes', octet_length(v_details::text));
-    END IF;
-
-    -- Take a transaction id before drawing the event id: audit.seal() relies on every
-    -- event id being drawn by a transaction that its snapshots already see as running.
-    PERFORM pg_current_xact_id();
-    IF to_regclass(format('audit.events_%s', to_char(audit.month_of(clock_timestamp()), 'YYYY_MM')))
-       IS NULL THEN
-        PERFORM audit.ensure_partitions();
+    -- Request metadata: from PostgREST's headers for API requests, from the connection for
+    -- direct SQL clients. What the caller passes wins.
+    IF headers IS NOT NULL THEN
+        ip := coalesce(ip, audit.client_ip(headers));
+        user_agent := coalesce(user_agent, headers ->> 'user-agent');
+        request_id := coalesce(request_id, headers ->> 'x-request-id');
+    ELSIF ip IS NULL THEN
+        ip := inet_client_addr();
     END IF;
 
-    INSERT INTO audit.events (occurred_at, principal_id, principal_type, org_id, project_id,
-                              action, resource_type, resource_id, outcome, ip, user_agent,
-                              request_id, details)
-    VALUES (clock_timestamp(), principal_id, principal_type, org_id, project_id,
-            action, resource_type, left(resource_id, 256), outcome, v_ip, left(v_ua, 512),
-            left(v_req, 128), v_details)
-    RETURNING id INTO v_id;
+    INSERT INTO audit.events AS e (occurred_at, principal_id, principal_type, org_id,
+                                   project_id, action, resource_type, resource_id, outcome,
+                                   ip, user_agent, request_id, details)
+    VALUES (clock_timestamp(), principal_id, principal_type, org_id, project_id, action,
+            resource_type, left(resource_id, 256), outcome, ip, left(user_agent, 512),
+            left(request_id, 128), v_details)
+    RETURNING e.id INTO v_id;
     RETURN v_id;
 END
 $$;

@@ -49,15 +49,17 @@ class TestDatabase:
 
 
 @contextmanager
-def throwaway_cluster(root: Path, log=print) -> Iterator[tuple[Cluster, Path]]:
-    """A started cluster in a new temporary folder; stopped and removed on exit."""
+def throwaway_cluster(root: Path, log=print, settings: dict[str, str] | None = None,
+                      ) -> Iterator[tuple[Cluster, Path]]:
+    """A started cluster in a new temporary folder; stopped and removed on exit. By default
+    it trades durability for speed (FAST_SETTINGS)."""
     tmp = Path(tempfile.mkdtemp(prefix="neuronplane-test-"))
     tmp.chmod(0o755)  # the server's OS user must reach its folders inside
     cluster = Cluster(
         data_dir=tmp / "data", socket_dir=tmp / "sock", log_file=tmp / "postgresql.log",
         port=free_port(), plpython_dir=root / "plpython",
         os_user=server_os_user(os.environ.get("NEURONPLANE_PG_OS_USER")),
-        settings=dict(FAST_SETTINGS), database=TEST_DATABASE,
+        settings=dict(FAST_SETTINGS if settings is None else settings), database=TEST_DATABASE,
     )
     try:
         log(f"throwaway cluster: {tmp} (port {cluster.port})")

@@ -1,6 +1,6 @@
 -- audit.record(): validation, request metadata, redaction, append-only, partitions.
 BEGIN;
-SELECT plan(34);
+SELECT plan(38);
 
 -- Validation --------------------------------------------------------------------------
 SELECT throws_ok($$SELECT audit.record('auth.login.nope')$$, '22023',
@@ -19,6 +19,18 @@ SELECT throws_ok($$SELECT audit.record('auth.login.failed', 'failure',
                                        principal_id => '00000000-0000-4000-8000-000000000001',
                                        principal_type => 'robot')$$,
                  '22023', 'unknown principal type "robot"', 'an unknown principal type is refused');
+
+SELECT throws_ok($$SELECT audit.record('auth.login.failed', 'failure', 'API Key')$$,
+                 '22023', 'resource_type must be a lower-case snake_case name, not "API Key"',
+                 'a resource type that is not snake_case is refused');
+SELECT throws_ok($$SELECT audit.record(NULL)$$, '22023', 'unknown audit action "<NULL>"',
+                 'a missing action is refused');
+INSERT INTO audit.actions VALUES ('test.thing.happened', 'Only in this test.');
+SELECT lives_ok($$SELECT audit.record('test.thing.happened')$$,
+                'an action added to the catalogue is accepted at once (the check is recompiled)');
+DELETE FROM audit.actions WHERE action = 'test.thing.happened';
+SELECT throws_ok($$SELECT audit.record('test.thing.happened')$$, '22023',
+                 'unknown audit action "test.thing.happened"', 'and refused once removed');
 
 -- A direct SQL client ------------------------------------------------------------------
 SELECT audit.record('auth.login.succeeded', 'success', 'user', 'u-1', '{"method": "password"}',
@@ -71,7 +83,7 @@ SELECT audit.record('auth.login.failed', 'failure',
                     details => jsonb_build_object('blob', repeat('y', 20000))) AS big_id \gset
 SELECT is((SELECT details FROM audit.events WHERE id = :big_id),
           jsonb_build_object('truncated', true, 'original_bytes',
-                             octet_length(jsonb_build_object('blob', repeat('y', 20000))::text)),
+                             pg_column_size(jsonb_build_object('blob', repeat('y', 20000)))),
           'oversized details are replaced by a marker; the event is kept');
 
 -- Append-only ---------------------------------------------------------------------------
