@@ -75,6 +75,10 @@ def test_up_status_down_lifecycle(stack_env):
     for path in [*(home / "run").glob("*.conf"), *(home / "logs").glob("*.log")]:
         assert secret not in path.read_text(errors="replace"), path
 
+    # An audit event, to be sealed by pg_cron's minute job (checked at the end).
+    event_id = _psql(env, "SELECT audit.record('auth.logout')")
+    started = time.monotonic()
+
     # A second up changes nothing and deploys nothing.
     again = run_cli("up", env=env).stdout
     assert "Nothing to deploy" in again and "initializing" not in again
@@ -104,6 +108,13 @@ def test_up_status_down_lifecycle(stack_env):
     code, rows = _status(env)
     assert code == 0 and rows["PostgREST"][1] != rows_pid
     assert httpx.get(f"{api}/rpc/health").status_code == 200
+
+    # pg_cron really runs the sealer: the event gets its seal within about a minute.
+    sealed_query = f"SELECT count(*) FROM audit.seals WHERE event_id = {event_id}"
+    while _psql(env, sealed_query) != "1" and time.monotonic() - started < 150:
+        time.sleep(2)
+    assert _psql(env, sealed_query) == "1", "pg_cron did not run audit.seal() in time"
+    assert _psql(env, "SELECT ok FROM audit.verify()") == "t"
 
 
 def test_taken_port_is_a_clear_error(stack_env):
