@@ -8,7 +8,12 @@ Each writer is a pgbench client running one statement per transaction. The two a
 alternately, `--rounds` times each, and the medians compared. Target: ratio >= 0.7.
 Afterwards it times audit.seal() and audit.verify() over everything recorded.
 
-    .venv/bin/python bench/audit_append.py [--seconds 15] [--rounds 3] [--clients 8]
+--durability durable (default) runs PostgreSQL's default, crash-safe settings, as
+`neuronplane up` does; --durability fast turns fsync, synchronous_commit and
+full_page_writes off (as the test cluster does), which leaves only CPU to compare.
+
+    .venv/bin/python bench/audit_append.py [--durability durable|fast] [--seconds 15]
+                                           [--rounds 3] [--clients 8]
 """
 
 from __future__ import annotations
@@ -89,7 +94,8 @@ def main() -> int:
         (work / "plain.sql").write_text(PLAIN_SQL)
 
         print(f"audit_append: {args.clients} writers, {args.seconds}s per run, "
-              f"{args.rounds} rounds, {args.durability} cluster settings {settings or '(defaults)'}")
+              f"{args.rounds} rounds, {args.durability} cluster settings "
+              f"{settings or '(defaults)'}")
         record_tps: list[float] = []
         plain_tps: list[float] = []
         for rnd in range(1, args.rounds + 1):
