@@ -4,7 +4,7 @@ BEGIN;
 UPDATE audit.sealer_state
    SET watermark = 0, watermark_read_at = NULL, pending_id = NULL, pending_xmax = NULL,
        pending_read_at = NULL;
-SELECT plan(29);
+SELECT plan(31);
 
 -- Five events, sealed.
 SELECT audit.record('auth.login.failed', 'failure', details => jsonb_build_object('n', n))
@@ -134,6 +134,11 @@ SELECT throws_ok(format($$SELECT audit.mark_exported(%L, %s, %L, 'vault')$$,
                  '22023', format('the chain of %s has no seal %s with that hash',
                                  to_char((SELECT month FROM head), 'YYYY-MM'), (SELECT "position" FROM head)),
                  'mark_exported() refuses a head the chain does not have');
+SELECT throws_ok(format($$SELECT audit.mark_exported(%L, %s, 'ABC', 'vault')$$,
+                        (SELECT month FROM head), (SELECT "position" FROM head)),
+                 '22023', 'hash must be 64 lower-case hex digits', 'mark_exported() checks the hash''s form');
+SELECT throws_ok('SELECT audit.seal(0)', '22023', 'max_events must be positive',
+                 'seal() needs a positive batch size');
 SELECT throws_ok(format($$SELECT audit.mark_exported(%L, %s, %L, '')$$,
                         (SELECT month FROM head), (SELECT "position" FROM head), (SELECT hash FROM head)),
                  '22023', 'say where the head was exported to', 'mark_exported() needs a destination');

@@ -1,6 +1,6 @@
 -- api.audit_events from each role's side.
 BEGIN;
-SELECT plan(11);
+SELECT plan(15);
 
 SELECT audit.record('auth.login.succeeded', 'success', principal_id => '00000000-0000-4000-8000-00000000000a',
                     principal_type => 'user', details => '{"who": "alice"}');
@@ -22,6 +22,14 @@ SELECT throws_ok($$INSERT INTO api.audit_events (action, outcome) VALUES ('auth.
                  '42501', 'permission denied for view audit_events', 'and cannot write through the view');
 SELECT throws_ok($$SELECT count(*) FROM audit.seals$$, '42501', 'permission denied for table seals',
                  'and cannot read the seals');
+SELECT throws_ok($$SELECT count(*) FROM audit.chain_state$$, '42501',
+                 'permission denied for table chain_state', 'nor the chain heads');
+SELECT throws_ok($$SELECT count(*) FROM audit.sealer_state$$, '42501',
+                 'permission denied for table sealer_state', 'nor the sealer''s state');
+SELECT throws_ok($$UPDATE audit.settings SET trusted_proxy_header = 'x-evil'$$, '42501',
+                 'permission denied for table settings', 'nor change the settings');
+SELECT throws_ok($$INSERT INTO audit.actions VALUES ('evil.thing.done', 'no')$$, '42501',
+                 'permission denied for table actions', 'nor extend the catalogue');
 SELECT tests.clear_authentication();
 
 SELECT tests.authenticate_as('authenticated', '{"sub": "00000000-0000-4000-8000-00000000000b"}');
