@@ -107,6 +107,28 @@ class Step:
     failed: int = 0
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _run_child(argv: list[str], **kwargs) -> subprocess.CompletedProcess[str]:
+    """Run a test tool; when we are interrupted, interrupt it too and let it clean up
+    (pytest tears its fixtures down on SIGINT) before we clean up ourselves."""
+    # A child started from a background job inherits SIGINT ignored: give it the default
+    # back, so that it can be interrupted (and clean up).
+    with subprocess.Popen(argv, preexec_fn=_default_sigint, **kwargs) as child:
+        try:
+            stdout, _ = child.communicate()
+        except KeyboardInterrupt:
+            child.send_signal(signal.SIGINT)
+            try:
+                child.wait(timeout=120)
+            except subprocess.TimeoutExpired:
+                child.kill()
+            raise
+        return subprocess.CompletedProcess(argv, child.returncode, stdout, None)
+
+
 def _banner(text: str) -> None:
     print(f"\n=== {text} ===", flush=True)
 
@@ -131,8 +153,8 @@ def _run_pg_prove(root: Path, db: TestDatabase) -> Step:
     _banner("pg_prove tests/pgtap")
     files = sorted(str(p) for p in (root / "tests" / "pgtap").glob("*.sql"))
     env = {**os.environ, **db.cluster.libpq_env(db.dbname)}
-    proc = subprocess.run(["pg_prove", "--ext", ".sql", *files], env=env, text=True,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = _run_child(["pg_prove", "--ext", ".sql", *files], env=env, text=True,
+                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     print(proc.stdout, end="", flush=True)
     total = sum(int(n) for n in re.findall(r"Tests=(\d+)", proc.stdout))
     failed = sum(int(n) for n in re.findall(r"Failed (\d+)/\d+ subtests", proc.stdout))
@@ -148,7 +170,7 @@ def _run_pytest(root: Path, db: TestDatabase | None, args: list[str]) -> Step:
     env = {**os.environ, **(db.env() if db else {})}
     argv = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider",
             f"--junitxml={report}", f"--basetemp={report.parent / 'pytest'}", *args]
-    proc = subprocess.run(argv, cwd=root, env=env)
+    proc = _run_child(argv, cwd=root, env=env)
     passed = failed = 0
     try:
         suite = ET.parse(report).getroot()  # noqa: S314 (our own pytest report)
