@@ -28,7 +28,7 @@ def config_text(*, db_host: str, db_port: int, db_name: str, passfile: Path,
 
 
 def service(binary: Path, config_file: Path, run_dir: Path, log_dir: Path,
-            host: str, port: int, admin_port: int) -> Service:
+            host: str, port: int, admin_port: int, user: str | None = None) -> Service:
     return Service(
         name="PostgREST",
         argv=[str(binary), str(config_file)],
@@ -37,5 +37,6 @@ def service(binary: Path, config_file: Path, run_dir: Path, log_dir: Path,
         pid_file=run_dir / "postgrest.pid",
         log_file=log_dir / "postgrest.log",
         hint="set NEURONPLANE_API_PORT / NEURONPLANE_API_ADMIN_PORT",
+        user=user,
     )
 

@@ -8,6 +8,7 @@ crashes, and pids are reused).
 from __future__ import annotations
 
 import os
+import pwd
 import signal
 import socket
 import subprocess
@@ -82,6 +83,8 @@ class Service:
     log_file: Path
     env: dict[str, str] | None = None
     hint: str = ""
+    # The OS user to run as (when started by root); None: the invoking user.
+    user: str | None = None
 
     def pid(self) -> int | None:
         try:
@@ -120,10 +123,19 @@ class Service:
                     f"another process; stop it{' or ' + self.hint if self.hint else ''}")
         self.log_file.parent.mkdir(parents=True, exist_ok=True)
         self.pid_file.parent.mkdir(parents=True, exist_ok=True)
+        as_user: dict = {}
+        if self.user:
+            entry = pwd.getpwnam(self.user)
+            as_user = {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
         with self.log_file.open("ab") as log:
-            proc = subprocess.Popen(
-                self.argv, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                env=self.env, start_new_session=True, cwd="/")
+            try:
+                proc = subprocess.Popen(
+                    self.argv, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                    env=self.env, start_new_session=True, cwd="/", **as_user)
+            except OSError as exc:
+                who = f" as OS user {self.user!r}" if self.user else ""
+                raise StartError(f"{self.name} cannot be run{who}: {self.argv[0]}: "
+                                 f"{exc.strerror}") from None
         self.pid_file.write_text(f"{proc.pid}\n")
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pwd
 import secrets
 import sys
 from dataclasses import dataclass
@@ -37,8 +38,11 @@ def build(settings: Settings) -> Stack:
         port=s.pg_port, host=s.pg_host, plpython_dir=s.root / "plpython",
         os_user=server_os_user(s.pg_os_user), database=s.pg_database,
     )
+    # When invoked as root, PostgREST and the glue run as the server's OS user too:
+    # nothing of the stack runs as root.
     rest = postgrest.service(s.postgrest_bin, s.run_dir / "postgrest.conf", s.run_dir,
-                             s.log_dir, s.api_host, s.api_port, s.api_admin_port)
+                             s.log_dir, s.api_host, s.api_port, s.api_admin_port,
+                             user=cluster.os_user)
     glue_bin = Path(sys.executable).parent / "neuronplane"
     glue = Service(
         name="glue",
@@ -47,8 +51,10 @@ def build(settings: Settings) -> Stack:
         ports=[(s.glue_host, s.glue_port)],
         pid_file=s.run_dir / "glue.pid",
         log_file=s.log_dir / "glue.log",
-        env={**os.environ, "NEURONPLANE_HOME": str(s.home), "NEURONPLANE_ROOT": str(s.root)},
+        env={**os.environ, "NEURONPLANE_HOME": str(s.home), "NEURONPLANE_ROOT": str(s.root),
+             **({"HOME": pwd.getpwnam(cluster.os_user).pw_dir} if cluster.os_user else {})},
         hint="set NEURONPLANE_GLUE_PORT",
+        user=cluster.os_user,
     )
     return Stack(s, cluster, rest, glue)
 
@@ -72,26 +78,36 @@ def _role_password(secrets_dir: Path, role: str) -> str:
     return password
 
 
-def _write_private(path: Path, text: str) -> None:
+def _write_private(path: Path, text: str, owner: str | None) -> None:
+    """Write a 0600 file, owned by `owner` (an OS user name) when given."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as f:
         f.write(text)
     path.chmod(0o600)
+    _chown(path, owner)
+
+
+def _chown(path: Path, owner: str | None) -> None:
+    if owner:
+        entry = pwd.getpwnam(owner)
+        os.chown(path, entry.pw_uid, entry.pw_gid)
 
 
 def provision_logins(cluster: Cluster, dbname: str, secrets_dir: Path) -> Path:
     """Give each LOGIN role its password and write them to a libpq passfile.
 
     libpq reads passwords from that 0600 file, so no config file, command line or
-    environment variable carries them. Returns the passfile's path.
+    environment variable carries them. The file belongs to the server's OS user, which
+    also runs PostgREST and the glue. Returns the passfile's path.
     """
     lines = []
     for role in LOGIN_ROLES:
         password = _role_password(secrets_dir, role)
         cluster.set_password(dbname, role, password)
         lines.append(f"*:*:{dbname}:{role}:{password}\n")
+    _chown(secrets_dir, cluster.os_user)
     passfile = secrets_dir / "pgpass"
-    _write_private(passfile, "".join(lines))
+    _write_private(passfile, "".join(lines), cluster.os_user)
     return passfile
 
 
@@ -116,7 +132,7 @@ def up(stack: Stack, out=print) -> None:
         host=s.api_host, port=s.api_port, admin_port=s.api_admin_port)
     conf_path = s.run_dir / "postgrest.conf"
     conf_changed = not conf_path.is_file() or conf_path.read_text() != conf
-    _write_private(conf_path, conf)
+    _write_private(conf_path, conf, stack.cluster.os_user)
     if conf_changed:
         stack.postgrest.stop()
     if stack.postgrest.pid() is not None:

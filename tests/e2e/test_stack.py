@@ -6,7 +6,6 @@ import os
 import shutil
 import signal
 import socket
-import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -42,6 +41,13 @@ def _psql(env, sql: str) -> str:
     return run_cli("psql", "-X", "-tA", "-v", "ON_ERROR_STOP=1", "-c", sql, env=env).stdout.strip()
 
 
+def _uid_of(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("Uid:"):
+            return int(line.split()[1])
+    raise AssertionError(f"no Uid line for pid {pid}")
+
+
 def _status(env) -> tuple[int, dict[str, list[str]]]:
     result = run_cli("status", env=env, check=False)
     rows = {}
@@ -67,6 +73,11 @@ def test_up_status_down_lifecycle(stack_env):
     assert code == 0
     assert {name: row[0] for name, row in rows.items()} == {
         "PostgreSQL": "up", "PostgREST": "up", "glue": "up"}
+    # Invoked as root, nothing of the stack runs as root.
+    if os.geteuid() == 0:
+        for name in ("PostgreSQL", "PostgREST", "glue"):
+            uid = _uid_of(int(rows[name][1]))
+            assert uid != 0, f"{name} runs as root"
 
     # No password in any file that is not a 0600 secret.
     home = Path(env["NEURONPLANE_HOME"])
@@ -132,9 +143,10 @@ def test_taken_port_is_a_clear_error(stack_env):
     assert "Traceback" not in result.stderr
 
 
-def test_a_component_that_fails_shows_its_log(stack_env, tmp_path):
+def test_a_component_that_fails_shows_its_log(stack_env):
     env = dict(stack_env)
-    fake = tmp_path / "postgrest"
+    # Next to the home, which the server's OS user can reach (pytest's tmp_path is 0700).
+    fake = Path(env["NEURONPLANE_HOME"]).parent / "fake-postgrest"
     fake.write_text("#!/bin/sh\necho 'FATAL: cannot load configuration' >&2\nexit 1\n")
     fake.chmod(0o755)
     env["NEURONPLANE_POSTGREST_BIN"] = str(fake)
@@ -143,4 +155,15 @@ def test_a_component_that_fails_shows_its_log(stack_env, tmp_path):
     assert result.returncode == 1
     assert "PostgREST exited with status 1 while starting" in result.stderr
     assert "FATAL: cannot load configuration" in result.stderr
-    subprocess.run(["true"], check=True)
+
+
+def test_a_component_that_cannot_be_run_is_a_clear_error(stack_env):
+    env = dict(stack_env)
+    missing = Path(env["NEURONPLANE_HOME"]).parent / "no-such-postgrest"
+    env["NEURONPLANE_POSTGREST_BIN"] = str(missing)
+    run_cli("down", env=stack_env, check=False)
+    result = run_cli("up", env=env, check=False)
+    assert result.returncode == 1
+    assert "PostgREST cannot be run" in result.stderr
+    assert "no-such-postgrest: No such file or directory" in result.stderr
+    assert "Traceback" not in result.stderr
