@@ -91,13 +91,17 @@ class Cluster:
             entry = pwd.getpwnam(self.os_user)
             os.chown(path, entry.pw_uid, entry.pw_gid)
 
-    def _check_access(self, path: Path, mode: str) -> None:
-        """The server user must reach ``path``: every parent needs o+x for it."""
+    def can_reach(self, path: Path, mode: str) -> bool:
+        """Can the server's OS user read ("r"), write ("w") or execute ("x") ``path``?
+        (Every parent folder needs o+x for it.)"""
         if not self.os_user:
-            return
-        flag = {"r": "-r", "w": "-w"}[mode]
-        result = self._run(["test", flag, str(path), "-a", "-x", str(path)], check=False)
-        if result.returncode != 0:
+            return True
+        flag = {"r": "-r", "w": "-w", "x": "-x"}[mode]
+        return self._run(["test", flag, str(path), "-a", "-x", str(path)],
+                         check=False).returncode == 0
+
+    def _check_access(self, path: Path, mode: str) -> None:
+        if not self.can_reach(path, mode):
             raise ClusterError(
                 f"the PostgreSQL OS user {self.os_user!r} cannot reach {path}: give its parent "
                 "folders o+x (chmod o+x DIR) or set NEURONPLANE_HOME to a folder it can reach"

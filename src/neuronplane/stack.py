@@ -38,12 +38,18 @@ def build(settings: Settings) -> Stack:
         port=s.pg_port, host=s.pg_host, plpython_dir=s.root / "plpython",
         os_user=server_os_user(s.pg_os_user), database=s.pg_database,
     )
-    # When invoked as root, PostgREST and the glue run as the server's OS user too:
-    # nothing of the stack runs as root.
+    # When invoked as root, PostgREST and the glue run as the server's OS user too, if it
+    # can reach their programs (a checkout in a private folder keeps them with root).
+    glue_bin = Path(sys.executable).parent / "neuronplane"
+    package_dir = Path(__file__).resolve().parent
+    service_user = cluster.os_user
+    if service_user and not (cluster.can_reach(s.postgrest_bin, "x")
+                             and cluster.can_reach(glue_bin, "x")
+                             and cluster.can_reach(package_dir, "r")):
+        service_user = None
     rest = postgrest.service(s.postgrest_bin, s.run_dir / "postgrest.conf", s.run_dir,
                              s.log_dir, s.api_host, s.api_port, s.api_admin_port,
-                             user=cluster.os_user)
-    glue_bin = Path(sys.executable).parent / "neuronplane"
+                             user=service_user)
     glue = Service(
         name="glue",
         argv=[str(glue_bin), "glue"],
@@ -52,9 +58,9 @@ def build(settings: Settings) -> Stack:
         pid_file=s.run_dir / "glue.pid",
         log_file=s.log_dir / "glue.log",
         env={**os.environ, "NEURONPLANE_HOME": str(s.home), "NEURONPLANE_ROOT": str(s.root),
-             **({"HOME": pwd.getpwnam(cluster.os_user).pw_dir} if cluster.os_user else {})},
+             **({"HOME": pwd.getpwnam(service_user).pw_dir} if service_user else {})},
         hint="set NEURONPLANE_GLUE_PORT",
-        user=cluster.os_user,
+        user=service_user,
     )
     return Stack(s, cluster, rest, glue)
 
@@ -139,6 +145,9 @@ def up(stack: Stack, out=print) -> None:
         # New changes may have been deployed: have PostgREST reload its schema cache.
         with stack.cluster.connect(s.pg_database, autocommit=True) as conn:
             conn.execute("NOTIFY pgrst, 'reload schema'")
+    if stack.cluster.os_user and not stack.postgrest.user:
+        out(f"note: PostgREST and the glue run as root: the OS user {stack.cluster.os_user!r} "
+            f"cannot reach their programs under {s.root} (give its folders o+x to change that)")
     stack.postgrest.start(s.start_timeout)
     stack.glue.start(s.start_timeout)
 
