@@ -308,7 +308,7 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    cutoff timestamptz;
+    due    audit.chain_state[];
     cs     audit.chain_state;
     suffix text;
 BEGIN
@@ -316,13 +316,12 @@ BEGIN
         RAISE EXCEPTION 'max_age must be at least one month, not %', max_age
             USING ERRCODE = '22023';
     END IF;
-    cutoff := clock_timestamp() - max_age;
-    FOR cs IN
-        SELECT * FROM audit.chain_state c
-         WHERE c.dropped_at IS NULL
-           AND ((c.month + interval '1 month')::timestamp AT TIME ZONE 'UTC') <= cutoff
-         ORDER BY c.month
-    LOOP
+    SELECT coalesce(array_agg(c ORDER BY c.month), '{}') INTO due
+      FROM audit.chain_state c
+     WHERE c.dropped_at IS NULL
+       AND ((c.month + interval '1 month')::timestamp AT TIME ZONE 'UTC')
+           <= clock_timestamp() - max_age;
+    FOREACH cs IN ARRAY due LOOP
         IF cs.finalized_at IS NULL THEN
             RAISE EXCEPTION 'audit partition % cannot be dropped: its chain is not sealed yet',
                             'events_' || to_char(cs.month, 'YYYY_MM')
@@ -338,12 +337,8 @@ BEGIN
                       HINT = 'Export the head (audit.chain_state for that month), then call audit.mark_exported().';
         END IF;
     END LOOP;
-    FOR cs IN
-        SELECT * FROM audit.chain_state c
-         WHERE c.dropped_at IS NULL
-           AND ((c.month + interval '1 month')::timestamp AT TIME ZONE 'UTC') <= cutoff
-         ORDER BY c.month
-    LOOP
+    -- Every month passed: drop them all.
+    FOREACH cs IN ARRAY due LOOP
         suffix := to_char(cs.month, 'YYYY_MM');
         EXECUTE format('DROP TABLE IF EXISTS audit.%I', 'events_' || suffix);
         EXECUTE format('DROP TABLE IF EXISTS audit.%I', 'seals_' || suffix);
