@@ -12,12 +12,12 @@ RETURNS bytea
 LANGUAGE sql
 IMMUTABLE
 PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
+-- No SET clause, so that it is inlined; pg_catalog's functions are named explicitly.
 AS $$
-    SELECT convert_to(jsonb_build_array(
-        e.id, (e.occurred_at AT TIME ZONE 'UTC'), e.principal_id, e.principal_type, e.org_id,
-        e.project_id, e.action, e.resource_type, e.resource_id, e.outcome, e.ip::text,
-        e.user_agent, e.request_id, e.details)::text, 'UTF8')
+    SELECT pg_catalog.convert_to(pg_catalog.jsonb_build_array(
+        e.id, pg_catalog.timezone('UTC', e.occurred_at), e.principal_id, e.principal_type,
+        e.org_id, e.project_id, e.action, e.resource_type, e.resource_id, e.outcome,
+        e.ip::text, e.user_agent, e.request_id, e.details)::text, 'UTF8')
 $$;
 COMMENT ON FUNCTION audit.canonical(audit.events) IS
     'The canonical serialization of an audit event that its seal hashes.';

@@ -219,13 +219,14 @@ CREATE TRIGGER seals_no_truncate BEFORE TRUNCATE ON audit.seals
     FOR EACH STATEMENT EXECUTE FUNCTION audit.tg_append_only__reject();
 
 -- The month (UTC) an instant belongs to: the partition key of the seals.
+-- No SET clause on these small SQL functions, so that the planner inlines them (they
+-- are not SECURITY DEFINER, and name pg_catalog's functions explicitly).
 CREATE FUNCTION audit.month_of(at timestamptz)
 RETURNS date
 LANGUAGE sql
 IMMUTABLE
 PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$ SELECT date_trunc('month', at AT TIME ZONE 'UTC')::date $$;
+AS $$ SELECT pg_catalog.date_trunc('month', pg_catalog.timezone('UTC', at))::date $$;
 COMMENT ON FUNCTION audit.month_of(timestamptz) IS 'The first day of the UTC month containing at.';
 
 -- The hash every month's chain starts from.
@@ -234,8 +235,10 @@ RETURNS bytea
 LANGUAGE sql
 IMMUTABLE
 PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$ SELECT sha256(convert_to('neuronplane audit chain ' || to_char(month, 'YYYY-MM'), 'UTF8')) $$;
+AS $$
+    SELECT pg_catalog.sha256(pg_catalog.convert_to(
+        pg_catalog.concat('neuronplane audit chain ', pg_catalog.to_char(month, 'YYYY-MM')), 'UTF8'))
+$$;
 COMMENT ON FUNCTION audit.genesis_hash(date) IS 'The hash a month''s seal chain starts from.';
 
 -- Create this month's and the next months' partitions (events and seals), with RLS and

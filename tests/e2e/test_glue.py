@@ -45,3 +45,10 @@ def test_the_worker_logs_in_with_its_password_only(database):
     with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
         psycopg.connect(database.login_conninfo("neuronplane_worker").replace(
             f"passfile={database.passfile}", "password=wrong"), connect_timeout=5)
+
+
+def test_no_superuser_login_over_tcp(database):
+    conninfo = database.login_conninfo("postgres")
+    with pytest.raises(psycopg.OperationalError,
+                       match=r"no password supplied|password authentication failed"):
+        psycopg.connect(conninfo, connect_timeout=5)
