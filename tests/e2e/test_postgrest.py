@@ -11,13 +11,18 @@ def test_health_over_get(postgrest, superuser):
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("application/json")
     body = r.json()
-    last = superuser.execute(
-        "SELECT change FROM sqitch.changes WHERE project = 'neuronplane' "
-        "ORDER BY committed_at DESC LIMIT 1").fetchone()[0]
+    last, tag = superuser.execute(
+        "SELECT c.change, t.tag FROM sqitch.changes c "
+        "LEFT JOIN sqitch.tags t ON t.change_id = c.change_id "
+        "WHERE c.project = 'neuronplane' ORDER BY c.committed_at DESC LIMIT 1").fetchone()
+    latest_tag = superuser.execute(
+        "SELECT tag FROM sqitch.tags WHERE project = 'neuronplane' "
+        "ORDER BY committed_at DESC LIMIT 1").fetchone()
     assert body["status"] == "ok"
     assert body["database"] == superuser.info.dbname
     assert body["last_change"] == last
-    assert body["schema_version"] == last
+    assert body["schema_version"] == (tag or last)
+    assert body["last_tag"] == (latest_tag[0] if latest_tag else None)
     assert set(body) == {"status", "schema_version", "last_change", "last_tag", "server_time",
                          "database"}
 
