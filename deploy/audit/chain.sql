@@ -249,6 +249,7 @@ COMMENT ON FUNCTION audit.chain_head() IS
     'The latest sealed hash (hex) with its month and position; finalized when that month can take no more events.';
 
 -- Does the chain still hold this hash at this position? For anchors kept outside.
+-- SECURITY DEFINER: reads the seals, which no API role can.
 CREATE FUNCTION audit.verify_head(month date, "position" bigint, hash text)
 RETURNS boolean
 LANGUAGE sql
