@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from . import config
 
@@ -54,6 +55,31 @@ def _cmd_test(args: argparse.Namespace) -> int:
     return testrun.run(config.project_root(), pytest_args=args.pytest_args)
 
 
+def _cmd_audit_verify(args: argparse.Namespace) -> int:
+    from . import audit, stack
+    s = config.load()
+    with stack.build(s).cluster.connect(s.pg_database, autocommit=True) as conn:
+        ok, event_id, problem = audit.verify(conn)
+    if ok:
+        print("audit log: ok")
+        return 0
+    print(f"audit log: NOT OK: {problem}" + (f" (event {event_id})" if event_id else ""))
+    return 1
+
+
+def _cmd_audit_export_heads(args: argparse.Namespace) -> int:
+    from . import audit, stack
+    s = config.load()
+    path = Path(args.file)
+    with stack.build(s).cluster.connect(s.pg_database, autocommit=True) as conn:
+        heads = audit.export_heads(conn, path)
+    for head in heads:
+        print(f"exported {head['month'][:7]} position {head['position']} {head['hash']}"
+              f"{' (final)' if head['final'] else ''}")
+    print(f"{len(heads)} head(s) appended to {path}")
+    return 0
+
+
 def _cmd_lint(args: argparse.Namespace) -> int:
     from . import sqllint
     root = config.project_root()
@@ -81,6 +107,12 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("test", help="the whole test suite on a throwaway cluster (extra arguments "
                    "go to pytest)").set_defaults(func=_cmd_test, passthrough="pytest_args")
     sub.add_parser("lint", help="the SQL lint over deploy/").set_defaults(func=_cmd_lint)
+    sub.add_parser("audit-verify", help="seal pending audit events, then verify the whole "
+                   "log (exit 1 on the first problem)").set_defaults(func=_cmd_audit_verify)
+    p = sub.add_parser("audit-export-heads", help="append the audit chain heads not exported "
+                       "yet to FILE (JSON lines) and mark them exported")
+    p.add_argument("file")
+    p.set_defaults(func=_cmd_audit_export_heads)
 
     args, extra = parser.parse_known_args(argv)
     passthrough = getattr(args, "passthrough", None)
