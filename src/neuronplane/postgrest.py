@@ -17,6 +17,9 @@ def config_text(*, db_host: str, db_port: int, db_name: str, passfile: Path,
         f'db-uri = "{uri}"',
         'db-schemas = "api"',
         'db-anon-role = "anon"',
+        # citext's operators live in schema extensions: with it on the path, filters on
+        # case-insensitive columns (?email=eq.X) compare case-insensitively.
+        'db-extra-search-path = "public, extensions"',
         "db-pool = 10",
         "db-channel-enabled = true",
         f'server-host = "{host}"',

@@ -1,6 +1,6 @@
 -- api.audit_events from each role's side.
 BEGIN;
-SELECT plan(15);
+SELECT plan(16);
 
 SELECT audit.record('auth.login.succeeded', 'success', principal_id => '00000000-0000-4000-8000-00000000000a',
                     principal_type => 'user', details => '{"who": "alice"}');
@@ -56,8 +56,11 @@ SELECT throws_ok($$SELECT * FROM api.audit_events$$, '42501', 'permission denied
                  'the worker writes the log but does not read it');
 SELECT tests.clear_authentication();
 
-SELECT policies_are('audit', 'events', ARRAY['events_select_own'],
-                    'audit.events has only the read policy: nobody writes through RLS');
+SELECT policies_are('audit', 'events',
+                    ARRAY['events_select_own', 'events_select_org_admin', 'events_select_platform_admin'],
+                    'audit.events has the three read policies');
+SELECT is(ARRAY(SELECT DISTINCT cmd::text FROM pg_policies WHERE schemaname = 'audit'),
+          ARRAY['SELECT'], 'every audit policy is a read policy: nobody writes through RLS');
 SELECT is((SELECT count(*)::integer FROM audit.events WHERE details ->> 'who' IS NOT NULL), 5,
           'the superuser sees every event');
 

@@ -1,0 +1,8 @@
+-- Revert neuronplane:identity/org_memberships from pg
+
+BEGIN;
+
+DROP TABLE identity.org_memberships;
+DROP FUNCTION identity.tg_org_memberships__keep_an_owner();
+
+COMMIT;
