@@ -12,7 +12,7 @@ pytestmark = pytest.mark.e2e
 
 def test_documented_catalogue_is_the_deployed_one(superuser):
     doc = (ROOT / "docs" / "audit.md").read_text()
-    documented = dict(re.findall(r"^\| `([a-z_.]+)` \| (.+?) \|$", doc, flags=re.M))
+    documented = dict(re.findall(r"^\| `([a-z_]+(?:\.[a-z_]+)+)` \| (.+?) \|$", doc, flags=re.M))
     deployed = dict(superuser.execute("SELECT action, description FROM audit.actions").fetchall())
     assert documented == deployed
 
@@ -31,3 +31,9 @@ def test_view_and_columns_carry_comments(superuser):
     comment = superuser.execute(
         "SELECT obj_description('api.audit_events'::regclass, 'pg_class')").fetchone()[0]
     assert "PostgREST operators" in comment
+
+
+def test_verify_audit_is_refused_to_anonymous_callers(postgrest):
+    r = httpx.get(f"{postgrest.url}/rpc/verify_audit")
+    assert r.status_code == 401
+    assert r.json()["message"] == "permission denied for function verify_audit"
