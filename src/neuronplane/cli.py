@@ -55,10 +55,16 @@ def _cmd_test(args: argparse.Namespace) -> int:
     return testrun.run(config.project_root(), pytest_args=args.pytest_args)
 
 
-def _cmd_audit_verify(args: argparse.Namespace) -> int:
-    from . import audit, stack
+def _superuser_connection():
+    """The embedded cluster's database, as superuser through the unix socket."""
+    from . import stack
     s = config.load()
-    with stack.build(s).cluster.connect(s.pg_database, autocommit=True) as conn:
+    return stack.build(s).cluster.connect(s.pg_database, autocommit=True)
+
+
+def _cmd_audit_verify(args: argparse.Namespace) -> int:
+    from . import audit
+    with _superuser_connection() as conn:
         ok, event_id, problem = audit.verify(conn)
     if ok:
         print("audit log: ok")
@@ -68,10 +74,9 @@ def _cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def _cmd_audit_export_heads(args: argparse.Namespace) -> int:
-    from . import audit, stack
-    s = config.load()
+    from . import audit
     path = Path(args.file)
-    with stack.build(s).cluster.connect(s.pg_database, autocommit=True) as conn:
+    with _superuser_connection() as conn:
         heads = audit.export_heads(conn, path)
     for head in heads:
         print(f"exported {head['month'][:7]} position {head['position']} {head['hash']}"

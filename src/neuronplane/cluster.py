@@ -28,6 +28,13 @@ SUPERUSER = "postgres"
 CONF_NAME = "neuronplane.conf"
 
 
+def chown_to(path: Path, user: str | None) -> None:
+    """Give `path` to the OS user `user` (and its group); nothing when None."""
+    if user:
+        entry = pwd.getpwnam(user)
+        os.chown(path, entry.pw_uid, entry.pw_gid)
+
+
 class ClusterError(RuntimeError):
     """The cluster could not be created, started or reached; the message says why."""
 
@@ -87,9 +94,7 @@ class Cluster:
         return env
 
     def _chown(self, path: Path) -> None:
-        if self.os_user:
-            entry = pwd.getpwnam(self.os_user)
-            os.chown(path, entry.pw_uid, entry.pw_gid)
+        chown_to(path, self.os_user)
 
     def can_reach(self, path: Path, mode: str) -> bool:
         """Can the server's OS user read ("r"), write ("w") or execute ("x") ``path``?

@@ -12,7 +12,7 @@ from pathlib import Path
 from psycopg.conninfo import make_conninfo
 
 from . import migrate, postgrest
-from .cluster import SUPERUSER, Cluster, server_os_user
+from .cluster import SUPERUSER, Cluster, chown_to, server_os_user
 from .config import Settings
 from .procs import Service, url_host
 
@@ -38,18 +38,9 @@ def build(settings: Settings) -> Stack:
         port=s.pg_port, host=s.pg_host, plpython_dir=s.root / "plpython",
         os_user=server_os_user(s.pg_os_user), database=s.pg_database,
     )
-    # When invoked as root, PostgREST and the glue run as the server's OS user too, if it
-    # can reach their programs (a checkout in a private folder keeps them with root).
     glue_bin = Path(sys.executable).parent / "neuronplane"
-    package_dir = Path(__file__).resolve().parent
-    service_user = cluster.os_user
-    if service_user and not (cluster.can_reach(s.postgrest_bin, "x")
-                             and cluster.can_reach(glue_bin, "x")
-                             and cluster.can_reach(package_dir, "r")):
-        service_user = None
     rest = postgrest.service(s.postgrest_bin, s.run_dir / "postgrest.conf", s.run_dir,
-                             s.log_dir, s.api_host, s.api_port, s.api_admin_port,
-                             user=service_user)
+                             s.log_dir, s.api_host, s.api_port, s.api_admin_port)
     glue = Service(
         name="glue",
         argv=[str(glue_bin), "glue"],
@@ -57,12 +48,27 @@ def build(settings: Settings) -> Stack:
         ports=[(s.glue_host, s.glue_port)],
         pid_file=s.run_dir / "glue.pid",
         log_file=s.log_dir / "glue.log",
-        env={**os.environ, "NEURONPLANE_HOME": str(s.home), "NEURONPLANE_ROOT": str(s.root),
-             **({"HOME": pwd.getpwnam(service_user).pw_dir} if service_user else {})},
+        env={**os.environ, "NEURONPLANE_HOME": str(s.home), "NEURONPLANE_ROOT": str(s.root)},
         hint="set NEURONPLANE_GLUE_PORT",
-        user=service_user,
     )
     return Stack(s, cluster, rest, glue)
+
+
+def _run_services_as_server_user(stack: Stack) -> bool:
+    """When invoked as root, PostgREST and the glue run as the server's OS user too, if it
+    can reach their programs; False when they must stay with root (a checkout in a
+    private folder). Only `up` asks: it costs a few subprocesses."""
+    user = stack.cluster.os_user
+    if not user:
+        return True
+    package_dir = Path(__file__).resolve().parent
+    if not (stack.cluster.can_reach(Path(stack.postgrest.argv[0]), "x")
+            and stack.cluster.can_reach(Path(stack.glue.argv[0]), "x")
+            and stack.cluster.can_reach(package_dir, "r")):
+        return False
+    stack.postgrest.user = stack.glue.user = user
+    stack.glue.env = {**(stack.glue.env or {}), "HOME": pwd.getpwnam(user).pw_dir}
+    return True
 
 
 def worker_conninfo(settings: Settings) -> str:
@@ -90,13 +96,7 @@ def _write_private(path: Path, text: str, owner: str | None) -> None:
     with os.fdopen(fd, "w") as f:
         f.write(text)
     path.chmod(0o600)
-    _chown(path, owner)
-
-
-def _chown(path: Path, owner: str | None) -> None:
-    if owner:
-        entry = pwd.getpwnam(owner)
-        os.chown(path, entry.pw_uid, entry.pw_gid)
+    chown_to(path, owner)
 
 
 def provision_logins(cluster: Cluster, dbname: str, secrets_dir: Path) -> Path:
@@ -111,7 +111,7 @@ def provision_logins(cluster: Cluster, dbname: str, secrets_dir: Path) -> Path:
         password = _role_password(secrets_dir, role)
         cluster.set_password(dbname, role, password)
         lines.append(f"*:*:{dbname}:{role}:{password}\n")
-    _chown(secrets_dir, cluster.os_user)
+    chown_to(secrets_dir, cluster.os_user)
     passfile = secrets_dir / "pgpass"
     _write_private(passfile, "".join(lines), cluster.os_user)
     return passfile
@@ -145,7 +145,7 @@ def up(stack: Stack, out=print) -> None:
         # New changes may have been deployed: have PostgREST reload its schema cache.
         with stack.cluster.connect(s.pg_database, autocommit=True) as conn:
             conn.execute("NOTIFY pgrst, 'reload schema'")
-    if stack.cluster.os_user and not stack.postgrest.user:
+    if not _run_services_as_server_user(stack):
         out(f"note: PostgREST and the glue run as root: the OS user {stack.cluster.os_user!r} "
             f"cannot reach their programs under {s.root} (give its folders o+x to change that)")
     stack.postgrest.start(s.start_timeout)
