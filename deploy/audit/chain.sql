@@ -115,7 +115,7 @@ BEGIN
        SET finalized_at = clock_timestamp()
      WHERE c.finalized_at IS NULL AND c.dropped_at IS NULL
        AND st.watermark_read_at IS NOT NULL
-       AND ((c.month + interval '1 month')::timestamp AT TIME ZONE 'UTC') + interval '5 minutes'
+       AND audit.month_end(c.month) + interval '5 minutes'
            <= st.watermark_read_at;
     RETURN sealed;
 END
@@ -151,8 +151,8 @@ BEGIN
     FOR cs IN
         SELECT * FROM audit.chain_state c
          WHERE c.dropped_at IS NULL
-           AND (c.month::timestamp AT TIME ZONE 'UTC') < to_time
-           AND ((c.month + interval '1 month')::timestamp AT TIME ZONE 'UTC') > from_time
+           AND audit.month_start(c.month) < to_time
+           AND audit.month_end(c.month) > from_time
          ORDER BY c.month
     LOOP
         expect := 1;
@@ -210,8 +210,8 @@ BEGIN
         -- An event at or below the watermark without a seal was slipped in afterwards.
         SELECT e.id, e.occurred_at INTO stray
           FROM audit.events e
-         WHERE e.occurred_at >= (cs.month::timestamp AT TIME ZONE 'UTC')
-           AND e.occurred_at < ((cs.month + interval '1 month')::timestamp AT TIME ZONE 'UTC')
+         WHERE e.occurred_at >= audit.month_start(cs.month)
+           AND e.occurred_at < audit.month_end(cs.month)
            AND e.id <= watermark
            AND NOT EXISTS (SELECT FROM audit.seals s
                             WHERE s.event_id = e.id AND s.month = cs.month)
@@ -320,8 +320,7 @@ BEGIN
     SELECT coalesce(array_agg(c ORDER BY c.month), '{}') INTO due
       FROM audit.chain_state c
      WHERE c.dropped_at IS NULL
-       AND ((c.month + interval '1 month')::timestamp AT TIME ZONE 'UTC')
-           <= clock_timestamp() - max_age;
+       AND audit.month_end(c.month) <= clock_timestamp() - max_age;
     FOREACH cs IN ARRAY due LOOP
         IF cs.finalized_at IS NULL THEN
             RAISE EXCEPTION 'audit partition % cannot be dropped: its chain is not sealed yet',

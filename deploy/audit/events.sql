@@ -229,6 +229,24 @@ PARALLEL SAFE
 AS $$ SELECT pg_catalog.date_trunc('month', pg_catalog.timezone('UTC', at))::date $$;
 COMMENT ON FUNCTION audit.month_of(timestamptz) IS 'The first day of the UTC month containing at.';
 
+-- The instants a month (UTC) begins and ends: partition bounds, and what verify and
+-- retention compare with.
+CREATE FUNCTION audit.month_start(month date)
+RETURNS timestamptz
+LANGUAGE sql
+IMMUTABLE
+PARALLEL SAFE
+AS $$ SELECT pg_catalog.timezone('UTC', month::timestamp) $$;
+COMMENT ON FUNCTION audit.month_start(date) IS 'When the UTC month beginning on month starts.';
+
+CREATE FUNCTION audit.month_end(month date)
+RETURNS timestamptz
+LANGUAGE sql
+IMMUTABLE
+PARALLEL SAFE
+AS $$ SELECT pg_catalog.timezone('UTC', (month OPERATOR(pg_catalog.+) '1 month'::interval)) $$;
+COMMENT ON FUNCTION audit.month_end(date) IS 'When the UTC month beginning on month ends.';
+
 -- The hash every month's chain starts from.
 CREATE FUNCTION audit.genesis_hash(month date)
 RETURNS bytea
@@ -273,8 +291,7 @@ BEGIN
             EXECUTE format(
                 'CREATE TABLE audit.%I PARTITION OF audit.events FOR VALUES FROM (%L) TO (%L)',
                 'events_' || suffix,
-                (m::timestamp AT TIME ZONE 'UTC'),
-                ((m + interval '1 month')::timestamp AT TIME ZONE 'UTC'));
+                audit.month_start(m), audit.month_end(m));
             EXECUTE format('ALTER TABLE audit.%I ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY',
                            'events_' || suffix);
             EXECUTE format('CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON audit.%I '

@@ -8,6 +8,8 @@ DROP TABLE audit.events;
 DROP FUNCTION audit.next_event_id();
 DROP FUNCTION audit.ensure_partitions(integer);
 DROP FUNCTION audit.genesis_hash(date);
+DROP FUNCTION audit.month_end(date);
+DROP FUNCTION audit.month_start(date);
 DROP FUNCTION audit.month_of(timestamptz);
 DROP FUNCTION audit.tg_append_only__reject();
 DROP TABLE audit.sealer_state;
