@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import pwd
+import secrets
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -113,6 +114,28 @@ class Cluster:
             )
 
     @property
+    def key_file(self) -> Path:
+        """The data-encryption key: next to the data folder (so base backups and dumps do
+        not carry it), readable by the server's OS user only."""
+        return self.data_dir.parent / "keys" / "data.key"
+
+    def ensure_key(self) -> None:
+        """Create the 256-bit data-encryption key once; an existing key is never replaced
+        (secrets encrypted with it would be lost)."""
+        path = self.key_file
+        if path.is_file():
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.chmod(0o700)
+        self._chown(path.parent)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_hex(32) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        self._chown(path)
+
+    @property
     def plpython_stage(self) -> Path:
         return self.data_dir.parent / "plpython"
 
@@ -188,6 +211,8 @@ class Cluster:
             "cron.use_background_workers": "on",
             "cron.log_run": "on",
             "max_worker_processes": "16",
+            # Where internal.data_key() reads the key that encrypts stored secrets.
+            "neuronplane.key_file": f"'{self.key_file}'",
         }
         values.update(self.settings)
         return "# Managed by neuronplane: edits are overwritten.\n" + "".join(
@@ -230,6 +255,7 @@ class Cluster:
         self.init()
         if self.plpython_dir:
             self.stage_plpython()  # a running server's new sessions get the current modules
+        self.ensure_key()
         changed = self.write_conf()
         if self.is_running():
             if not changed:

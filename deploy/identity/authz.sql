@@ -1,0 +1,268 @@
+-- Deploy neuronplane:identity/authz to pg
+-- requires: identity/policies
+-- requires: identity/api_keys
+-- requires: identity/org_memberships
+-- requires: identity/principal_expiry
+-- requires: identity/current_principal
+
+BEGIN;
+
+SET LOCAL ROLE neuronplane_owner;
+
+-- The API key the current request was authenticated with (JWT claim "api_key_id", set
+-- by the API-key login), or NULL.
+CREATE FUNCTION identity.current_api_key_id()
+RETURNS uuid
+LANGUAGE sql
+STABLE
+PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT CASE
+        WHEN k ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN k::uuid
+    END
+      FROM (SELECT nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'api_key_id'
+                   AS k) AS claims
+$$;
+COMMENT ON FUNCTION identity.current_api_key_id() IS
+    'The API key the request came with (JWT claim "api_key_id"), or NULL.';
+
+-- The one permission decision. In order:
+--   1. a missing, disabled or expired principal: false;
+--   2. through an API key (api_key_id): the key must be the principal's, live, allow the
+--      permission by its roles and, if it belongs to a project, the resource must be in
+--      it; otherwise false. A key only narrows;
+--   3. a platform administrator: true;
+--   4. a matching deny policy: false;
+--   5. a matching allow policy, ownership of the resource, or an organization role:
+--      owner/admin -> admin; member -> read, write, execute; viewer -> read (member and
+--      viewer roles give nothing on api_key, service_account and audit resources).
+-- Policies match by subject (the principal, or its role in the resource's organization)
+-- and by anchor: the resource itself, its project, its organization, or the platform.
+-- One statement, every join an index probe; PL/pgSQL so its plan is cached per session.
+-- SECURITY DEFINER: every component asks, but none may read policies or memberships.
+CREATE FUNCTION identity.has_permission(
+    principal_id  uuid,
+    resource_type text,
+    resource_id   uuid,
+    permission    text,
+    api_key_id    uuid DEFAULT NULL
+)
+RETURNS boolean
+LANGUAGE plpgsql
+STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN coalesce((
+        SELECT CASE
+            WHEN pr.disabled_at IS NOT NULL OR pr.expires_at <= now() THEN false
+            WHEN $5 IS NOT NULL AND NOT coalesce(k.ok, false) THEN false
+            WHEN u.is_admin THEN true
+            WHEN pol.denied THEN false
+            WHEN pol.allowed THEN true
+            WHEN s.owner_id = pr.id THEN true
+            WHEN m.role IN ('owner', 'admin') THEN true
+            WHEN $2 IN ('api_key', 'service_account', 'audit') THEN false
+            WHEN m.role = 'member' THEN $4 <> 'admin'
+            WHEN m.role = 'viewer' THEN $4 = 'read'
+            ELSE false
+        END
+          FROM identity.principals pr
+          LEFT JOIN identity.users u ON u.id = pr.id
+          LEFT JOIN identity.resource_scopes s
+                 ON s.resource_id = $3
+                AND s.resource_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END
+          LEFT JOIN identity.org_memberships m ON m.org_id = s.org_id AND m.user_id = pr.id
+          LEFT JOIN LATERAL (
+                SELECT k.principal_id = pr.id
+                       AND k.revoked_at IS NULL
+                       AND (k.expires_at IS NULL OR k.expires_at > now())
+                       AND $4 = ANY (identity.key_role_permissions(k.roles))
+                       AND (k.project_id IS NULL OR k.project_id = s.project_id) AS ok
+                  FROM identity.api_keys k
+                 WHERE k.id = $5) k ON true
+         CROSS JOIN LATERAL (
+                SELECT bool_or(p.effect = 'deny') AS denied,
+                       bool_or(p.effect = 'allow') AS allowed
+                  FROM identity.policies p
+                 WHERE p.subject_id = ANY (ARRAY[pr.id, s.org_id])
+                   AND p.anchor_id = ANY (ARRAY[$3, s.project_id, s.org_id,
+                                                '00000000-0000-0000-0000-000000000000'::uuid])
+                   AND CASE WHEN p.subject_role IS NULL THEN p.subject_id = pr.id
+                            ELSE p.subject_id = s.org_id AND p.subject_role = m.role END
+                   -- allow: the permission or admin; deny: also any, when admin is asked
+                   AND (p.permission = $4 OR p.permission = 'admin'
+                        OR ($4 = 'admin' AND p.effect = 'deny'))
+                   AND (p.expires_at IS NULL OR p.expires_at > now())
+                   AND (p.not_before IS NULL OR p.not_before <= now())
+                   -- the resource or an ancestor; or a wildcard of its type or an ancestor's
+                   AND (p.resource_id IS NOT NULL OR p.resource_type = $2
+                        OR p.resource_type = 'org'
+                        OR (p.resource_type = 'project' AND s.project_id IS NOT NULL))) pol
+         WHERE pr.id = $1), false);
+END
+$$;
+COMMENT ON FUNCTION identity.has_permission(uuid, text, uuid, text, uuid) IS
+    'May principal_id exercise permission (read, write, execute, admin) on resource_id of resource_type (NULL id: every resource of the type)? Optionally through api_key_id, whose roles narrow the answer. Deny wins; platform admins may do everything; rights are inherited org -> project -> resources.';
+
+-- Why has_permission() answers as it does: one row per fact that counted, then the
+-- decision. Mirrors has_permission() step by step (tests compare the two on a matrix).
+-- SECURITY DEFINER: reads policies and memberships for the administrators who ask.
+CREATE FUNCTION identity.explain_permission(
+    principal_id  uuid,
+    resource_type text,
+    resource_id   uuid,
+    permission    text,
+    api_key_id    uuid DEFAULT NULL
+)
+RETURNS TABLE (source text, source_id uuid, effect text, detail text)
+LANGUAGE plpgsql
+STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    pr    identity.principals;
+    s     identity.resource_scopes;
+    v_role text;
+    k     identity.api_keys;
+BEGIN
+    SELECT * INTO pr FROM identity.principals x WHERE x.id = $1;
+    IF NOT FOUND THEN
+        RETURN QUERY SELECT 'principal', $1, 'deny', 'no such principal';
+    ELSIF pr.disabled_at IS NOT NULL THEN
+        RETURN QUERY SELECT 'principal', $1, 'deny', format('disabled at %s', pr.disabled_at);
+    ELSIF pr.expires_at <= now() THEN
+        RETURN QUERY SELECT 'principal', $1, 'deny', format('expired at %s', pr.expires_at);
+    END IF;
+    SELECT * INTO s FROM identity.resource_scopes x
+     WHERE x.resource_id = $3 AND x.resource_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END;
+    SELECT m.role INTO v_role FROM identity.org_memberships m
+     WHERE m.org_id = s.org_id AND m.user_id = $1;
+    IF $5 IS NOT NULL THEN
+        SELECT * INTO k FROM identity.api_keys x WHERE x.id = $5;
+        RETURN QUERY SELECT 'api_key', $5,
+            CASE WHEN k.id IS NOT NULL AND k.principal_id = $1 AND k.revoked_at IS NULL
+                      AND (k.expires_at IS NULL OR k.expires_at > now())
+                      AND $4 = ANY (identity.key_role_permissions(k.roles))
+                      AND (k.project_id IS NULL OR k.project_id = s.project_id)
+                 THEN 'allow' ELSE 'deny' END,
+            CASE WHEN k.id IS NULL THEN 'no such API key'
+                 WHEN k.principal_id <> $1 THEN 'the key belongs to another principal'
+                 WHEN k.revoked_at IS NOT NULL THEN format('revoked at %s', k.revoked_at)
+                 WHEN k.expires_at <= now() THEN format('expired at %s', k.expires_at)
+                 WHEN NOT $4 = ANY (identity.key_role_permissions(k.roles))
+                      THEN format('roles %s do not include %s', k.roles, $4)
+                 WHEN k.project_id IS NOT NULL AND k.project_id IS DISTINCT FROM s.project_id
+                      THEN format('the key is limited to project %s', k.project_id)
+                 ELSE format('roles %s allow %s', k.roles, $4) END;
+    END IF;
+    RETURN QUERY SELECT 'platform_admin', u.id, 'allow', 'platform administrator'
+      FROM identity.users u WHERE u.id = $1 AND u.is_admin;
+    RETURN QUERY
+        SELECT 'policy', p.id, p.effect,
+               format('%s %s on %s %s to %s%s', p.effect, p.permission, p.resource_type,
+                      coalesce(p.resource_id::text,
+                               'every one in ' || coalesce('project ' || p.project_id,
+                                                           'org ' || p.org_id, 'the platform')),
+                      CASE WHEN p.subject_role IS NULL THEN p.subject_type || ' ' || p.subject_id
+                           ELSE p.subject_role || 's of org ' || p.subject_id END,
+                      coalesce(', until ' || p.expires_at, ''))
+          FROM identity.policies p
+         WHERE p.subject_id = ANY (ARRAY[$1, s.org_id])
+           AND p.anchor_id = ANY (ARRAY[$3, s.project_id, s.org_id,
+                                        '00000000-0000-0000-0000-000000000000'::uuid])
+           AND CASE WHEN p.subject_role IS NULL THEN p.subject_id = $1
+                    ELSE p.subject_id = s.org_id AND p.subject_role = v_role END
+           AND (p.permission = $4 OR p.permission = 'admin' OR ($4 = 'admin' AND p.effect = 'deny'))
+           AND (p.expires_at IS NULL OR p.expires_at > now())
+           AND (p.not_before IS NULL OR p.not_before <= now())
+           AND (p.resource_id IS NOT NULL OR p.resource_type = $2 OR p.resource_type = 'org'
+                OR (p.resource_type = 'project' AND s.project_id IS NOT NULL))
+         ORDER BY p.effect DESC, p.created_at;
+    IF s.owner_id = $1 THEN
+        RETURN QUERY SELECT 'owner', $3, 'allow', format('owns this %s', $2);
+    END IF;
+    IF v_role IS NOT NULL THEN
+        RETURN QUERY SELECT 'membership', s.org_id,
+            CASE WHEN v_role IN ('owner', 'admin') THEN 'allow'
+                 WHEN $2 IN ('api_key', 'service_account', 'audit') THEN 'none'
+                 WHEN v_role = 'member' AND $4 <> 'admin' THEN 'allow'
+                 WHEN v_role = 'viewer' AND $4 = 'read' THEN 'allow'
+                 ELSE 'none' END,
+            format('%s of organization %s', v_role, s.org_id);
+    END IF;
+    RETURN QUERY SELECT 'decision', NULL::uuid,
+        CASE WHEN identity.has_permission($1, $2, $3, $4, $5) THEN 'allow' ELSE 'deny' END,
+        'deny wins over allow; platform admins and a failing principal or key decide first';
+END
+$$;
+COMMENT ON FUNCTION identity.explain_permission(uuid, text, uuid, text, uuid) IS
+    'The facts behind has_permission() with the same arguments (principal state, API key, platform admin, matching policies, ownership, membership), then the decision.';
+
+-- Every resource of a type on which the principal holds the permission: the candidates
+-- (its organizations' resources, what it owns, what its allow policies anchor on), each
+-- decided by has_permission() itself, so no second copy of the rules exists.
+-- SECURITY DEFINER: RLS policies call it for roles that cannot read the identity tables.
+CREATE FUNCTION identity.permitted_ids(
+    principal_id  uuid,
+    resource_type text,
+    permission    text,
+    api_key_id    uuid DEFAULT NULL
+)
+RETURNS uuid[]
+LANGUAGE plpgsql
+STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    stype   constant text := CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END;
+    anchors uuid[];
+    result  uuid[];
+BEGIN
+    IF $1 IS NULL THEN
+        RETURN '{}';
+    END IF;
+    SELECT coalesce(array_agg(DISTINCT p.anchor_id), '{}') INTO anchors
+      FROM identity.policies p
+     WHERE p.effect = 'allow'
+       AND ((p.subject_id = $1 AND p.subject_role IS NULL)
+            OR (p.subject_id, p.subject_role) IN (SELECT m.org_id, m.role
+                                                    FROM identity.org_memberships m
+                                                   WHERE m.user_id = $1));
+    IF '00000000-0000-0000-0000-000000000000' = ANY (anchors)
+       OR EXISTS (SELECT FROM identity.users u WHERE u.id = $1 AND u.is_admin) THEN
+        SELECT coalesce(array_agg(s.resource_id), '{}') INTO result
+          FROM identity.resource_scopes s
+         WHERE s.resource_type = stype
+           AND identity.has_permission($1, $2, s.resource_id, $3, $4);
+        RETURN result;
+    END IF;
+    SELECT coalesce(array_agg(c.id), '{}') INTO result
+      FROM (SELECT s.resource_id AS id
+              FROM identity.resource_scopes s
+             WHERE s.resource_type = stype
+               AND (s.org_id IN (SELECT m.org_id FROM identity.org_memberships m
+                                  WHERE m.user_id = $1)
+                    OR s.owner_id = $1
+                    OR s.resource_id = ANY (anchors)
+                    OR s.project_id = ANY (anchors)
+                    OR s.org_id = ANY (anchors))) c
+     WHERE identity.has_permission($1, $2, c.id, $3, $4);
+    RETURN result;
+END
+$$;
+COMMENT ON FUNCTION identity.permitted_ids(uuid, text, text, uuid) IS
+    'The ids of every resource of resource_type on which the principal holds permission, as has_permission() decides; for RLS policies and listings.';
+
+GRANT EXECUTE ON FUNCTION identity.current_api_key_id(),
+                          identity.has_permission(uuid, text, uuid, text, uuid),
+                          identity.permitted_ids(uuid, text, text, uuid)
+   TO authenticated, service, neuronplane_worker;
+GRANT EXECUTE ON FUNCTION identity.explain_permission(uuid, text, uuid, text, uuid)
+   TO neuronplane_worker;
+
+COMMIT;

@@ -1,0 +1,134 @@
+-- Deploy neuronplane:identity/manage to pg
+-- requires: identity/authz
+-- requires: audit/record
+
+BEGIN;
+
+SET LOCAL ROLE neuronplane_owner;
+
+INSERT INTO audit.actions (action, description) VALUES
+    ('api_key.rotated',              'An API key was replaced by a new secret; the old one was revoked (its prefix in details.old_prefix).'),
+    ('identity.org.updated',         'An organization''s name or metadata changed.'),
+    ('identity.project.updated',     'A project (profile) changed; details.changed lists the columns, never a DSN password.'),
+    ('identity.principal.disabled',  'A principal (user, service account, agent, tool, dataset or org) was disabled.'),
+    ('identity.principal.enabled',   'A disabled principal was enabled again.'),
+    ('identity.legacy.imported',     'Rows of the legacy NeuronDesktop/NeuronAgent tables were imported; details has the counts.');
+
+-- The authenticated caller, or an error: every management function starts here.
+CREATE FUNCTION identity.require_caller()
+RETURNS uuid
+LANGUAGE plpgsql
+STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    caller uuid := identity.current_principal_id();
+BEGIN
+    IF caller IS NULL THEN
+        RAISE EXCEPTION 'authentication required'
+            USING ERRCODE = '28000', HINT = 'Log in, or send an API key.';
+    END IF;
+    RETURN caller;
+END
+$$;
+COMMENT ON FUNCTION identity.require_caller() IS
+    'The current principal; raises 28000 when the request is anonymous.';
+
+-- Does the request's API key (if any) let this principal use a permission outside any
+-- project? No key: yes.
+CREATE FUNCTION identity.key_allows(api_key_id uuid, principal_id uuid, permission text)
+RETURNS boolean
+LANGUAGE sql
+STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT api_key_id IS NULL OR EXISTS (
+        SELECT FROM identity.api_keys k
+         WHERE k.id = api_key_id AND k.principal_id = key_allows.principal_id
+           AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())
+           AND k.project_id IS NULL
+           AND key_allows.permission = ANY (identity.key_role_permissions(k.roles)))
+$$;
+COMMENT ON FUNCTION identity.key_allows(uuid, uuid, text) IS
+    'True without a key, or when the key is the principal''s, live, not limited to a project and allows the permission by its roles.';
+
+-- has_permission() for the caller (through the request's API key), or a 42501 error
+-- naming what was missing.
+CREATE FUNCTION identity.require_permission(resource_type text, resource_id uuid,
+                                            permission text)
+RETURNS uuid
+LANGUAGE plpgsql
+STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    caller uuid := identity.require_caller();
+BEGIN
+    IF NOT identity.has_permission(caller, resource_type, resource_id, permission,
+                                   identity.current_api_key_id()) THEN
+        RAISE EXCEPTION 'permission denied: % on % %', permission, resource_type,
+                        coalesce(resource_id::text, '(all)')
+            USING ERRCODE = '42501',
+                  HINT = 'An administrator of the organization or project can grant it.';
+    END IF;
+    RETURN caller;
+END
+$$;
+COMMENT ON FUNCTION identity.require_permission(text, uuid, text) IS
+    'The current principal if it holds permission on the resource; raises 42501 otherwise.';
+
+-- Records an audit event as the current caller (with its principal type).
+CREATE FUNCTION identity.audit(action text, resource_type text, resource_id text,
+                               details jsonb DEFAULT '{}', org_id uuid DEFAULT NULL,
+                               project_id uuid DEFAULT NULL)
+RETURNS bigint
+LANGUAGE sql
+VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT audit.record(action, 'success', resource_type, resource_id, details,
+                        p.id, p.type, org_id, project_id)
+      FROM (SELECT identity.current_principal_id() AS pid) c
+      LEFT JOIN identity.principals p ON p.id = c.pid
+$$;
+COMMENT ON FUNCTION identity.audit(text, text, text, jsonb, uuid, uuid) IS
+    'Append a success audit event performed by the current principal.';
+
+-- Projects change through the API both by function and by plain CRUD on api.projects:
+-- a trigger records every change, so neither path goes unaudited. details never holds
+-- the DSN (it may have held a password on its way in).
+-- SECURITY DEFINER: reads the principals table to name the actor.
+CREATE FUNCTION identity.tg_projects__audit()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    changed text[];
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        PERFORM identity.audit('identity.project.created', 'project', NEW.id::text,
+                               jsonb_build_object('name', NEW.name), NEW.org_id, NEW.id);
+    ELSIF TG_OP = 'UPDATE' THEN
+        SELECT array_agg(n.key ORDER BY n.key) INTO changed
+          FROM jsonb_each(to_jsonb(NEW)) n JOIN jsonb_each(to_jsonb(OLD)) o USING (key)
+         WHERE n.value IS DISTINCT FROM o.value AND n.key NOT IN ('updated_at');
+        IF changed IS NOT NULL THEN
+            PERFORM identity.audit('identity.project.updated', 'project', NEW.id::text,
+                                   jsonb_build_object('changed', changed), NEW.org_id, NEW.id);
+        END IF;
+    ELSE
+        PERFORM identity.audit('identity.project.deleted', 'project', OLD.id::text,
+                               jsonb_build_object('name', OLD.name), OLD.org_id, OLD.id);
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION identity.tg_projects__audit() IS
+    'Trigger: an audit event for every project created, changed or deleted.';
+
+CREATE TRIGGER projects_audit AFTER INSERT OR UPDATE OR DELETE ON identity.projects
+    FOR EACH ROW EXECUTE FUNCTION identity.tg_projects__audit();
+
+COMMIT;
