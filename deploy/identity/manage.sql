@@ -94,41 +94,50 @@ $$;
 COMMENT ON FUNCTION identity.audit(text, text, text, jsonb, uuid, uuid) IS
     'Append a success audit event performed by the current principal.';
 
--- Projects change through the API both by function and by plain CRUD on api.projects:
--- a trigger records every change, so neither path goes unaudited. details never holds
--- the DSN (it may have held a password on its way in).
+-- Projects and organizations change through the API both by function and by plain
+-- PATCH on their views: a trigger records every change, so no path goes unaudited.
+-- Argument: the resource type (org or project); the action is identity.<type>.<created |
+-- updated | deleted>, per the operations the trigger is created for. details names the
+-- changed columns, never their values (a DSN may have held a password on its way in).
 -- SECURITY DEFINER: reads the principals table to name the actor.
-CREATE FUNCTION identity.tg_projects__audit()
+CREATE FUNCTION identity.tg_entity__audit()
 RETURNS trigger
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
+    rtype   constant text := TG_ARGV[0];
+    r       jsonb := to_jsonb(CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END);
+    id      uuid := (r ->> 'id')::uuid;
     changed text[];
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        PERFORM identity.audit('identity.project.created', 'project', NEW.id::text,
-                               jsonb_build_object('name', NEW.name), NEW.org_id, NEW.id);
-    ELSIF TG_OP = 'UPDATE' THEN
+    IF TG_OP = 'UPDATE' THEN
         SELECT array_agg(n.key ORDER BY n.key) INTO changed
-          FROM jsonb_each(to_jsonb(NEW)) n JOIN jsonb_each(to_jsonb(OLD)) o USING (key)
-         WHERE n.value IS DISTINCT FROM o.value AND n.key NOT IN ('updated_at');
-        IF changed IS NOT NULL THEN
-            PERFORM identity.audit('identity.project.updated', 'project', NEW.id::text,
-                                   jsonb_build_object('changed', changed), NEW.org_id, NEW.id);
+          FROM jsonb_each(r) n JOIN jsonb_each(to_jsonb(OLD)) o USING (key)
+         WHERE n.value IS DISTINCT FROM o.value AND n.key <> 'updated_at';
+        IF changed IS NULL THEN
+            RETURN NULL;
         END IF;
-    ELSE
-        PERFORM identity.audit('identity.project.deleted', 'project', OLD.id::text,
-                               jsonb_build_object('name', OLD.name), OLD.org_id, OLD.id);
     END IF;
+    PERFORM identity.audit(
+        'identity.' || rtype || '.' || CASE TG_OP WHEN 'INSERT' THEN 'created'
+                                                  WHEN 'UPDATE' THEN 'updated'
+                                                  ELSE 'deleted' END,
+        rtype, id::text,
+        CASE WHEN changed IS NOT NULL THEN jsonb_build_object('changed', changed)
+             ELSE jsonb_build_object('name', r ->> 'name') END,
+        CASE rtype WHEN 'org' THEN id ELSE (r ->> 'org_id')::uuid END,
+        CASE rtype WHEN 'project' THEN id END);
     RETURN NULL;
 END
 $$;
-COMMENT ON FUNCTION identity.tg_projects__audit() IS
-    'Trigger: an audit event for every project created, changed or deleted.';
+COMMENT ON FUNCTION identity.tg_entity__audit() IS
+    'Trigger: an audit event for each organization or project created, changed or deleted (argument: org or project).';
 
 CREATE TRIGGER projects_audit AFTER INSERT OR UPDATE OR DELETE ON identity.projects
-    FOR EACH ROW EXECUTE FUNCTION identity.tg_projects__audit();
+    FOR EACH ROW EXECUTE FUNCTION identity.tg_entity__audit('project');
+CREATE TRIGGER organizations_audit AFTER UPDATE ON identity.organizations
+    FOR EACH ROW EXECUTE FUNCTION identity.tg_entity__audit('org');
 
 COMMIT;

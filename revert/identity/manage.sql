@@ -2,8 +2,9 @@
 
 BEGIN;
 
+DROP TRIGGER organizations_audit ON identity.organizations;
 DROP TRIGGER projects_audit ON identity.projects;
-DROP FUNCTION identity.tg_projects__audit();
+DROP FUNCTION identity.tg_entity__audit();
 DROP FUNCTION identity.audit(text, text, text, jsonb, uuid, uuid);
 DROP FUNCTION identity.require_permission(text, uuid, text);
 DROP FUNCTION identity.key_allows(uuid, uuid, text);
