@@ -36,7 +36,8 @@ COMMENT ON FUNCTION identity.current_api_key_id() IS
 --   4. a matching deny policy: false;
 --   5. a matching allow policy, ownership of the resource, or an organization role:
 --      owner/admin -> admin; member -> read, write, execute; viewer -> read (member and
---      viewer roles give nothing on api_key, service_account and audit resources).
+--      viewer roles give nothing on api_key, service_account and audit resources, and
+--      policies on an organization or project reach those only when they grant admin).
 -- Policies match by subject (the principal, or its role in the resource's organization)
 -- and by anchor: the resource itself, its project, its organization, or the platform.
 -- One statement, every join an index probe; PL/pgSQL so its plan is cached per session.
@@ -100,7 +101,11 @@ BEGIN
                    -- the resource or an ancestor; or a wildcard of its type or an ancestor's
                    AND (p.resource_id IS NOT NULL OR p.resource_type = $2
                         OR p.resource_type = 'org'
-                        OR (p.resource_type = 'project' AND s.project_id IS NOT NULL))) pol
+                        OR (p.resource_type = 'project' AND s.project_id IS NOT NULL))
+                   -- API keys, service accounts and the audit log inherit only admin
+                   -- grants (any deny) from above, as with organization roles
+                   AND (p.resource_type = $2 OR p.effect = 'deny' OR p.permission = 'admin'
+                        OR $2 NOT IN ('api_key', 'service_account', 'audit'))) pol
          WHERE pr.id = $1), false);
 END
 $$;
@@ -181,6 +186,8 @@ BEGIN
            AND (p.not_before IS NULL OR p.not_before <= now())
            AND (p.resource_id IS NOT NULL OR p.resource_type = $2 OR p.resource_type = 'org'
                 OR (p.resource_type = 'project' AND s.project_id IS NOT NULL))
+           AND (p.resource_type = $2 OR p.effect = 'deny' OR p.permission = 'admin'
+                OR $2 NOT IN ('api_key', 'service_account', 'audit'))
          ORDER BY p.effect DESC, p.created_at;
     IF s.owner_id = $1 THEN
         RETURN QUERY SELECT 'owner', $3, 'allow', format('owns this %s', $2);

@@ -161,4 +161,7 @@ CREATE TRIGGER projects_set_updated_at BEFORE UPDATE ON identity.projects
 CREATE TRIGGER projects_scope AFTER INSERT OR UPDATE OR DELETE ON identity.projects
     FOR EACH ROW EXECUTE FUNCTION identity.tg_resource__scope('project');
 
+-- The mcp_config CHECK runs with the rights of whoever writes a project.
+GRANT EXECUTE ON FUNCTION identity.is_valid_mcp_config(jsonb) TO authenticated, service;
+
 COMMIT;

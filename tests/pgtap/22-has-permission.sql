@@ -114,6 +114,9 @@ INSERT INTO matrix VALUES
     ('member_a', 'api_key', 'key_sa', 'read', NULL, false, 'a member does not read them'),
     ('owner_a', 'service_account', 'SA', 'admin', NULL, true, 'an owner administers its service accounts'),
     ('member_a', 'service_account', 'SA', 'read', NULL, false, 'a member does not read them'),
+    ('SA', 'api_key', 'key_pa1', 'read', NULL, false, 'a read grant on a project does not reach its API keys'),
+    ('owner_b', 'project', 'PB1', 'read', NULL, true, 'an owner reads its project'),
+    ('outsider', 'audit', 'B', 'read', NULL, false, 'a wildcard on agents gives no audit log'),
     ('owner_a', 'audit', 'A', 'read', NULL, true, 'an owner reads the organization''s audit log'),
     ('member_a', 'audit', 'A', 'read', NULL, false, 'a member does not'),
     -- API keys narrow
