@@ -2,7 +2,7 @@
 -- with a recognisable secret, then the whole log is searched for it. Later features add
 -- their paths to this file.
 BEGIN;
-SELECT plan(3);
+SELECT plan(4);
 
 SELECT coalesce(max(id), 0) AS start_id FROM audit.events \gset
 CREATE TEMP TABLE secrets (value text);
@@ -26,16 +26,34 @@ SELECT set_config('request.headers', json_build_object(
 SELECT audit.record('auth.refresh.reused', 'denied');
 SELECT set_config('request.headers', '', true);
 
+-- Identity: a DSN password given at creation and on update, the full DSN handed out, API
+-- keys created and rotated.
+INSERT INTO identity.users (id, username) VALUES ('00000000-0000-4000-8000-00000000f001', 'secret_keeper');
+INSERT INTO secrets VALUES ('dsn-Pa55-first'), ('dsn-Pa55-second');
+SELECT tests.authenticate_as('authenticated', '{"sub": "00000000-0000-4000-8000-00000000f001"}');
+SELECT id AS project_id FROM api.create_project('vault', neurondb_dsn => 'postgresql://app:dsn-Pa55-first@db/x') \gset
+UPDATE api.projects SET neurondb_dsn = 'host=db user=app password=dsn-Pa55-second' WHERE id = :'project_id';
+SELECT api.project_dsn(:'project_id') IS NOT NULL AS dsn_handed_out;
+SELECT api_key AS key1, id AS key1_id FROM api.create_api_key('k', ARRAY['admin']) \gset
+SELECT api_key AS key2 FROM api.rotate_api_key(:'key1_id') \gset
+SELECT tests.clear_authentication();
+INSERT INTO secrets VALUES (:'key1'), (:'key2'), (split_part(:'key1', '_', 3)), (split_part(:'key2', '_', 3));
+
 -- Exporting a head and sealing handle no secret, but they write events too.
 SELECT audit.seal();
 
 SELECT results_eq(format('SELECT action FROM audit.events WHERE id > %s ORDER BY id', :start_id),
-                  ARRAY['auth.login.failed', 'auth.refresh.reused'],
+                  ARRAY['auth.login.failed', 'auth.refresh.reused', 'identity.project.created',
+                        'identity.project.updated', 'api_key.created', 'api_key.rotated'],
                   'the secret-handling paths wrote their events');
 SELECT is_empty($$SELECT s.value FROM audit.events e, secrets s WHERE e::text LIKE '%' || s.value || '%'$$,
                 'no secret appears in any column of any event');
 SELECT is_empty($$SELECT s.value FROM audit.seals x, secrets s WHERE x::text LIKE '%' || s.value || '%'$$,
                 'nor in the seals');
+SELECT is_empty($$SELECT s.value FROM secrets s
+                   WHERE EXISTS (SELECT FROM identity.projects p WHERE p::text LIKE '%' || s.value || '%')
+                      OR EXISTS (SELECT FROM identity.api_keys k WHERE k::text LIKE '%' || s.value || '%')$$,
+                'nor in clear in the identity tables');
 
 SELECT * FROM finish();
 ROLLBACK;
