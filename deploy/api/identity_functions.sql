@@ -136,7 +136,7 @@ BEGIN
                                                        THEN 'owner' ELSE role END);
     IF old_role IS NULL THEN
         RAISE EXCEPTION 'user % is not a member of organization %', user_id, org_id
-            USING ERRCODE = 'P0002', HINT = 'Use add_member first.';
+            USING ERRCODE = '42704', HINT = 'Use add_member first.';
     END IF;
     UPDATE identity.org_memberships m SET role = change_member_role.role
      WHERE m.org_id = change_member_role.org_id AND m.user_id = change_member_role.user_id;
@@ -150,7 +150,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION api.change_member_role(uuid, uuid, text) IS
-$$Change a member's role (owners and admins; the owner role only by owners). Errors: 42501, P0002 not a member, 23514 last owner, 22023 bad role.$$;
+$$Change a member's role (owners and admins; the owner role only by owners). Errors: 42501, 42704 not a member, 23514 last owner, 22023 bad role.$$;
 
 CREATE FUNCTION api.remove_member(org_id uuid, user_id uuid)
 RETURNS void
@@ -171,7 +171,7 @@ BEGIN
     END IF;
     IF old_role IS NULL THEN
         RAISE EXCEPTION 'user % is not a member of organization %', user_id, org_id
-            USING ERRCODE = 'P0002';
+            USING ERRCODE = '42704';
     END IF;
     DELETE FROM identity.org_memberships m
      WHERE m.org_id = remove_member.org_id AND m.user_id = remove_member.user_id;
@@ -182,7 +182,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION api.remove_member(uuid, uuid) IS
-$$Remove a member (owners and admins; only owners remove owners; anyone may remove themselves). Errors: 42501, P0002 not a member, 23514 last owner.$$;
+$$Remove a member (owners and admins; only owners remove owners; anyone may remove themselves). Errors: 42501, 42704 not a member, 23514 last owner.$$;
 
 -- Users ----------------------------------------------------------------------------------
 
@@ -670,7 +670,7 @@ DECLARE
 BEGIN
     SELECT * INTO p FROM identity.policies x WHERE x.id = policy_id;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'there is no policy with id %', policy_id USING ERRCODE = 'P0002';
+        RAISE EXCEPTION 'there is no policy with id %', policy_id USING ERRCODE = '42704';
     END IF;
     PERFORM identity.require_policy_admin(CASE WHEN p.resource_type = 'audit' THEN 'org'
                                                ELSE p.resource_type END,
@@ -684,7 +684,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION api.revoke_permission(uuid) IS
-$$Remove a policy; you must administer what it covers. Errors: P0002 no such policy, 42501.$$;
+$$Remove a policy; you must administer what it covers. Errors: 42704 no such policy, 42501.$$;
 
 -- Principals -------------------------------------------------------------------------------
 
@@ -703,7 +703,7 @@ DECLARE
 BEGIN
     SELECT p.type INTO v_type FROM identity.principals p WHERE p.id = disable_principal.principal_id;
     IF v_type IS NULL THEN
-        RAISE EXCEPTION 'there is no principal with id %', principal_id USING ERRCODE = 'P0002';
+        RAISE EXCEPTION 'there is no principal with id %', principal_id USING ERRCODE = '42704';
     END IF;
     IF v_type IN ('user', 'org') THEN
         IF NOT identity.is_platform_admin(caller)
@@ -735,7 +735,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION api.disable_principal(uuid, boolean) IS
-$$Disable (or with disabled = false, enable) a principal: users and organizations by platform administrators, service accounts, agents, tools and datasets by their administrators. A disabled principal can do nothing. Errors: P0002, 42501.$$;
+$$Disable (or with disabled = false, enable) a principal: users and organizations by platform administrators, service accounts, agents, tools and datasets by their administrators. A disabled principal can do nothing. Errors: 42704, 42501.$$;
 
 CREATE FUNCTION api.resolve_principal(principal_id uuid)
 RETURNS TABLE (id uuid, type text, name text, is_active boolean, is_platform_admin boolean,
@@ -760,7 +760,7 @@ BEGIN
                                                            identity.current_api_key_id())
                               END)) THEN
         RAISE EXCEPTION 'there is no principal % that you can see', principal_id
-            USING ERRCODE = 'P0002';
+            USING ERRCODE = '42704';
     END IF;
     RETURN QUERY
         SELECT p.id, p.type, p.name,
@@ -773,7 +773,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION api.resolve_principal(uuid) IS
-$$What a principal is (for NeuronAgent and NeuronMCP): type, name, whether it may act, whether it is a platform administrator, and its organization and project. Errors: P0002 unknown or not visible to you.$$;
+$$What a principal is (for NeuronAgent and NeuronMCP): type, name, whether it may act, whether it is a platform administrator, and its organization and project. Errors: 42704 unknown or not visible to you.$$;
 
 -- Permission questions ---------------------------------------------------------------------
 

@@ -105,11 +105,37 @@ CREATE POLICY projects_update ON identity.projects FOR UPDATE TO authenticated, 
                                                       'project', 'read',
                                                       (SELECT identity.current_api_key_id())))::uuid[]))
     WITH CHECK (identity.has_permission((SELECT identity.current_principal_id()), 'project', id,
-                                        'write', (SELECT identity.current_api_key_id()))
-                AND (org_id IS NULL
-                     OR identity.has_permission((SELECT identity.current_principal_id()), 'org',
-                                                org_id, 'write',
-                                                (SELECT identity.current_api_key_id()))));
+                                        'write', (SELECT identity.current_api_key_id())));
+
+-- Moving a project to another organization takes it away from the old one: it needs admin
+-- on the project and write on the destination. RLS sees only the new row, so a trigger
+-- compares old and new. It checks API roles only; definer functions check for themselves.
+CREATE FUNCTION identity.tg_projects__guard_move()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    caller uuid := identity.current_principal_id();
+    key_id uuid := identity.current_api_key_id();
+BEGIN
+    IF NEW.org_id IS DISTINCT FROM OLD.org_id
+       AND current_user IN ('authenticated', 'service', 'anon')
+       AND NOT (identity.has_permission(caller, 'project', OLD.id, 'admin', key_id)
+                AND (NEW.org_id IS NULL
+                     OR identity.has_permission(caller, 'org', NEW.org_id, 'write', key_id))) THEN
+        RAISE EXCEPTION 'moving project % to another organization needs admin on it and write on the destination', OLD.id
+            USING ERRCODE = '42501';
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION identity.tg_projects__guard_move() IS
+    'Trigger: an API caller moves a project between organizations only with admin on it and write on the destination.';
+
+CREATE TRIGGER projects_guard_move BEFORE UPDATE OF org_id ON identity.projects
+    FOR EACH ROW EXECUTE FUNCTION identity.tg_projects__guard_move();
+
 CREATE POLICY projects_delete ON identity.projects FOR DELETE TO authenticated, service
     USING (identity.has_permission((SELECT identity.current_principal_id()), 'project', id,
                                    'admin', (SELECT identity.current_api_key_id())));

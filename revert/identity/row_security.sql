@@ -36,6 +36,8 @@ DROP POLICY users_select ON identity.users;
 DROP POLICY organizations_update ON identity.organizations;
 DROP POLICY organizations_select ON identity.organizations;
 
+DROP TRIGGER projects_guard_move ON identity.projects;
+DROP FUNCTION identity.tg_projects__guard_move();
 DROP FUNCTION identity.may_create_project(uuid, uuid, uuid, uuid);
 DROP FUNCTION identity.visible_user_ids(uuid);
 

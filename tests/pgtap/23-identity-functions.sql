@@ -55,7 +55,7 @@ SELECT is((SELECT role FROM api.change_member_role('00000000-0000-4000-8000-0000
                                                    '00000000-0000-4000-8000-0000000000a4', 'admin')),
           'admin', 'an owner makes a member admin');
 SELECT throws_ok($$SELECT api.change_member_role('00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-0000000000c1', 'viewer')$$,
-                 'P0002', 'user 00000000-0000-4000-8000-0000000000c1 is not a member of organization 00000000-0000-4000-8000-00000000000a',
+                 '42704', 'user 00000000-0000-4000-8000-0000000000c1 is not a member of organization 00000000-0000-4000-8000-00000000000a',
                  'changing a non-member''s role is refused');
 SELECT throws_ok($$SELECT api.remove_member('00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-0000000000a1')$$,
                  '23514', 'organization 00000000-0000-4000-8000-00000000000a must keep at least one owner',
@@ -198,7 +198,7 @@ SELECT throws_ok($$SELECT api.grant_permission('00000000-0000-4000-8000-00000000
                  '42501', 'permission denied: admin on project (all)',
                  'platform-wide grants are for platform admins');
 SELECT lives_ok(format('SELECT api.revoke_permission(%L)', :'policy_id'), 'an owner revokes a policy');
-SELECT throws_ok(format('SELECT api.revoke_permission(%L)', :'policy_id'), 'P0002',
+SELECT throws_ok(format('SELECT api.revoke_permission(%L)', :'policy_id'), '42704',
                  format('there is no policy with id %s', :'policy_id'), 'revoking twice says so');
 
 -- Principals ------------------------------------------------------------------------------------------
@@ -217,7 +217,7 @@ SELECT tests.authenticate_as('authenticated', :'member_a');
 SELECT is((SELECT row(type, is_active, org_id)::text FROM api.resolve_principal('00000000-0000-4000-8000-0000000003a0')),
           row('agent', true, '00000000-0000-4000-8000-00000000000a'::uuid)::text,
           'resolve_principal describes an agent the caller can read');
-SELECT throws_ok($$SELECT * FROM api.resolve_principal('00000000-0000-4000-8000-0000000003b0')$$, 'P0002',
+SELECT throws_ok($$SELECT * FROM api.resolve_principal('00000000-0000-4000-8000-0000000003b0')$$, '42704',
                  'there is no principal 00000000-0000-4000-8000-0000000003b0 that you can see',
                  'and hides one of another organization');
 

@@ -1,7 +1,7 @@
 -- Row level security of the identity tables and their api views, seen by every kind of
 -- caller: two organizations must not see or touch each other.
 BEGIN;
-SELECT plan(27);
+SELECT plan(28);
 
 \ir fixtures/identity.sql
 
@@ -102,7 +102,7 @@ WITH d AS (DELETE FROM api.service_accounts WHERE org_id = '00000000-0000-4000-8
                       RETURNING 1)
 SELECT is(count(*)::integer , 0, 'nor its service accounts deleted') FROM d;
 SELECT throws_ok($$UPDATE api.projects SET org_id = '00000000-0000-4000-8000-00000000000a' WHERE name = 'PB1'$$,
-                 '42501', 'new row violates row-level security policy for table "projects"',
+                 '42501', 'moving project 00000000-0000-4000-8000-0000000001b0 to another organization needs admin on it and write on the destination',
                  'a project cannot be moved into an organization one cannot write');
 
 SELECT tests.authenticate_as('authenticated', '{"sub": "00000000-0000-4000-8000-0000000000a3"}');
@@ -111,6 +111,10 @@ SELECT throws_ok($$UPDATE api.projects SET description = 'viewer was here' WHERE
                  'a viewer sees a project but cannot change it');
 
 SELECT tests.authenticate_as('authenticated', '{"sub": "00000000-0000-4000-8000-0000000000a2"}');
+SELECT id AS own_org FROM api.create_organization('Member''s own', 'fx-member-own') \gset
+SELECT throws_ok(format('UPDATE api.projects SET org_id = %L WHERE name = %L', :'own_org', 'PA1'),
+                 '42501', 'moving project 00000000-0000-4000-8000-0000000001a0 to another organization needs admin on it and write on the destination',
+                 'a member cannot carry a project off to an organization of its own');
 WITH u AS (UPDATE api.projects SET description = 'member was here' WHERE name = 'PA1'
                       RETURNING 1)
 SELECT is(count(*)::integer , 1, 'a member changes a project of its organization') FROM u;
