@@ -34,12 +34,13 @@ COMMENT ON FUNCTION identity.default_rate_limit_per_min() IS
 
 -- The permissions each API-key role lets through. A key narrows what its principal may
 -- do to the union of its roles' permissions; it never adds any.
+-- No SET clause, so that the planner inlines it into has_permission(); it names nothing
+-- that a search_path could redirect.
 CREATE FUNCTION identity.key_role_permissions(roles text[])
 RETURNS text[]
 LANGUAGE sql
 IMMUTABLE
 PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
 AS $$
     SELECT CASE
         WHEN 'admin' = ANY (roles) THEN ARRAY['read', 'write', 'execute', 'admin']

@@ -40,7 +40,9 @@ COMMENT ON FUNCTION identity.current_api_key_id() IS
 --      policies on an organization or project reach those only when they grant admin).
 -- Policies match by subject (the principal, or its role in the resource's organization)
 -- and by anchor: the resource itself, its project, its organization, or the platform.
--- One statement, every join an index probe; PL/pgSQL so its plan is cached per session.
+-- Two statements (three with a key), every join an index probe, cheapest exits first:
+-- the principal with its user row, the resource's scope and the membership in one; the
+-- key; the policies. PL/pgSQL so that the plans are cached per session.
 -- SECURITY DEFINER: every component asks, but none may read policies or memberships.
 CREATE FUNCTION identity.has_permission(
     principal_id  uuid,
@@ -55,58 +57,74 @@ STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+    v_active  boolean;
+    v_admin   boolean;
+    v_org     uuid;
+    v_project uuid;
+    v_owner   uuid;
+    v_role    text;
+    v_key_ok  boolean;
+    v_denied  boolean;
+    v_allowed boolean;
 BEGIN
-    RETURN coalesce((
-        SELECT CASE
-            WHEN pr.disabled_at IS NOT NULL OR pr.expires_at <= now() THEN false
-            WHEN $5 IS NOT NULL AND NOT coalesce(k.ok, false) THEN false
-            WHEN u.is_admin THEN true
-            WHEN pol.denied THEN false
-            WHEN pol.allowed THEN true
-            WHEN s.owner_id = pr.id THEN true
-            WHEN m.role IN ('owner', 'admin') THEN true
-            WHEN $2 IN ('api_key', 'service_account', 'audit') THEN false
-            WHEN m.role = 'member' THEN $4 <> 'admin'
-            WHEN m.role = 'viewer' THEN $4 = 'read'
-            ELSE false
-        END
-          FROM identity.principals pr
-          LEFT JOIN identity.users u ON u.id = pr.id
-          LEFT JOIN identity.resource_scopes s
-                 ON s.resource_id = $3
-                AND s.resource_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END
-          LEFT JOIN identity.org_memberships m ON m.org_id = s.org_id AND m.user_id = pr.id
-          LEFT JOIN LATERAL (
-                SELECT k.principal_id = pr.id
-                       AND k.revoked_at IS NULL
-                       AND (k.expires_at IS NULL OR k.expires_at > now())
-                       AND $4 = ANY (identity.key_role_permissions(k.roles))
-                       AND (k.project_id IS NULL OR k.project_id = s.project_id) AS ok
-                  FROM identity.api_keys k
-                 WHERE k.id = $5) k ON true
-         CROSS JOIN LATERAL (
-                SELECT bool_or(p.effect = 'deny') AS denied,
-                       bool_or(p.effect = 'allow') AS allowed
-                  FROM identity.policies p
-                 WHERE p.subject_id = ANY (ARRAY[pr.id, s.org_id])
-                   AND p.anchor_id = ANY (ARRAY[$3, s.project_id, s.org_id,
-                                                '00000000-0000-0000-0000-000000000000'::uuid])
-                   AND CASE WHEN p.subject_role IS NULL THEN p.subject_id = pr.id
-                            ELSE p.subject_id = s.org_id AND p.subject_role = m.role END
-                   -- allow: the permission or admin; deny: also any, when admin is asked
-                   AND (p.permission = $4 OR p.permission = 'admin'
-                        OR ($4 = 'admin' AND p.effect = 'deny'))
-                   AND (p.expires_at IS NULL OR p.expires_at > now())
-                   AND (p.not_before IS NULL OR p.not_before <= now())
-                   -- the resource or an ancestor; or a wildcard of its type or an ancestor's
-                   AND (p.resource_id IS NOT NULL OR p.resource_type = $2
-                        OR p.resource_type = 'org'
-                        OR (p.resource_type = 'project' AND s.project_id IS NOT NULL))
-                   -- API keys, service accounts and the audit log inherit only admin
-                   -- grants (any deny) from above, as with organization roles
-                   AND (p.resource_type = $2 OR p.effect = 'deny' OR p.permission = 'admin'
-                        OR $2 NOT IN ('api_key', 'service_account', 'audit'))) pol
-         WHERE pr.id = $1), false);
+    SELECT pr.disabled_at IS NULL AND (pr.expires_at IS NULL OR pr.expires_at > now()),
+           coalesce(u.is_admin, false), s.org_id, s.project_id, s.owner_id, m.role
+      INTO v_active, v_admin, v_org, v_project, v_owner, v_role
+      FROM identity.principals pr
+      LEFT JOIN identity.users u ON u.id = pr.id
+      LEFT JOIN identity.resource_scopes s
+             ON s.resource_id = $3
+            AND s.resource_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END
+      LEFT JOIN identity.org_memberships m ON m.org_id = s.org_id AND m.user_id = pr.id
+     WHERE pr.id = $1;
+    IF NOT coalesce(v_active, false) THEN
+        RETURN false;                                   -- 1. missing, disabled, expired
+    END IF;
+    IF $5 IS NOT NULL THEN
+        SELECT k.principal_id = $1
+               AND k.revoked_at IS NULL
+               AND (k.expires_at IS NULL OR k.expires_at > now())
+               AND $4 = ANY (identity.key_role_permissions(k.roles))
+               AND (k.project_id IS NULL OR k.project_id = v_project)
+          INTO v_key_ok
+          FROM identity.api_keys k
+         WHERE k.id = $5;
+        IF NOT coalesce(v_key_ok, false) THEN
+            RETURN false;                               -- 2. the key does not let it through
+        END IF;
+    END IF;
+    IF v_admin THEN
+        RETURN true;                                    -- 3. platform administrator
+    END IF;
+    SELECT bool_or(p.effect = 'deny'), bool_or(p.effect = 'allow')
+      INTO v_denied, v_allowed
+      FROM identity.policies p
+     WHERE p.subject_id = ANY (ARRAY[$1, v_org])
+       AND p.anchor_id = ANY (ARRAY[$3, v_project, v_org,
+                                    '00000000-0000-0000-0000-000000000000'::uuid])
+       AND CASE WHEN p.subject_role IS NULL THEN p.subject_id = $1
+                ELSE p.subject_id = v_org AND p.subject_role = v_role END
+       -- allow: the permission or admin; deny: also any, when admin is asked
+       AND (p.permission = $4 OR p.permission = 'admin' OR ($4 = 'admin' AND p.effect = 'deny'))
+       AND (p.expires_at IS NULL OR p.expires_at > now())
+       AND (p.not_before IS NULL OR p.not_before <= now())
+       -- the resource or an ancestor; or a wildcard of its type or an ancestor's
+       AND (p.resource_id IS NOT NULL OR p.resource_type = $2 OR p.resource_type = 'org'
+            OR (p.resource_type = 'project' AND v_project IS NOT NULL))
+       -- API keys, service accounts and the audit log inherit only admin grants (any
+       -- deny) from above, as with organization roles
+       AND (p.resource_type = $2 OR p.effect = 'deny' OR p.permission = 'admin'
+            OR $2 NOT IN ('api_key', 'service_account', 'audit'));
+    IF v_denied THEN
+        RETURN false;                                   -- 4. deny wins
+    END IF;
+    RETURN coalesce(v_allowed, false)                   -- 5. allow, ownership, membership
+        OR coalesce(v_owner = $1, false)
+        OR coalesce(v_role IN ('owner', 'admin'), false)
+        OR coalesce($2 NOT IN ('api_key', 'service_account', 'audit')
+                    AND ((v_role = 'member' AND $4 <> 'admin') OR (v_role = 'viewer' AND $4 = 'read')),
+                    false);
 END
 $$;
 COMMENT ON FUNCTION identity.has_permission(uuid, text, uuid, text, uuid) IS
