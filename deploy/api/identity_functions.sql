@@ -342,6 +342,31 @@ $$;
 COMMENT ON FUNCTION api.project_dsn(uuid) IS
 $$The project's NeuronDB connection string with its password, for principals with execute on the project. Errors: 42501.$$;
 
+-- The MCP configuration with its secret environment values, for those who may execute in
+-- the project (the desktop starting the MCP server).
+CREATE FUNCTION api.project_mcp_config(project_id uuid)
+RETURNS jsonb
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    p identity.projects;
+BEGIN
+    PERFORM identity.require_permission('project', project_id, 'execute');
+    SELECT * INTO p FROM identity.projects x WHERE x.id = project_mcp_config.project_id;
+    IF p.mcp_env_secret IS NULL THEN
+        RETURN p.mcp_config;
+    END IF;
+    RETURN jsonb_set(p.mcp_config, '{env}',
+                     (p.mcp_config -> 'env')
+                     || internal.decrypt_secret(p.mcp_env_secret, 'identity.projects.mcp_env:' || p.id)::jsonb);
+END
+$$;
+COMMENT ON FUNCTION api.project_mcp_config(uuid) IS
+$$The project's MCP server configuration with its secret environment values (shown as "[encrypted]" elsewhere), for principals with execute on the project. Errors: 42501.$$;
+
 CREATE FUNCTION api.create_service_account(name text, org_id uuid DEFAULT NULL,
                                            project_id uuid DEFAULT NULL,
                                            description text DEFAULT NULL,
@@ -864,6 +889,7 @@ GRANT EXECUTE ON FUNCTION
     api.create_user(text, text, text, boolean),
     api.create_project(text, uuid, text, text, jsonb, text, jsonb),
     api.project_dsn(uuid),
+    api.project_mcp_config(uuid),
     api.create_service_account(text, uuid, uuid, text, jsonb),
     api.create_api_key(text, text[], uuid, uuid, integer, timestamptz),
     api.revoke_api_key(uuid),

@@ -98,7 +98,10 @@ CREATE TABLE identity.projects (
     -- neurondb_dsn_secret, encrypted.
     neurondb_dsn          text CHECK (length(neurondb_dsn) <= 2048),
     neurondb_dsn_secret   bytea,
+    -- The MCP server configuration; env values whose names say they hold a secret are
+    -- shown as "[encrypted]" and kept, encrypted, in mcp_env_secret.
     mcp_config            jsonb CHECK (identity.is_valid_mcp_config(mcp_config)),
+    mcp_env_secret        bytea,
     agent_endpoint        text CHECK (length(agent_endpoint) <= 2048
                                       AND agent_endpoint ~ '^https?://[^[:space:]]+$'),
     metadata              jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(metadata) = 'object'),
@@ -108,6 +111,8 @@ CREATE TABLE identity.projects (
 );
 COMMENT ON TABLE identity.projects IS
     'Projects, which the desktop calls profiles: a NeuronDB connection, an MCP server and an agent endpoint, owned by an organization and/or a user.';
+COMMENT ON COLUMN identity.projects.mcp_env_secret IS
+    'Encrypted JSON object of the secret-named mcp_config.env values (shown there as "[encrypted]").';
 COMMENT ON COLUMN identity.projects.neurondb_dsn IS
     'NeuronDB connection string without its password (the password is kept encrypted in neurondb_dsn_secret).';
 
@@ -154,6 +159,65 @@ $$;
 COMMENT ON FUNCTION identity.tg_projects__protect_dsn() IS
     'Trigger: takes the password out of neurondb_dsn and stores it encrypted.';
 
+-- Does an environment variable's name say it holds a secret?
+CREATE FUNCTION identity.is_secret_env_name(name text)
+RETURNS boolean
+LANGUAGE sql
+IMMUTABLE
+PARALLEL SAFE
+RETURN name ~* '(pass|secret|token|key|credential|dsn|auth|cookie|private)';
+COMMENT ON FUNCTION identity.is_secret_env_name(text) IS
+    'True for environment variable names that suggest a secret (PASSWORD, SECRET, TOKEN, KEY, CREDENTIAL, DSN, AUTH, COOKIE, PRIVATE).';
+
+-- The values of secret-named variables in mcp_config.env move, encrypted, to
+-- mcp_env_secret; mcp_config keeps "[encrypted]" in their place. Writing the placeholder
+-- back keeps the stored value, so a configuration read from the API can be sent back.
+-- SECURITY DEFINER: encryption is reserved to the owner.
+CREATE FUNCTION identity.tg_projects__protect_mcp_env()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    placeholder constant jsonb := '"[encrypted]"';
+    env      jsonb := NEW.mcp_config -> 'env';
+    stored   jsonb := '{}';
+    secrets  jsonb;
+BEGIN
+    IF TG_OP = 'UPDATE' AND NEW.mcp_config IS NOT DISTINCT FROM OLD.mcp_config
+       AND NEW.mcp_env_secret IS NOT DISTINCT FROM OLD.mcp_env_secret THEN
+        RETURN NEW;
+    END IF;
+    IF jsonb_typeof(env) IS DISTINCT FROM 'object' THEN
+        NEW.mcp_env_secret := NULL;
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'UPDATE' AND OLD.mcp_env_secret IS NOT NULL THEN
+        stored := internal.decrypt_secret(OLD.mcp_env_secret, 'identity.projects.mcp_env:' || OLD.id)::jsonb;
+    END IF;
+    SELECT jsonb_object_agg(e.key, CASE WHEN e.value = placeholder THEN stored -> e.key ELSE e.value END)
+      INTO secrets
+      FROM jsonb_each(env) e
+     WHERE identity.is_secret_env_name(e.key)
+       AND (e.value <> placeholder OR stored ? e.key);
+    -- A placeholder with nothing stored behind it is dropped.
+    NEW.mcp_config := jsonb_set(NEW.mcp_config, '{env}', (
+        SELECT coalesce(jsonb_object_agg(e.key, CASE WHEN identity.is_secret_env_name(e.key)
+                                                     THEN placeholder ELSE e.value END), '{}')
+          FROM jsonb_each(env) e
+         WHERE NOT identity.is_secret_env_name(e.key) OR secrets ? e.key));
+    NEW.mcp_env_secret := CASE WHEN secrets IS NOT NULL
+                               THEN internal.encrypt_secret(secrets::text,
+                                                            'identity.projects.mcp_env:' || NEW.id) END;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION identity.tg_projects__protect_mcp_env() IS
+    'Trigger: stores the secret-named environment variables of mcp_config encrypted, leaving "[encrypted]" in their place.';
+
+CREATE TRIGGER projects_protect_mcp_env BEFORE INSERT OR UPDATE OF mcp_config, mcp_env_secret
+    ON identity.projects FOR EACH ROW EXECUTE FUNCTION identity.tg_projects__protect_mcp_env();
 CREATE TRIGGER projects_protect_dsn BEFORE INSERT OR UPDATE OF neurondb_dsn, neurondb_dsn_secret
     ON identity.projects FOR EACH ROW EXECUTE FUNCTION identity.tg_projects__protect_dsn();
 CREATE TRIGGER projects_set_updated_at BEFORE UPDATE ON identity.projects
@@ -163,5 +227,6 @@ CREATE TRIGGER projects_scope AFTER INSERT OR UPDATE OR DELETE ON identity.proje
 
 -- The mcp_config CHECK runs with the rights of whoever writes a project.
 GRANT EXECUTE ON FUNCTION identity.is_valid_mcp_config(jsonb) TO authenticated, service;
+GRANT EXECUTE ON FUNCTION identity.is_secret_env_name(text) TO authenticated, service;
 
 COMMIT;

@@ -16,6 +16,7 @@ DROP FUNCTION api.create_api_key(text, text[], uuid, uuid, integer, timestamptz)
 DROP FUNCTION identity.require_key_manager(uuid);
 DROP FUNCTION identity.issue_api_key(uuid, text, text[], uuid, integer, timestamptz, uuid);
 DROP FUNCTION api.create_service_account(text, uuid, uuid, text, jsonb);
+DROP FUNCTION api.project_mcp_config(uuid);
 DROP FUNCTION api.project_dsn(uuid);
 DROP FUNCTION api.create_project(text, uuid, text, text, jsonb, text, jsonb);
 DROP FUNCTION api.get_or_create_user_principal(text, text, text);

@@ -26,14 +26,17 @@ SELECT set_config('request.headers', json_build_object(
 SELECT audit.record('auth.refresh.reused', 'denied');
 SELECT set_config('request.headers', '', true);
 
--- Identity: a DSN password given at creation and on update, the full DSN handed out, API
--- keys created and rotated.
+-- Identity: a DSN password given at creation and on update, an MCP environment secret,
+-- the full DSN and MCP configuration handed out, API keys created and rotated.
 INSERT INTO identity.users (id, username) VALUES ('00000000-0000-4000-8000-00000000f001', 'secret_keeper');
-INSERT INTO secrets VALUES ('dsn-Pa55-first'), ('dsn-Pa55-second');
+INSERT INTO secrets VALUES ('dsn-Pa55-first'), ('dsn-Pa55-second'), ('mcp-env-Pa55');
 SELECT tests.authenticate_as('authenticated', '{"sub": "00000000-0000-4000-8000-00000000f001"}');
 SELECT id AS project_id FROM api.create_project('vault', neurondb_dsn => 'postgresql://app:dsn-Pa55-first@db/x') \gset
 UPDATE api.projects SET neurondb_dsn = 'host=db user=app password=dsn-Pa55-second' WHERE id = :'project_id';
+UPDATE api.projects SET mcp_config = '{"command": "mcp", "env": {"NEURONDB_PASSWORD": "mcp-env-Pa55"}}'
+ WHERE id = :'project_id';
 SELECT api.project_dsn(:'project_id') IS NOT NULL AS dsn_handed_out;
+SELECT api.project_mcp_config(:'project_id') IS NOT NULL AS mcp_config_handed_out;
 SELECT api_key AS key1, id AS key1_id FROM api.create_api_key('k', ARRAY['admin']) \gset
 SELECT api_key AS key2 FROM api.rotate_api_key(:'key1_id') \gset
 SELECT tests.clear_authentication();
@@ -44,7 +47,8 @@ SELECT audit.seal();
 
 SELECT results_eq(format('SELECT action FROM audit.events WHERE id > %s ORDER BY id', :start_id),
                   ARRAY['auth.login.failed', 'auth.refresh.reused', 'identity.project.created',
-                        'identity.project.updated', 'api_key.created', 'api_key.rotated'],
+                        'identity.project.updated', 'identity.project.updated', 'api_key.created',
+                        'api_key.rotated'],
                   'the secret-handling paths wrote their events');
 SELECT is_empty($$SELECT s.value FROM audit.events e, secrets s WHERE e::text LIKE '%' || s.value || '%'$$,
                 'no secret appears in any column of any event');

@@ -1,7 +1,7 @@
 -- Projects, service accounts, registries, API keys and policies: integrity rules, the
 -- encrypted DSN password and the resource scopes kept by trigger.
 BEGIN;
-SELECT plan(30);
+SELECT plan(33);
 
 \ir fixtures/identity.sql
 
@@ -65,6 +65,25 @@ SELECT lives_ok($$INSERT INTO identity.projects (org_id, name, mcp_config, agent
                           '{"command": "neurondb-mcp", "args": ["--stdio"], "env": {"NEURONDB_HOST": "db"}}',
                           'https://agent.example.org/v1')$$,
                 'a full MCP config and an https agent endpoint are accepted');
+-- Secret-named MCP environment variables
+INSERT INTO identity.projects (id, org_id, name, mcp_config)
+VALUES ('00000000-0000-4000-8000-0000000009f1', '00000000-0000-4000-8000-00000000000a', 'mcp secrets',
+        '{"command": "neurondb-mcp", "env": {"NEURONDB_HOST": "db", "NEURONDB_PASSWORD": "mcp-Pa55"}}');
+SELECT is((SELECT mcp_config -> 'env' FROM identity.projects WHERE id = '00000000-0000-4000-8000-0000000009f1'),
+          '{"NEURONDB_HOST": "db", "NEURONDB_PASSWORD": "[encrypted]"}'::jsonb,
+          'a secret-named MCP environment value is replaced by a placeholder');
+SELECT ok((SELECT position('mcp-Pa55'::bytea IN mcp_env_secret) = 0 FROM identity.projects
+            WHERE id = '00000000-0000-4000-8000-0000000009f1'),
+          'and stored encrypted');
+UPDATE identity.projects
+   SET mcp_config = '{"command": "neurondb-mcp", "env": {"NEURONDB_HOST": "db2", "NEURONDB_PASSWORD": "[encrypted]", "API_TOKEN": "[encrypted]"}}'
+ WHERE id = '00000000-0000-4000-8000-0000000009f1';
+SELECT is((SELECT row(mcp_config -> 'env', internal.decrypt_secret(mcp_env_secret, 'identity.projects.mcp_env:' || id))::text
+             FROM identity.projects WHERE id = '00000000-0000-4000-8000-0000000009f1'),
+          row('{"NEURONDB_HOST": "db2", "NEURONDB_PASSWORD": "[encrypted]"}'::jsonb,
+              '{"NEURONDB_PASSWORD": "mcp-Pa55"}')::text,
+          'writing the placeholder back keeps the stored value; a placeholder with nothing behind it is dropped');
+
 SELECT throws_ok($$INSERT INTO identity.projects (org_id, name, agent_endpoint)
                    VALUES ('00000000-0000-4000-8000-00000000000a', 'bad endpoint', 'ftp://x')$$,
                  '23514', 'new row for relation "projects" violates check constraint "projects_agent_endpoint_check"',

@@ -1,7 +1,7 @@
 -- The identity RPCs of schema api: each one's happy path and each refusal, as the roles
 -- PostgREST would use.
 BEGIN;
-SELECT plan(68);
+SELECT plan(70);
 
 \ir fixtures/identity.sql
 
@@ -113,6 +113,10 @@ SELECT is((SELECT row(name, neurondb_dsn, has_dsn_password)::text
           'a member creates a project in its organization; the DSN comes back without password');
 SELECT is(api.project_dsn((SELECT id FROM api.projects WHERE name = 'Analytics')),
           'postgresql://app@db/neurondb?password=pw-9f3b', 'project_dsn gives the full DSN to a member');
+SELECT is(api.project_mcp_config((SELECT id FROM api.create_project('With MCP secret', '00000000-0000-4000-8000-00000000000a',
+                                       mcp_config => '{"command": "neurondb-mcp", "env": {"NEURONDB_PASSWORD": "mcp-9f3b"}}')))
+             -> 'env',
+          '{"NEURONDB_PASSWORD": "mcp-9f3b"}'::jsonb, 'project_mcp_config gives a member the secret environment values');
 SELECT is((SELECT user_id FROM api.create_project('Mine')), '00000000-0000-4000-8000-0000000000a2'::uuid,
           'without an organization the project is the caller''s own');
 SELECT throws_ok($$SELECT api.create_project('Intruder', '00000000-0000-4000-8000-00000000000b')$$,
@@ -124,6 +128,9 @@ SELECT throws_ok($$SELECT api.create_project('Bad MCP', '00000000-0000-4000-8000
 SELECT throws_ok($$SELECT api.create_project('analytics', '00000000-0000-4000-8000-00000000000a')$$,
                  '23505', 'a project named "analytics" already exists for this owner', 'names are unique per owner');
 SELECT tests.authenticate_as('authenticated', :'viewer_a');
+SELECT throws_ok($$SELECT api.project_mcp_config('00000000-0000-4000-8000-0000000001a0')$$,
+                 '42501', 'permission denied: execute on project 00000000-0000-4000-8000-0000000001a0',
+                 'someone without execute gets no MCP secrets');
 SELECT throws_ok($$SELECT api.project_dsn('00000000-0000-4000-8000-0000000001a0')$$,
                  '42501', 'permission denied: execute on project 00000000-0000-4000-8000-0000000001a0',
                  'someone without execute gets no DSN');

@@ -11,6 +11,7 @@ SELECT 1 / count(*) FROM pg_catalog.pg_proc
                'api.get_or_create_user_principal(text, text, text)'::regprocedure,
                'api.create_project(text, uuid, text, text, jsonb, text, jsonb)'::regprocedure,
                'api.project_dsn(uuid)'::regprocedure,
+               'api.project_mcp_config(uuid)'::regprocedure,
                'api.create_service_account(text, uuid, uuid, text, jsonb)'::regprocedure,
                'api.create_api_key(text, text[], uuid, uuid, integer, timestamptz)'::regprocedure,
                'api.revoke_api_key(uuid)'::regprocedure,
@@ -21,7 +22,7 @@ SELECT 1 / count(*) FROM pg_catalog.pg_proc
                'api.resolve_principal(uuid)'::regprocedure,
                'api.has_permission(text, uuid, text, uuid)'::regprocedure,
                'api.explain_permission(text, uuid, text, uuid)'::regprocedure)
-HAVING count(*) = 18;
+HAVING count(*) = 19;
 
 DO $$
 BEGIN

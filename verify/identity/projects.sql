@@ -2,7 +2,7 @@
 
 BEGIN;
 
-SELECT id, org_id, user_id, name, description, neurondb_dsn, neurondb_dsn_secret, mcp_config,
+SELECT id, org_id, user_id, name, description, neurondb_dsn, neurondb_dsn_secret, mcp_config, mcp_env_secret,
        agent_endpoint, metadata, created_at, updated_at
   FROM identity.projects WHERE false;
 
@@ -15,6 +15,8 @@ BEGIN
     ASSERT identity.is_valid_mcp_config('{"command": "neurondb-mcp", "args": ["--stdio"]}'),
            'a command with args is a valid MCP config';
     ASSERT NOT identity.is_valid_mcp_config('{"args": []}'), 'an MCP config needs a command';
+    ASSERT identity.is_secret_env_name('NEURONDB_PASSWORD') AND NOT identity.is_secret_env_name('NEURONDB_HOST'),
+           'secret-named environment variables are recognised';
     ASSERT (SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class
              WHERE oid = 'identity.projects'::regclass),
            'identity.projects must have forced row level security';
