@@ -248,16 +248,15 @@ COMMENT ON FUNCTION internal.legacy_key_roles(text[]) IS
 
 -- A legacy mcp_config the unified model accepts, or NULL, and what was changed. A JSON
 -- string holding JSON (encoded twice) is decoded. env entries that hold a secret (by
--- name, or a value with a DSN password) are dropped: mcp_config is stored in clear and
--- the NeuronDB password belongs in the project's encrypted DSN.
+-- name, or a value with a DSN password) are kept: the projects trigger stores them
+-- encrypted, and the report says so.
 CREATE FUNCTION internal.legacy_mcp_config(config jsonb, OUT mcp_config jsonb, OUT notes text[])
 LANGUAGE plpgsql
 IMMUTABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    secret_name constant text := '(pass(word|wd)?|secret|token|api[_-]?key|private[_-]?key|credential|dsn|auth)';
-    dropped     text[];
+    secret_env text[];
 BEGIN
     mcp_config := config;
     IF jsonb_typeof(mcp_config) = 'null' THEN
@@ -272,15 +271,12 @@ BEGIN
         END;
     END IF;
     IF jsonb_typeof(mcp_config -> 'env') = 'object' THEN
-        SELECT array_agg(e.key ORDER BY e.key) INTO dropped
+        SELECT array_agg(e.key ORDER BY e.key) INTO secret_env
           FROM jsonb_each(mcp_config -> 'env') AS e
-         WHERE e.key ~* secret_name
-            OR (jsonb_typeof(e.value) = 'string'
-                AND (identity.split_dsn_password(e.value #>> '{}')).password IS NOT NULL);
-        IF dropped IS NOT NULL THEN
-            mcp_config := jsonb_set(mcp_config, '{env}', (mcp_config -> 'env') - dropped);
-            notes := notes || format('mcp_config env %s dropped: it held a secret, and mcp_config is stored in clear',
-                                     array_to_string(dropped, ', '));
+         WHERE identity.is_secret_env(e.key, e.value);
+        IF secret_env IS NOT NULL THEN
+            notes := notes || format('mcp_config env %s stored encrypted (shown as "[encrypted]")',
+                                     array_to_string(secret_env, ', '));
         END IF;
     END IF;
     IF jsonb_typeof(mcp_config -> 'args') = 'array'
@@ -296,7 +292,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION internal.legacy_mcp_config(jsonb) IS
-    'A legacy mcp_config made acceptable (decoded if encoded twice, secret env entries dropped) or NULL, with notes on what changed.';
+    'A legacy mcp_config made acceptable (decoded if encoded twice) or NULL, with notes on what changed and which env entries will be stored encrypted.';
 
 -- A NeuronDesktop user by a legacy reference (profiles.user_id, api_keys.user_id, a
 -- NeuronAgent user principal's name): the user whose id it is, else the user whose

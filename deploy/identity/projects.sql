@@ -112,7 +112,7 @@ CREATE TABLE identity.projects (
 COMMENT ON TABLE identity.projects IS
     'Projects, which the desktop calls profiles: a NeuronDB connection, an MCP server and an agent endpoint, owned by an organization and/or a user.';
 COMMENT ON COLUMN identity.projects.mcp_env_secret IS
-    'Encrypted JSON object of the secret-named mcp_config.env values (shown there as "[encrypted]").';
+    'Encrypted JSON object of the secret mcp_config.env values (shown there as "[encrypted]").';
 COMMENT ON COLUMN identity.projects.neurondb_dsn IS
     'NeuronDB connection string without its password (the password is kept encrypted in neurondb_dsn_secret).';
 
@@ -159,17 +159,23 @@ $$;
 COMMENT ON FUNCTION identity.tg_projects__protect_dsn() IS
     'Trigger: takes the password out of neurondb_dsn and stores it encrypted.';
 
--- Does an environment variable's name say it holds a secret?
-CREATE FUNCTION identity.is_secret_env_name(name text)
+-- Does an environment variable hold a secret? By its name, or because its value is a
+-- connection string with a password.
+CREATE FUNCTION identity.is_secret_env(name text, value jsonb)
 RETURNS boolean
 LANGUAGE sql
 IMMUTABLE
 PARALLEL SAFE
-RETURN name ~* '(pass|secret|token|key|credential|dsn|auth|cookie|private)';
-COMMENT ON FUNCTION identity.is_secret_env_name(text) IS
-    'True for environment variable names that suggest a secret (PASSWORD, SECRET, TOKEN, KEY, CREDENTIAL, DSN, AUTH, COOKIE, PRIVATE).';
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT name ~* '(pass|secret|token|key|credential|dsn|auth|cookie|private)'
+        OR (jsonb_typeof(value) = 'string'
+            AND (identity.split_dsn_password(value #>> '{}')).password IS NOT NULL)
+$$;
+COMMENT ON FUNCTION identity.is_secret_env(text, jsonb) IS
+    'True for an environment variable whose name suggests a secret (PASSWORD, SECRET, TOKEN, KEY, CREDENTIAL, DSN, AUTH, COOKIE, PRIVATE) or whose value is a DSN with a password.';
 
--- The values of secret-named variables in mcp_config.env move, encrypted, to
+-- The values of secret variables in mcp_config.env (identity.is_secret_env) move, encrypted, to
 -- mcp_env_secret; mcp_config keeps "[encrypted]" in their place. Writing the placeholder
 -- back keeps the stored value, so a configuration read from the API can be sent back.
 -- SECURITY DEFINER: encryption is reserved to the owner.
@@ -199,14 +205,14 @@ BEGIN
     SELECT jsonb_object_agg(e.key, CASE WHEN e.value = placeholder THEN stored -> e.key ELSE e.value END)
       INTO secrets
       FROM jsonb_each(env) e
-     WHERE identity.is_secret_env_name(e.key)
-       AND (e.value <> placeholder OR stored ? e.key);
+     WHERE (e.value = placeholder AND stored ? e.key)
+        OR (e.value <> placeholder AND identity.is_secret_env(e.key, e.value));
     -- A placeholder with nothing stored behind it is dropped.
     NEW.mcp_config := jsonb_set(NEW.mcp_config, '{env}', (
-        SELECT coalesce(jsonb_object_agg(e.key, CASE WHEN identity.is_secret_env_name(e.key)
+        SELECT coalesce(jsonb_object_agg(e.key, CASE WHEN secrets ? e.key
                                                      THEN placeholder ELSE e.value END), '{}')
           FROM jsonb_each(env) e
-         WHERE NOT identity.is_secret_env_name(e.key) OR secrets ? e.key));
+         WHERE e.value <> placeholder OR secrets ? e.key));
     NEW.mcp_env_secret := CASE WHEN secrets IS NOT NULL
                                THEN internal.encrypt_secret(secrets::text,
                                                             'identity.projects.mcp_env:' || NEW.id) END;
@@ -227,6 +233,5 @@ CREATE TRIGGER projects_scope AFTER INSERT OR UPDATE OR DELETE ON identity.proje
 
 -- The mcp_config CHECK runs with the rights of whoever writes a project.
 GRANT EXECUTE ON FUNCTION identity.is_valid_mcp_config(jsonb) TO authenticated, service;
-GRANT EXECUTE ON FUNCTION identity.is_secret_env_name(text) TO authenticated, service;
 
 COMMIT;

@@ -111,17 +111,20 @@ SELECT is((SELECT p.user_id FROM identity.projects p WHERE p.id = '5d1f0a10-0000
           :'bob2'::uuid, 'a profile whose user_id holds a username belongs to that user');
 SELECT is((SELECT jsonb_object_agg(right(r.legacy_id, 1), p.mcp_config) FROM run1 r
              JOIN identity.projects p ON p.id = r.new_id WHERE r.source = 'neurondesktop.profiles'),
-          '{"1": {"command": "/usr/local/bin/neurondb-mcp", "args": [], "env": {"NEURONDB_HOST": "db.internal"}},
+          '{"1": {"command": "/usr/local/bin/neurondb-mcp", "args": [], "env": {"NEURONDB_HOST": "db.internal", "NEURONDB_PASSWORD": "[encrypted]"}},
             "2": null, "3": {"command": "neurondb-mcp"},
             "4": {"command": "neurondb-mcp", "args": ["--readonly"], "env": {"NEURONDB_DATABASE": "warehouse"}},
             "6": null, "7": null}'::jsonb,
-          'mcp_config: valid kept, twice-encoded decoded, malformed dropped, secret env entries removed');
+          'mcp_config: valid kept, twice-encoded decoded, malformed dropped, secret env entries encrypted');
 SELECT is((SELECT array_agg(right(r.legacy_id, 1) ORDER BY r.legacy_id) FROM run1 r
             WHERE r.source = 'neurondesktop.profiles' AND r.reason LIKE '%mcp_config not imported: it is not%'),
           ARRAY['2', '6'], 'a malformed mcp_config is reported');
-SELECT ok((SELECT reason LIKE '%mcp_config env NEURONDB_PASSWORD dropped%' FROM run1
-            WHERE legacy_id = '5d1f0a10-0000-4000-8000-000000000001'),
-          'a password in the MCP server''s env is dropped and reported');
+SELECT ok((SELECT r.reason LIKE '%mcp_config env NEURONDB_PASSWORD stored encrypted%'
+                  AND internal.decrypt_secret(p.mcp_env_secret, 'identity.projects.mcp_env:' || p.id)
+                      = '{"NEURONDB_PASSWORD": "S3cr3t-Adm1n"}'
+             FROM run1 r JOIN identity.projects p ON p.id = r.new_id
+            WHERE r.legacy_id = '5d1f0a10-0000-4000-8000-000000000001'),
+          'a password in the MCP server''s env is kept encrypted, and reported');
 SELECT is((SELECT row(p.agent_endpoint, r.reason LIKE '%agent_endpoint ''agent.internal:8080'' is not an http(s) URL%',
                       r.reason LIKE '%agent_api_key (kept in clear by NeuronDesktop) not imported%')::text
              FROM run1 r JOIN identity.projects p ON p.id = r.new_id

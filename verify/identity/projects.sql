@@ -15,7 +15,7 @@ BEGIN
     ASSERT identity.is_valid_mcp_config('{"command": "neurondb-mcp", "args": ["--stdio"]}'),
            'a command with args is a valid MCP config';
     ASSERT NOT identity.is_valid_mcp_config('{"args": []}'), 'an MCP config needs a command';
-    ASSERT identity.is_secret_env_name('NEURONDB_PASSWORD') AND NOT identity.is_secret_env_name('NEURONDB_HOST'),
+    ASSERT identity.is_secret_env('NEURONDB_PASSWORD', '"x"') AND NOT identity.is_secret_env('NEURONDB_HOST', '"db"'),
            'secret-named environment variables are recognised';
     ASSERT (SELECT relrowsecurity AND relforcerowsecurity FROM pg_catalog.pg_class
              WHERE oid = 'identity.projects'::regclass),
