@@ -1,0 +1,6 @@
+-- Revert neuronplane:auth/passwords from pg
+-- STUB
+
+BEGIN;
+
+COMMIT;

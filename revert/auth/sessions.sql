@@ -1,0 +1,6 @@
+-- Revert neuronplane:auth/sessions from pg
+-- STUB
+
+BEGIN;
+
+COMMIT;

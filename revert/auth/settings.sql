@@ -1,0 +1,7 @@
+-- Revert neuronplane:auth/settings from pg
+
+BEGIN;
+
+DROP TABLE auth.settings;
+
+COMMIT;

@@ -1,0 +1,6 @@
+-- Revert neuronplane:auth/signing_keys from pg
+-- STUB
+
+BEGIN;
+
+COMMIT;

@@ -1,0 +1,6 @@
+-- Verify neuronplane:auth/passwords on pg
+-- STUB
+
+BEGIN;
+
+ROLLBACK;

@@ -1,0 +1,6 @@
+-- Verify neuronplane:auth/sessions on pg
+-- STUB
+
+BEGIN;
+
+ROLLBACK;

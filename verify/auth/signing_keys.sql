@@ -1,0 +1,6 @@
+-- Verify neuronplane:auth/signing_keys on pg
+-- STUB
+
+BEGIN;
+
+ROLLBACK;
