@@ -1,6 +1,529 @@
 -- Deploy neuronplane:auth/sessions to pg
--- STUB: replaced by the real change before it lands.
+-- requires: auth/passwords
+-- requires: auth/signing_keys
+-- requires: identity/authz
 
 BEGIN;
+
+SET LOCAL ROLE neuronplane_owner;
+
+-- A login: what a refresh token keeps alive. idle_expires_at moves with each refresh;
+-- expires_at never moves.
+CREATE TABLE auth.sessions (
+    id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    principal_id    uuid NOT NULL REFERENCES identity.principals (id) ON DELETE CASCADE,
+    auth_method     text NOT NULL CHECK (auth_method IN ('password', 'oidc')),
+    created_at      timestamptz NOT NULL DEFAULT clock_timestamp(),
+    refreshed_at    timestamptz NOT NULL DEFAULT clock_timestamp(),
+    expires_at      timestamptz NOT NULL,
+    idle_expires_at timestamptz NOT NULL,
+    revoked_at      timestamptz,
+    revoked_reason  text CHECK (revoked_reason IN ('logout', 'logout_all', 'revoked', 'refresh_reused',
+                                                   'password_changed', 'password_reset',
+                                                   'principal_disabled', 'expired')),
+    user_agent      text CHECK (length(user_agent) <= 512),
+    ip              inet,
+    CHECK ((revoked_at IS NULL) = (revoked_reason IS NULL))
+);
+COMMENT ON TABLE auth.sessions IS
+    'Login sessions: absolute and idle expiry, revocation with its reason, the device (user agent, address) and method.';
+CREATE INDEX sessions_principal_idx ON auth.sessions (principal_id) WHERE revoked_at IS NULL;
+ALTER TABLE auth.sessions ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+
+-- Refresh tokens, each used once. A token's successor names it as parent; the token itself
+-- is never stored, only its SHA-256 (a random 256-bit token needs no slow hash). The
+-- successor's token, encrypted, stays on the spent parent for the reuse grace interval, so
+-- that a concurrent duplicate refresh gets the same successor and the chain does not fork.
+CREATE TABLE auth.refresh_tokens (
+    id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    session_id      uuid NOT NULL REFERENCES auth.sessions (id) ON DELETE CASCADE,
+    token_hash      bytea NOT NULL UNIQUE CHECK (length(token_hash) = 32),
+    parent_id       uuid REFERENCES auth.refresh_tokens (id) ON DELETE CASCADE,
+    issued_at       timestamptz NOT NULL DEFAULT clock_timestamp(),
+    expires_at      timestamptz NOT NULL,
+    used_at         timestamptz,
+    successor_token bytea,
+    revoked_at      timestamptz
+);
+COMMENT ON TABLE auth.refresh_tokens IS
+    'Refresh tokens (SHA-256 only), each spent once; parent_id chains a session''s rotations.';
+CREATE INDEX refresh_tokens_session_idx ON auth.refresh_tokens (session_id);
+CREATE UNIQUE INDEX refresh_tokens_one_child_idx ON auth.refresh_tokens (parent_id);
+ALTER TABLE auth.refresh_tokens ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+
+-- The client of the current request: address (PostgREST headers with the trusted proxy
+-- header, else the connection) and user agent.
+CREATE FUNCTION auth.request_ip()
+RETURNS inet
+LANGUAGE sql
+STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT coalesce(audit.client_ip(nullif(current_setting('request.headers', true), '')::jsonb),
+                    inet_client_addr())
+$$;
+COMMENT ON FUNCTION auth.request_ip() IS 'The address of the current request''s client, when known.';
+
+CREATE FUNCTION auth.request_user_agent()
+RETURNS text
+LANGUAGE sql
+STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT left(nullif(current_setting('request.headers', true), '')::jsonb ->> 'user-agent', 512)
+$$;
+COMMENT ON FUNCTION auth.request_user_agent() IS 'The User-Agent of the current request, when known.';
+
+-- A new refresh token of a session: its plaintext and its row.
+CREATE FUNCTION auth.new_refresh_token(session_id uuid, parent_id uuid, OUT id uuid, OUT token text)
+LANGUAGE plpgsql
+VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    token := 'npr_' || encode(extensions.gen_random_bytes(32), 'hex');
+    INSERT INTO auth.refresh_tokens (session_id, token_hash, parent_id, expires_at)
+    VALUES (new_refresh_token.session_id, sha256(convert_to(token, 'UTF8')), new_refresh_token.parent_id,
+            clock_timestamp() + (SELECT s.refresh_ttl FROM auth.settings s))
+    RETURNING refresh_tokens.id INTO id;
+END
+$$;
+COMMENT ON FUNCTION auth.new_refresh_token(uuid, uuid) IS
+    'Insert a refresh token (npr_<64 hex>, 256 random bits) for a session; only its SHA-256 is stored.';
+
+-- The token response of login and refresh (OAuth 2 shape).
+CREATE FUNCTION auth.token_response(session_id uuid, refresh_token text)
+RETURNS jsonb
+LANGUAGE plpgsql
+VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    s  auth.sessions;
+    pr identity.principals;
+    ttl interval := (SELECT x.access_ttl FROM auth.settings x);
+BEGIN
+    SELECT * INTO s FROM auth.sessions x WHERE x.id = token_response.session_id;
+    SELECT * INTO pr FROM identity.principals p WHERE p.id = s.principal_id;
+    RETURN jsonb_build_object(
+        'access_token', auth.issue_access_token(
+            pr.id, pr.type, CASE pr.type WHEN 'user' THEN 'authenticated' ELSE 'service' END, s.id),
+        'token_type', 'bearer',
+        'expires_in', extract(epoch FROM ttl)::integer,
+        'expires_at', extract(epoch FROM clock_timestamp() + ttl)::bigint,
+        'refresh_token', refresh_token,
+        'session_id', s.id,
+        'principal_id', pr.id,
+        'principal_type', pr.type);
+END
+$$;
+COMMENT ON FUNCTION auth.token_response(uuid, text) IS
+    'A fresh access token for the session and the given refresh token, as the login/refresh answer.';
+
+-- Open a session for an authenticated principal and answer with its tokens.
+CREATE FUNCTION auth.create_session(principal_id uuid, auth_method text,
+                                    ip inet DEFAULT NULL, user_agent text DEFAULT NULL)
+RETURNS jsonb
+LANGUAGE plpgsql
+VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_session uuid;
+    rt record;
+BEGIN
+    INSERT INTO auth.sessions (principal_id, auth_method, expires_at, idle_expires_at, user_agent, ip)
+    SELECT create_session.principal_id, create_session.auth_method,
+           clock_timestamp() + x.session_lifetime, clock_timestamp() + x.idle_timeout,
+           left(create_session.user_agent, 512), create_session.ip
+      FROM auth.settings x
+    RETURNING id INTO v_session;
+    rt := auth.new_refresh_token(v_session, NULL);
+    RETURN auth.token_response(v_session, rt.token);
+END
+$$;
+COMMENT ON FUNCTION auth.create_session(uuid, text, inet, text) IS
+    'Open a session for a principal that has just authenticated; returns the token answer.';
+
+-- Revoke sessions (and their refresh tokens): one, or all of a principal's but one.
+CREATE FUNCTION auth.revoke_sessions(principal_id uuid, reason text, only_session uuid DEFAULT NULL,
+                                     except_session uuid DEFAULT NULL)
+RETURNS integer
+LANGUAGE plpgsql
+VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    ids uuid[];
+BEGIN
+    WITH r AS (
+        UPDATE auth.sessions s SET revoked_at = clock_timestamp(), revoked_reason = reason
+         WHERE s.principal_id = revoke_sessions.principal_id AND s.revoked_at IS NULL
+           AND (only_session IS NULL OR s.id = only_session)
+           AND (except_session IS NULL OR s.id <> except_session)
+        RETURNING s.id)
+    SELECT coalesce(array_agg(r.id), '{}') INTO ids FROM r;
+    UPDATE auth.refresh_tokens t SET revoked_at = clock_timestamp(), successor_token = NULL
+     WHERE t.session_id = ANY (ids) AND t.revoked_at IS NULL;
+    RETURN cardinality(ids);
+END
+$$;
+COMMENT ON FUNCTION auth.revoke_sessions(uuid, text, uuid, uuid) IS
+    'Revoke a principal''s live sessions (only_session: that one; except_session: all but that one) and their refresh tokens; returns how many.';
+
+-- Is this session live? Called for every request that carries a session id.
+-- SECURITY DEFINER: API roles cannot read sessions.
+CREATE FUNCTION auth.session_is_active(session_id uuid)
+RETURNS boolean
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT EXISTS (SELECT FROM auth.sessions s
+                    WHERE s.id = session_is_active.session_id AND s.revoked_at IS NULL
+                      AND s.expires_at > now() AND s.idle_expires_at > now())
+$$;
+COMMENT ON FUNCTION auth.session_is_active(uuid) IS
+    'True while the session is neither revoked nor past its absolute or idle expiry.';
+
+-- The session id of the current request (JWT claim "sid"), or NULL.
+CREATE FUNCTION auth.current_session_id()
+RETURNS uuid
+LANGUAGE sql
+STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT CASE
+        WHEN sid ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN sid::uuid
+    END
+      FROM (SELECT nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sid' AS sid) c
+$$;
+COMMENT ON FUNCTION auth.current_session_id() IS 'The session of the current request (JWT claim "sid"), or NULL.';
+
+-- PostgREST's db-pre-request: an access token whose session was revoked (logout, reuse,
+-- password change) is refused on its next request, although its signature and expiry are
+-- still good. One primary-key probe per request that carries a token.
+-- SECURITY DEFINER: it runs as the request's role, anon included, which cannot read
+-- sessions.
+CREATE FUNCTION hooks.pre_request()
+RETURNS void
+LANGUAGE plpgsql
+STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    sid uuid := auth.current_session_id();
+BEGIN
+    IF sid IS NOT NULL AND NOT auth.session_is_active(sid) THEN
+        RAISE SQLSTATE 'PT401' USING
+            MESSAGE = 'the session of this access token has ended',
+            HINT = 'Log in again, or refresh with a valid refresh token.';
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION hooks.pre_request() IS
+    'PostgREST db-pre-request: refuses (401) access tokens of revoked or expired sessions.';
+
+-- The answer to a failed login or refresh: an error object, with the HTTP status for
+-- PostgREST. These functions return instead of raising, so that what they recorded
+-- (failure counters, a revoked session) is committed.
+CREATE FUNCTION auth.error_response(status integer, error text, code text, message text,
+                                    retry_after integer DEFAULT NULL)
+RETURNS jsonb
+LANGUAGE plpgsql
+VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    PERFORM set_config('response.status', status::text, true);
+    IF retry_after IS NOT NULL THEN
+        PERFORM set_config('response.headers',
+                           jsonb_build_array(jsonb_build_object('Retry-After', retry_after::text))::text,
+                           true);
+    END IF;
+    RETURN jsonb_strip_nulls(jsonb_build_object('error', error, 'code', code, 'message', message,
+                                                'retry_after', retry_after));
+END
+$$;
+COMMENT ON FUNCTION auth.error_response(integer, text, text, text, integer) IS
+    'An error answer ({error, code, message, retry_after}) that also sets PostgREST''s response status and Retry-After.';
+
+-- A principal that is disabled (or given an expiry) loses its sessions at once; the
+-- pre-request check then refuses its access tokens too.
+CREATE FUNCTION auth.tg_principals__end_sessions()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF NEW.disabled_at IS NOT NULL AND OLD.disabled_at IS NULL THEN
+        PERFORM auth.revoke_sessions(NEW.id, 'principal_disabled');
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION auth.tg_principals__end_sessions() IS
+    'Trigger: revokes the sessions of a principal that is disabled.';
+
+CREATE TRIGGER principals_end_sessions AFTER UPDATE OF disabled_at ON identity.principals
+    FOR EACH ROW EXECUTE FUNCTION auth.tg_principals__end_sessions();
+
+-- The API ---------------------------------------------------------------------------------
+
+CREATE FUNCTION api.login(username_or_email text, password text)
+RETURNS jsonb
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    ip inet := auth.request_ip();
+    ua text := auth.request_user_agent();
+    attempt record;
+BEGIN
+    SELECT * INTO attempt
+      FROM auth.attempt_password_login(username_or_email, password, ip, ua);
+    CASE attempt.outcome
+    WHEN 'ok' THEN
+        RETURN auth.create_session(attempt.user_id, 'password', ip, ua);
+    WHEN 'locked' THEN
+        RETURN auth.error_response(429, 'locked', '28P01',
+                                   'too many failed logins; try again later', attempt.retry_after);
+    WHEN 'rate_limited' THEN
+        RETURN auth.error_response(429, 'rate_limited', '53400',
+                                   'too many login attempts from this address; try again later',
+                                   attempt.retry_after);
+    ELSE
+        RETURN auth.error_response(401, 'invalid_grant', '28P01', 'invalid username or password');
+    END CASE;
+END
+$$;
+COMMENT ON FUNCTION api.login(text, text) IS
+$$Log in with a username (or e-mail) and password. Answers {access_token, token_type, expires_in, expires_at, refresh_token, session_id, principal_id, principal_type}; or, with HTTP 401, {error: "invalid_grant", code: "28P01", message} — the same whether or not the account exists; or, with HTTP 429 and Retry-After, {error: "locked" | "rate_limited", retry_after}. Failed logins count towards the account's and the address's lockout.$$;
+
+CREATE FUNCTION api.refresh(refresh_token text)
+RETURNS jsonb
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    t    auth.refresh_tokens;
+    s    auth.sessions;
+    x    auth.settings;
+    rt   record;
+    now_ timestamptz;
+BEGIN
+    SELECT * INTO x FROM auth.settings;
+    -- The row lock makes concurrent refreshes of one token take turns.
+    SELECT * INTO t FROM auth.refresh_tokens r
+     WHERE r.token_hash = sha256(convert_to(coalesce(refresh_token, ''), 'UTF8'))
+       FOR UPDATE;
+    IF NOT FOUND THEN
+        RETURN auth.error_response(401, 'invalid_grant', '28000', 'unknown refresh token');
+    END IF;
+    SELECT * INTO s FROM auth.sessions ss WHERE ss.id = t.session_id FOR UPDATE;
+    now_ := clock_timestamp();
+    IF s.revoked_at IS NOT NULL OR t.revoked_at IS NOT NULL THEN
+        RETURN auth.error_response(401, 'invalid_grant', '28000', 'the session has ended');
+    END IF;
+    IF s.expires_at <= now_ OR s.idle_expires_at <= now_ OR t.expires_at <= now_ THEN
+        PERFORM auth.revoke_sessions(s.principal_id, 'expired', only_session => s.id);
+        RETURN auth.error_response(401, 'invalid_grant', '28000', 'the session has expired');
+    END IF;
+    IF NOT identity.is_active(s.principal_id) THEN
+        PERFORM auth.revoke_sessions(s.principal_id, 'principal_disabled', only_session => s.id);
+        RETURN auth.error_response(401, 'invalid_grant', '28000', 'the account is disabled');
+    END IF;
+    IF t.used_at IS NULL THEN
+        -- Spend it; issue its successor.
+        rt := auth.new_refresh_token(s.id, t.id);
+        UPDATE auth.refresh_tokens r
+           SET used_at = now_,
+               successor_token = internal.encrypt_secret(rt.token, 'auth.refresh_tokens:' || t.id)
+         WHERE r.id = t.id;
+        -- The parent's grace is over once its successor is spent.
+        UPDATE auth.refresh_tokens r SET successor_token = NULL
+         WHERE r.id = t.parent_id AND r.successor_token IS NOT NULL;
+        UPDATE auth.sessions ss SET refreshed_at = now_,
+                                    idle_expires_at = least(now_ + x.idle_timeout, ss.expires_at)
+         WHERE ss.id = s.id;
+        PERFORM audit.record('auth.refresh.rotated', 'success', 'session', s.id::text, '{}',
+                             s.principal_id, (SELECT p.type FROM identity.principals p WHERE p.id = s.principal_id),
+                             ip => auth.request_ip(), user_agent => auth.request_user_agent());
+        RETURN auth.token_response(s.id, rt.token);
+    END IF;
+    IF now_ - t.used_at <= x.refresh_reuse_grace AND t.successor_token IS NOT NULL THEN
+        -- A concurrent duplicate: the same successor, a fresh access token.
+        RETURN auth.token_response(s.id, internal.decrypt_secret(t.successor_token,
+                                                                 'auth.refresh_tokens:' || t.id));
+    END IF;
+    -- A spent token came back: someone holds a copy. End the session.
+    PERFORM auth.revoke_sessions(s.principal_id, 'refresh_reused', only_session => s.id);
+    PERFORM audit.record('auth.refresh.reused', 'denied', 'session', s.id::text,
+                         jsonb_build_object('used_at', t.used_at), s.principal_id,
+                         (SELECT p.type FROM identity.principals p WHERE p.id = s.principal_id),
+                         ip => auth.request_ip(), user_agent => auth.request_user_agent());
+    RETURN auth.error_response(401, 'invalid_grant', '28000',
+                               'this refresh token was already used: the session has been revoked');
+END
+$$;
+COMMENT ON FUNCTION api.refresh(text) IS
+$$Exchange a refresh token for a new access token and a new refresh token (the old one is spent). A duplicate within the reuse grace interval gets the same successor; a spent token presented later revokes the whole session. Answers like login; failures with HTTP 401 {error: "invalid_grant", code: "28000", message}.$$;
+
+-- The current request's session, or an error.
+CREATE FUNCTION auth.require_session()
+RETURNS uuid
+LANGUAGE plpgsql
+STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    sid uuid := auth.current_session_id();
+BEGIN
+    PERFORM identity.require_caller();
+    IF sid IS NULL THEN
+        RAISE EXCEPTION 'this request has no session (an API key or a token without sid)'
+            USING ERRCODE = '28000';
+    END IF;
+    RETURN sid;
+END
+$$;
+COMMENT ON FUNCTION auth.require_session() IS 'The session of the current request; 28000 without one.';
+
+CREATE FUNCTION api.logout()
+RETURNS void
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    sid uuid := auth.require_session();
+BEGIN
+    IF auth.revoke_sessions(identity.current_principal_id(), 'logout', only_session => sid) > 0 THEN
+        PERFORM identity.audit('auth.logout', 'session', sid::text);
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION api.logout() IS
+$$End the current session: its refresh tokens stop working and its access tokens are refused from the next request. Errors: 28000.$$;
+
+CREATE FUNCTION api.logout_all()
+RETURNS integer
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    n integer := auth.revoke_sessions(identity.require_caller(), 'logout_all');
+BEGIN
+    PERFORM identity.audit('auth.logout', 'principal', identity.current_principal_id()::text,
+                           jsonb_build_object('sessions', n, 'all', true));
+    RETURN n;
+END
+$$;
+COMMENT ON FUNCTION api.logout_all() IS
+$$End every session of the caller, this one included; returns how many. Errors: 28000.$$;
+
+CREATE FUNCTION api.sessions()
+RETURNS TABLE (id uuid, auth_method text, created_at timestamptz, last_used_at timestamptz,
+               expires_at timestamptz, ip inet, user_agent text, is_current boolean)
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT s.id, s.auth_method, s.created_at, s.refreshed_at, least(s.expires_at, s.idle_expires_at),
+           s.ip, s.user_agent, s.id IS NOT DISTINCT FROM auth.current_session_id()
+      FROM auth.sessions s
+     WHERE s.principal_id = identity.require_caller()
+       AND s.revoked_at IS NULL AND s.expires_at > now() AND s.idle_expires_at > now()
+     ORDER BY s.refreshed_at DESC
+$$;
+COMMENT ON FUNCTION api.sessions() IS
+$$Your live sessions: device (user agent), address, method, when created and last used, when they expire, and which one is this request's.$$;
+
+CREATE FUNCTION api.revoke_session(session_id uuid)
+RETURNS void
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    caller uuid := identity.require_caller();
+BEGIN
+    IF auth.revoke_sessions(caller, 'revoked', only_session => session_id) = 0 THEN
+        RAISE EXCEPTION 'you have no live session %', session_id USING ERRCODE = '42704';
+    END IF;
+    PERFORM identity.audit('auth.session.revoked', 'session', session_id::text);
+END
+$$;
+COMMENT ON FUNCTION api.revoke_session(uuid) IS
+$$End one of your sessions (see api.sessions()). Errors: 42704 no such live session of yours, 28000.$$;
+
+CREATE FUNCTION api.change_password(old_password text, new_password text)
+RETURNS void
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    caller uuid := identity.require_caller();
+BEGIN
+    IF NOT EXISTS (SELECT FROM identity.users u WHERE u.id = caller) THEN
+        RAISE EXCEPTION 'only users have passwords' USING ERRCODE = '42501';
+    END IF;
+    IF identity.current_api_key_id() IS NOT NULL THEN
+        RAISE EXCEPTION 'a password cannot be changed through an API key' USING ERRCODE = '42501';
+    END IF;
+    IF NOT coalesce(auth.verify_password(caller, old_password), false) THEN
+        RAISE EXCEPTION 'the current password is wrong' USING ERRCODE = '28P01';
+    END IF;
+    PERFORM auth.set_password(caller, new_password);
+    PERFORM auth.revoke_sessions(caller, 'password_changed', except_session => auth.current_session_id());
+    PERFORM identity.audit('auth.password.changed', 'user', caller::text);
+END
+$$;
+COMMENT ON FUNCTION api.change_password(text, text) IS
+$$Change your password; your other sessions end. The new password must follow the policy (length, not your username or e-mail, not a common password). Errors: 28P01 wrong current password, 22023 policy, 42501.$$;
+
+CREATE FUNCTION api.reset_password(user_id uuid, new_password text)
+RETURNS void
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    caller uuid := identity.require_caller();
+BEGIN
+    IF NOT identity.is_platform_admin(caller)
+       OR NOT identity.has_permission(caller, 'org', NULL, 'admin', identity.current_api_key_id()) THEN
+        RAISE EXCEPTION 'only platform administrators can reset passwords' USING ERRCODE = '42501';
+    END IF;
+    IF NOT EXISTS (SELECT FROM identity.users u WHERE u.id = reset_password.user_id) THEN
+        RAISE EXCEPTION 'there is no user with id %', user_id USING ERRCODE = '42704';
+    END IF;
+    PERFORM auth.set_password(user_id, new_password);
+    PERFORM auth.revoke_sessions(user_id, 'password_reset');
+    PERFORM identity.audit('auth.password.reset', 'user', user_id::text);
+END
+$$;
+COMMENT ON FUNCTION api.reset_password(uuid, text) IS
+$$Platform administrators: set a user's password; all the user's sessions end. Errors: 42501, 42704, 22023 policy.$$;
+
+GRANT EXECUTE ON FUNCTION hooks.pre_request() TO anon, authenticated, service;
+GRANT EXECUTE ON FUNCTION api.login(text, text), api.refresh(text) TO anon, authenticated, service;
+GRANT EXECUTE ON FUNCTION api.logout(), api.logout_all(), api.sessions(), api.revoke_session(uuid),
+                          api.change_password(text, text), api.reset_password(uuid, text)
+   TO authenticated, service;
 
 COMMIT;

@@ -1,6 +1,31 @@
 -- Revert neuronplane:auth/passwords from pg
--- STUB
 
 BEGIN;
+
+DO $$
+BEGIN
+    PERFORM cron.unschedule(j.jobid) FROM cron.job j
+      WHERE j.jobname = 'neuronplane-auth-login-throttles';
+END
+$$;
+
+DROP FUNCTION auth.purge_login_throttles();
+DROP FUNCTION auth.verify_password(uuid, text);
+DROP FUNCTION auth.attempt_password_login(text, text, inet, text);
+DROP FUNCTION auth.seconds_until(timestamptz, timestamptz);
+DROP FUNCTION auth.lockout_delay(integer);
+DROP FUNCTION auth.next_failure_count(integer, timestamptz, timestamptz, timestamptz);
+DROP FUNCTION auth.login_address(inet);
+DROP FUNCTION auth.set_password(uuid, text);
+DROP FUNCTION auth.check_password_policy(text, text, text);
+DROP TABLE auth.address_login_attempts;
+DROP TABLE auth.address_login_failures;
+DROP TABLE auth.account_login_failures;
+DROP TABLE auth.common_passwords;
+DROP TABLE auth.credentials;
+DROP FUNCTION auth.argon2_verify_dummy(text);
+DROP FUNCTION auth.argon2_needs_rehash(text);
+DROP FUNCTION auth.argon2_verify(text, text);
+DROP FUNCTION auth.argon2_hash(text);
 
 COMMIT;

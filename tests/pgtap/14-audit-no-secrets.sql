@@ -2,7 +2,7 @@
 -- with a recognisable secret, then the whole log is searched for it. Later features add
 -- their paths to this file.
 BEGIN;
-SELECT plan(4);
+SELECT plan(5);
 
 SELECT coalesce(max(id), 0) AS start_id FROM audit.events \gset
 CREATE TEMP TABLE secrets (value text);
@@ -42,13 +42,23 @@ SELECT api_key AS key2 FROM api.rotate_api_key(:'key1_id') \gset
 SELECT tests.clear_authentication();
 INSERT INTO secrets VALUES (:'key1'), (:'key2'), (split_part(:'key1', '_', 3)), (split_part(:'key2', '_', 3));
 
+-- Passwords: one set, then a failed and a successful login.
+INSERT INTO identity.users (id, username, email)
+VALUES ('00000000-0000-4000-8000-00000000f002', 'password_keeper', 'password_keeper@example.org');
+INSERT INTO secrets VALUES ('Login-Passw0rd-Secret-4412'), ('Wrong-Passw0rd-Secret-9931');
+SELECT auth.set_password('00000000-0000-4000-8000-00000000f002', 'Login-Passw0rd-Secret-4412');
+SELECT outcome = 'invalid' AS login_failed
+  FROM auth.attempt_password_login('password_keeper', 'Wrong-Passw0rd-Secret-9931', '192.0.2.10', 'test-agent');
+SELECT outcome = 'ok' AS login_succeeded
+  FROM auth.attempt_password_login('password_keeper', 'Login-Passw0rd-Secret-4412', '192.0.2.10', 'test-agent');
+
 -- Exporting a head and sealing handle no secret, but they write events too.
 SELECT audit.seal();
 
 SELECT results_eq(format('SELECT action FROM audit.events WHERE id > %s ORDER BY id', :start_id),
                   ARRAY['auth.login.failed', 'auth.refresh.reused', 'identity.project.created',
                         'identity.project.updated', 'identity.project.updated', 'api_key.created',
-                        'api_key.rotated'],
+                        'api_key.rotated', 'auth.login.failed', 'auth.login.succeeded'],
                   'the secret-handling paths wrote their events');
 SELECT is_empty($$SELECT s.value FROM audit.events e, secrets s WHERE e::text LIKE '%' || s.value || '%'$$,
                 'no secret appears in any column of any event');
@@ -58,6 +68,8 @@ SELECT is_empty($$SELECT s.value FROM secrets s
                    WHERE EXISTS (SELECT FROM identity.projects p WHERE p::text LIKE '%' || s.value || '%')
                       OR EXISTS (SELECT FROM identity.api_keys k WHERE k::text LIKE '%' || s.value || '%')$$,
                 'nor in clear in the identity tables');
+SELECT is_empty($$SELECT s.value FROM secrets s, auth.credentials c WHERE c::text LIKE '%' || s.value || '%'$$,
+                'nor in the stored password hashes');
 
 SELECT * FROM finish();
 ROLLBACK;

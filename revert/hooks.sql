@@ -1,0 +1,7 @@
+-- Revert neuronplane:hooks from pg
+
+BEGIN;
+
+DROP SCHEMA hooks;
+
+COMMIT;
