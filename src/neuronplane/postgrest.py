@@ -8,19 +8,13 @@ from .procs import Service, url_host
 
 
 def config_text(*, db_host: str, db_port: int, db_name: str, passfile: Path,
-                host: str, port: int, admin_port: int, jwt_secret: str | None = None) -> str:
-    """PostgREST's configuration. With jwt_secret, PostgREST verifies HS256 tokens with it
-    and a request with a token takes the token's role; without, it accepts no token and
-    every request is anon."""
+                host: str, port: int, admin_port: int) -> str:
+    """PostgREST's configuration. The JWT settings are not in it: PostgREST reads them from
+    the database (hooks.pre_config(): the JWKS of the published signing keys, the audience
+    and the pre-request hook) at start and at NOTIFY pgrst, 'reload config'."""
     # The password is not in this file: libpq reads it from the 0600 passfile.
     uri = (f"postgresql://authenticator@{db_host}:{db_port}/{db_name}"
            f"?passfile={passfile}&application_name=postgrest")
-    jwt: list[str] = []
-    if jwt_secret is not None:
-        if len(jwt_secret) < 32 or any(c in jwt_secret for c in '"\\\n'):
-            raise ValueError("jwt_secret must be at least 32 characters, without quotes, "
-                             "backslashes or newlines")
-        jwt = [f'jwt-secret = "{jwt_secret}"', "jwt-secret-is-base64 = false"]
     return "\n".join([
         "# Managed by neuronplane: rewritten at every start.",
         f'db-uri = "{uri}"',
@@ -35,7 +29,9 @@ def config_text(*, db_host: str, db_port: int, db_name: str, passfile: Path,
         f"server-port = {port}",
         f"admin-server-port = {admin_port}",
         'log-level = "warn"',
-        *jwt,
+        # In-database configuration: jwt-secret, jwt-aud and db-pre-request.
+        "db-config = true",
+        'db-pre-config = "hooks.pre_config"',
         "",
     ])
 

@@ -1,0 +1,76 @@
+"""ES256 access tokens, signed inside the server.
+
+Signing keys are NIST P-256 key pairs. The private key leaves this module only as PKCS#8
+PEM, which the database stores encrypted (internal.encrypt_secret); the public key as a
+JSON Web Key (RFC 7517) that PostgREST and other verifiers read from the JWKS. A key's
+``kid`` is its RFC 7638 thumbprint, so the same key always has the same name and two keys
+never share one.
+
+Written against Debian 12's python3-jwt (PyJWT 2.6) and python3-cryptography (38).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from typing import Any
+
+import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+
+ALGORITHM = "ES256"
+CURVE = "P-256"
+_COORDINATE_BYTES = 32
+
+
+def _b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def thumbprint(jwk: dict[str, Any]) -> str:
+    """The RFC 7638 SHA-256 thumbprint of an EC public JWK, base64url-encoded."""
+    members = {name: jwk[name] for name in ("crv", "kty", "x", "y")}
+    canonical = json.dumps(members, separators=(",", ":"), sort_keys=True)
+    return _b64url(hashlib.sha256(canonical.encode("ascii")).digest())
+
+
+def public_jwk(public_key: ec.EllipticCurvePublicKey) -> dict[str, str]:
+    """The public JWK of a P-256 key, with its kid, alg and use; never a private part."""
+    if not isinstance(public_key.curve, ec.SECP256R1):
+        raise ValueError(f"signing keys are P-256, not {public_key.curve.name}")
+    numbers = public_key.public_numbers()
+    jwk = {
+        "kty": "EC",
+        "crv": CURVE,
+        "x": _b64url(numbers.x.to_bytes(_COORDINATE_BYTES, "big")),
+        "y": _b64url(numbers.y.to_bytes(_COORDINATE_BYTES, "big")),
+    }
+    return {**jwk, "kid": thumbprint(jwk), "alg": ALGORITHM, "use": "sig"}
+
+
+def generate_key() -> tuple[str, dict[str, str]]:
+    """A new signing key: (private key as unencrypted PKCS#8 PEM, public JWK)."""
+    private_key = ec.generate_private_key(ec.SECP256R1())
+    pem = private_key.private_bytes(
+        encoding=serialization.Encoding.PEM,
+        format=serialization.PrivateFormat.PKCS8,
+        encryption_algorithm=serialization.NoEncryption(),
+    ).decode("ascii")
+    return pem, public_jwk(private_key.public_key())
+
+
+def load_private_key(pem: str) -> ec.EllipticCurvePrivateKey:
+    """The private key of a PEM made by generate_key(); anything else is refused."""
+    key = serialization.load_pem_private_key(pem.encode("ascii"), password=None)
+    if not isinstance(key, ec.EllipticCurvePrivateKey) or not isinstance(key.curve,
+                                                                          ec.SECP256R1):
+        raise ValueError("a signing key must be a P-256 private key")
+    return key
+
+
+def sign(claims: dict[str, Any], kid: str, private_key: ec.EllipticCurvePrivateKey) -> str:
+    """A compact JWS (ES256) of claims, its header naming the key."""
+    return jwt.encode(claims, private_key, algorithm=ALGORITHM,
+                      headers={"kid": kid, "typ": "JWT"})

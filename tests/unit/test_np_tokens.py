@@ -1,0 +1,56 @@
+import base64
+import hashlib
+import json
+import time
+
+import jwt
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+
+import np_tokens
+
+
+def test_generated_key_is_a_p256_pem_and_a_public_jwk():
+    pem, jwk = np_tokens.generate_key()
+    assert pem.startswith("-----BEGIN PRIVATE KEY-----\n")
+    assert set(jwk) == {"kty", "crv", "x", "y", "kid", "alg", "use"}
+    assert (jwk["kty"], jwk["crv"], jwk["alg"], jwk["use"]) == ("EC", "P-256", "ES256", "sig")
+    assert len(jwk["x"]) == len(jwk["y"]) == 43  # 32 bytes, base64url without padding
+    public = np_tokens.load_private_key(pem).public_key()
+    assert np_tokens.public_jwk(public) == jwk
+
+
+def test_kid_is_the_rfc7638_thumbprint():
+    _, jwk = np_tokens.generate_key()
+    members = json.dumps({"crv": "P-256", "kty": "EC", "x": jwk["x"], "y": jwk["y"]},
+                         separators=(",", ":"))
+    expected = base64.urlsafe_b64encode(hashlib.sha256(members.encode()).digest()).rstrip(b"=")
+    assert jwk["kid"] == expected.decode()
+    # other members and their order do not change it
+    assert np_tokens.thumbprint({**jwk, "kid": "x", "use": "enc"}) == jwk["kid"]
+
+
+def test_two_keys_differ():
+    assert np_tokens.generate_key()[1]["kid"] != np_tokens.generate_key()[1]["kid"]
+
+
+def test_signed_token_verifies_with_the_public_jwk_only():
+    pem, jwk = np_tokens.generate_key()
+    claims = {"sub": "someone", "exp": int(time.time()) + 60}
+    token = np_tokens.sign(claims, jwk["kid"], np_tokens.load_private_key(pem))
+    assert jwt.get_unverified_header(token) == {"alg": "ES256", "typ": "JWT", "kid": jwk["kid"]}
+    assert jwt.decode(token, jwt.PyJWK(jwk).key, algorithms=["ES256"]) == claims
+    _, other = np_tokens.generate_key()
+    with pytest.raises(jwt.InvalidSignatureError):
+        jwt.decode(token, jwt.PyJWK(other).key, algorithms=["ES256"])
+
+
+def test_other_curves_are_refused():
+    p384 = ec.generate_private_key(ec.SECP384R1())
+    pem = p384.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                             serialization.NoEncryption()).decode()
+    with pytest.raises(ValueError, match="P-256"):
+        np_tokens.load_private_key(pem)
+    with pytest.raises(ValueError, match="P-256"):
+        np_tokens.public_jwk(p384.public_key())
