@@ -51,16 +51,19 @@ CREATE INDEX refresh_tokens_session_idx ON auth.refresh_tokens (session_id);
 CREATE UNIQUE INDEX refresh_tokens_one_child_idx ON auth.refresh_tokens (parent_id);
 ALTER TABLE auth.refresh_tokens ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
--- The client of the current request: address (PostgREST headers with the trusted proxy
--- header, else the connection) and user agent.
+-- The client of the current request: for a PostgREST request, the address its trusted
+-- proxy header gives (PostgREST itself does not pass the client's address, and its own
+-- connection address would put every client in one lockout bucket); for a direct SQL
+-- client, the connection's address.
 CREATE FUNCTION auth.request_ip()
 RETURNS inet
 LANGUAGE sql
 STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT coalesce(audit.client_ip(nullif(current_setting('request.headers', true), '')::jsonb),
-                    inet_client_addr())
+    SELECT CASE WHEN nullif(current_setting('request.headers', true), '') IS NULL
+                THEN inet_client_addr()
+                ELSE audit.client_ip(current_setting('request.headers', true)::jsonb) END
 $$;
 COMMENT ON FUNCTION auth.request_ip() IS 'The address of the current request''s client, when known.';
 
