@@ -33,8 +33,9 @@ COMMENT ON FUNCTION identity.current_api_key_id() IS
 --      permission by its roles and, if it belongs to a project, the resource must be in
 --      it; otherwise false. A key only narrows;
 --   3. a platform administrator: true;
---   4. a matching deny policy: false;
---   5. a matching allow policy, ownership of the resource, or an organization role:
+--   4. a resource that does not exist (with that type): false;
+--   5. a matching deny policy: false;
+--   6. a matching allow policy, ownership of the resource, or an organization role:
 --      owner/admin -> admin; member -> read, write, execute; viewer -> read (member and
 --      viewer roles give nothing on api_key, service_account and audit resources, and
 --      policies on an organization or project reach those only when they grant admin).
@@ -60,6 +61,7 @@ AS $$
 DECLARE
     v_active  boolean;
     v_admin   boolean;
+    v_found   boolean;
     v_org     uuid;
     v_project uuid;
     v_owner   uuid;
@@ -69,8 +71,9 @@ DECLARE
     v_allowed boolean;
 BEGIN
     SELECT pr.disabled_at IS NULL AND (pr.expires_at IS NULL OR pr.expires_at > now()),
-           coalesce(u.is_admin, false), s.org_id, s.project_id, s.owner_id, m.role
-      INTO v_active, v_admin, v_org, v_project, v_owner, v_role
+           coalesce(u.is_admin, false), s.resource_id IS NOT NULL, s.org_id, s.project_id,
+           s.owner_id, m.role
+      INTO v_active, v_admin, v_found, v_org, v_project, v_owner, v_role
       FROM identity.principals pr
       LEFT JOIN identity.users u ON u.id = pr.id
       LEFT JOIN identity.resource_scopes s
@@ -97,21 +100,31 @@ BEGIN
     IF v_admin THEN
         RETURN true;                                    -- 3. platform administrator
     END IF;
+    IF $3 IS NOT NULL AND NOT v_found THEN
+        RETURN false;                                   -- no such resource of that type
+    END IF;
+    -- One index probe of policies_lookup_idx per (subject, anchor) pair: PostgreSQL 15
+    -- would not use "anchor_id = ANY (...)" as an index condition after "subject_id = ANY".
     SELECT bool_or(p.effect = 'deny'), bool_or(p.effect = 'allow')
       INTO v_denied, v_allowed
-      FROM identity.policies p
-     WHERE p.subject_id = ANY (ARRAY[$1, v_org])
-       AND p.anchor_id = ANY (ARRAY[$3, v_project, v_org,
-                                    '00000000-0000-0000-0000-000000000000'::uuid])
-       AND CASE WHEN p.subject_role IS NULL THEN p.subject_id = $1
+      FROM unnest(ARRAY[$1, v_org]) AS subject (id)
+     CROSS JOIN unnest(ARRAY[$3, v_project, v_org,
+                             '00000000-0000-0000-0000-000000000000'::uuid]) AS anchor (id)
+      JOIN identity.policies p ON p.subject_id = subject.id AND p.anchor_id = anchor.id
+     WHERE CASE WHEN p.subject_role IS NULL THEN p.subject_id = $1
                 ELSE p.subject_id = v_org AND p.subject_role = v_role END
        -- allow: the permission or admin; deny: also any, when admin is asked
        AND (p.permission = $4 OR p.permission = 'admin' OR ($4 = 'admin' AND p.effect = 'deny'))
        AND (p.expires_at IS NULL OR p.expires_at > now())
        AND (p.not_before IS NULL OR p.not_before <= now())
-       -- the resource or an ancestor; or a wildcard of its type or an ancestor's
-       AND (p.resource_id IS NOT NULL OR p.resource_type = $2 OR p.resource_type = 'org'
-            OR (p.resource_type = 'project' AND v_project IS NOT NULL))
+       -- the resource itself (of the type asked), its project or its organization; or a
+       -- wildcard of its type or an ancestor's
+       AND CASE WHEN p.resource_id IS NOT NULL
+                THEN (p.resource_id = $3 AND p.resource_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END)
+                     OR (p.resource_id = v_project AND p.resource_type = 'project')
+                     OR (p.resource_id = v_org AND p.resource_type = 'org')
+                ELSE p.resource_type = $2 OR p.resource_type = 'org'
+                     OR (p.resource_type = 'project' AND v_project IS NOT NULL) END
        -- API keys, service accounts and the audit log inherit only admin grants (any
        -- deny) from above, as with organization roles
        AND (p.resource_type = $2 OR p.effect = 'deny' OR p.permission = 'admin'
@@ -162,6 +175,9 @@ BEGIN
     END IF;
     SELECT * INTO s FROM identity.resource_scopes x
      WHERE x.resource_id = $3 AND x.resource_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END;
+    IF $3 IS NOT NULL AND s.resource_id IS NULL THEN
+        RETURN QUERY SELECT 'resource', $3, 'deny', format('there is no %s with this id', $2);
+    END IF;
     SELECT m.role INTO v_role FROM identity.org_memberships m
      WHERE m.org_id = s.org_id AND m.user_id = $1;
     IF $5 IS NOT NULL THEN
@@ -202,8 +218,12 @@ BEGIN
            AND (p.permission = $4 OR p.permission = 'admin' OR ($4 = 'admin' AND p.effect = 'deny'))
            AND (p.expires_at IS NULL OR p.expires_at > now())
            AND (p.not_before IS NULL OR p.not_before <= now())
-           AND (p.resource_id IS NOT NULL OR p.resource_type = $2 OR p.resource_type = 'org'
-                OR (p.resource_type = 'project' AND s.project_id IS NOT NULL))
+           AND CASE WHEN p.resource_id IS NOT NULL
+                    THEN (p.resource_id = $3 AND p.resource_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END)
+                         OR (p.resource_id = s.project_id AND p.resource_type = 'project')
+                         OR (p.resource_id = s.org_id AND p.resource_type = 'org')
+                    ELSE p.resource_type = $2 OR p.resource_type = 'org'
+                         OR (p.resource_type = 'project' AND s.project_id IS NOT NULL) END
            AND (p.resource_type = $2 OR p.effect = 'deny' OR p.permission = 'admin'
                 OR $2 NOT IN ('api_key', 'service_account', 'audit'))
          ORDER BY p.effect DESC, p.created_at;
@@ -251,13 +271,15 @@ BEGIN
     IF $1 IS NULL THEN
         RETURN '{}';
     END IF;
-    SELECT coalesce(array_agg(DISTINCT p.anchor_id), '{}') INTO anchors
-      FROM identity.policies p
-     WHERE p.effect = 'allow'
-       AND ((p.subject_id = $1 AND p.subject_role IS NULL)
-            OR (p.subject_id, p.subject_role) IN (SELECT m.org_id, m.role
-                                                    FROM identity.org_memberships m
-                                                   WHERE m.user_id = $1));
+    -- Anchors of the allow policies of the principal and of its organization roles: index
+    -- probes by subject (an OR of the two would scan every policy).
+    SELECT coalesce(array_agg(DISTINCT x.anchor_id), '{}') INTO anchors
+      FROM (SELECT p.anchor_id FROM identity.policies p
+             WHERE p.subject_id = $1 AND p.subject_role IS NULL AND p.effect = 'allow'
+            UNION ALL
+            SELECT p.anchor_id FROM identity.org_memberships m
+              JOIN identity.policies p ON p.subject_id = m.org_id AND p.subject_role = m.role
+             WHERE m.user_id = $1 AND p.effect = 'allow') x;
     IF '00000000-0000-0000-0000-000000000000' = ANY (anchors)
        OR EXISTS (SELECT FROM identity.users u WHERE u.id = $1 AND u.is_admin) THEN
         SELECT coalesce(array_agg(s.resource_id), '{}') INTO result
@@ -266,16 +288,24 @@ BEGIN
            AND identity.has_permission($1, $2, s.resource_id, $3, $4);
         RETURN result;
     END IF;
+    -- Candidates, each found through an index: the resources of its organizations, those
+    -- it owns, and those its allow policies anchor on (themselves, their project or org).
     SELECT coalesce(array_agg(c.id), '{}') INTO result
-      FROM (SELECT s.resource_id AS id
-              FROM identity.resource_scopes s
-             WHERE s.resource_type = stype
-               AND (s.org_id IN (SELECT m.org_id FROM identity.org_memberships m
-                                  WHERE m.user_id = $1)
-                    OR s.owner_id = $1
-                    OR s.resource_id = ANY (anchors)
-                    OR s.project_id = ANY (anchors)
-                    OR s.org_id = ANY (anchors))) c
+      FROM (SELECT s.resource_id AS id FROM identity.org_memberships m
+              JOIN identity.resource_scopes s ON s.org_id = m.org_id AND s.resource_type = stype
+             WHERE m.user_id = $1
+            UNION
+            SELECT s.resource_id FROM identity.resource_scopes s
+             WHERE s.owner_id = $1 AND s.resource_type = stype
+            UNION
+            SELECT s.resource_id FROM identity.resource_scopes s
+             WHERE s.resource_id = ANY (anchors) AND s.resource_type = stype
+            UNION
+            SELECT s.resource_id FROM identity.resource_scopes s
+             WHERE s.project_id = ANY (anchors) AND s.resource_type = stype
+            UNION
+            SELECT s.resource_id FROM identity.resource_scopes s
+             WHERE s.org_id = ANY (anchors) AND s.resource_type = stype) c
      WHERE identity.has_permission($1, $2, c.id, $3, $4);
     RETURN result;
 END

@@ -103,6 +103,9 @@ INSERT INTO matrix VALUES
     ('admin', 'project', NULL, 'admin', NULL, true, 'and on every resource of a type'),
     ('owner_a', 'project', NULL, 'read', NULL, false, 'others have no type-wide right by default'),
     ('owner_a', 'project', 'nothing', 'read', NULL, false, 'nobody but admins has rights on a missing resource'),
+    ('owner_b', 'agent', 'nothing', 'read', NULL, false, 'not even through a platform-wide wildcard'),
+    ('SA', 'agent', 'PA1', 'execute', NULL, false, 'a policy on a project does not answer for an agent of the same id'),
+    ('SA', 'dataset', 'PA1', 'execute', NULL, false, 'nor for a dataset'),
     -- personal projects
     ('solo', 'project', 'PP', 'admin', NULL, true, 'a personal project''s owner administers it'),
     ('solo', 'agent', 'AGP', 'admin', NULL, true, 'and what it holds'),
