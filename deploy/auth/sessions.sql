@@ -2,6 +2,7 @@
 -- requires: auth/passwords
 -- requires: auth/signing_keys
 -- requires: identity/authz
+-- requires: extensions/pg_cron
 
 BEGIN;
 
@@ -31,9 +32,10 @@ CREATE INDEX sessions_principal_idx ON auth.sessions (principal_id) WHERE revoke
 ALTER TABLE auth.sessions ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 -- Refresh tokens, each used once. A token's successor names it as parent; the token itself
--- is never stored, only its SHA-256 (a random 256-bit token needs no slow hash). The
--- successor's token, encrypted, stays on the spent parent for the reuse grace interval, so
--- that a concurrent duplicate refresh gets the same successor and the chain does not fork.
+-- is never stored, only its SHA-256 (a random 256-bit token needs no slow hash). A
+-- session's first token is random; each successor is derived from its parent's token with
+-- a server-side HMAC key, so a concurrent duplicate refresh within the grace interval
+-- derives the same successor, the chain does not fork, and no copy of a token is kept.
 CREATE TABLE auth.refresh_tokens (
     id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     session_id      uuid NOT NULL REFERENCES auth.sessions (id) ON DELETE CASCADE,
@@ -42,7 +44,6 @@ CREATE TABLE auth.refresh_tokens (
     issued_at       timestamptz NOT NULL DEFAULT clock_timestamp(),
     expires_at      timestamptz NOT NULL,
     used_at         timestamptz,
-    successor_token bytea,
     revoked_at      timestamptz
 );
 COMMENT ON TABLE auth.refresh_tokens IS
@@ -51,6 +52,32 @@ CREATE INDEX refresh_tokens_session_idx ON auth.refresh_tokens (session_id);
 CREATE UNIQUE INDEX refresh_tokens_one_child_idx ON auth.refresh_tokens (parent_id);
 ALTER TABLE auth.refresh_tokens ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
+-- The HMAC key that derives successor refresh tokens (one row, made at deploy). Without it
+-- and a live token, no successor can be computed; a leaked table of hashes is useless.
+CREATE TABLE auth.refresh_token_key (
+    id  boolean PRIMARY KEY DEFAULT true CHECK (id),
+    key bytea NOT NULL CHECK (length(key) = 32)
+);
+COMMENT ON TABLE auth.refresh_token_key IS
+    'The HMAC-SHA-256 key that derives a refresh token''s successor from it (one row).';
+INSERT INTO auth.refresh_token_key (key) VALUES (extensions.gen_random_bytes(32));
+ALTER TABLE auth.refresh_token_key ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+
+-- The successor of a refresh token: the same for every caller presenting the token.
+CREATE FUNCTION auth.successor_refresh_token(token text)
+RETURNS text
+LANGUAGE sql
+STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT 'npr_' || encode(extensions.hmac(convert_to(token, 'UTF8'), k.key, 'sha256'), 'hex')
+      FROM auth.refresh_token_key k
+$$;
+COMMENT ON FUNCTION auth.successor_refresh_token(text) IS
+    'npr_<HMAC-SHA-256 of the token under auth.refresh_token_key>: the token that replaces it.';
+
+-- These small helpers have no SET clause so that the planner can inline them; they name
+-- only schema-qualified objects and built-in operators.
 -- The client of the current request: for a PostgREST request, the address its trusted
 -- proxy header gives (PostgREST itself does not pass the client's address, and its own
 -- connection address would put every client in one lockout bucket); for a direct SQL
@@ -59,7 +86,6 @@ CREATE FUNCTION auth.request_ip()
 RETURNS inet
 LANGUAGE sql
 STABLE
-SET search_path = pg_catalog, pg_temp
 AS $$
     SELECT CASE WHEN nullif(current_setting('request.headers', true), '') IS NULL
                 THEN inet_client_addr()
@@ -71,28 +97,28 @@ CREATE FUNCTION auth.request_user_agent()
 RETURNS text
 LANGUAGE sql
 STABLE
-SET search_path = pg_catalog, pg_temp
 AS $$
     SELECT left(nullif(current_setting('request.headers', true), '')::jsonb ->> 'user-agent', 512)
 $$;
 COMMENT ON FUNCTION auth.request_user_agent() IS 'The User-Agent of the current request, when known.';
 
--- A new refresh token of a session: its plaintext and its row.
-CREATE FUNCTION auth.new_refresh_token(session_id uuid, parent_id uuid, OUT id uuid, OUT token text)
+-- A new refresh token of a session (random, or the given successor): its row and plaintext.
+CREATE FUNCTION auth.new_refresh_token(session_id uuid, parent_id uuid, successor text DEFAULT NULL,
+                                       OUT id uuid, OUT token text)
 LANGUAGE plpgsql
 VOLATILE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    token := 'npr_' || encode(extensions.gen_random_bytes(32), 'hex');
+    token := coalesce(successor, 'npr_' || encode(extensions.gen_random_bytes(32), 'hex'));
     INSERT INTO auth.refresh_tokens (session_id, token_hash, parent_id, expires_at)
     VALUES (new_refresh_token.session_id, sha256(convert_to(token, 'UTF8')), new_refresh_token.parent_id,
             clock_timestamp() + (SELECT s.refresh_ttl FROM auth.settings s))
     RETURNING refresh_tokens.id INTO id;
 END
 $$;
-COMMENT ON FUNCTION auth.new_refresh_token(uuid, uuid) IS
-    'Insert a refresh token (npr_<64 hex>, 256 random bits) for a session; only its SHA-256 is stored.';
+COMMENT ON FUNCTION auth.new_refresh_token(uuid, uuid, text) IS
+    'Insert a refresh token (npr_<64 hex>: 256 random bits, or a derived successor) for a session; only its SHA-256 is stored.';
 
 -- The token response of login and refresh (OAuth 2 shape).
 CREATE FUNCTION auth.token_response(session_id uuid, refresh_token text)
@@ -166,7 +192,7 @@ BEGIN
            AND (except_session IS NULL OR s.id <> except_session)
         RETURNING s.id)
     SELECT coalesce(array_agg(r.id), '{}') INTO ids FROM r;
-    UPDATE auth.refresh_tokens t SET revoked_at = clock_timestamp(), successor_token = NULL
+    UPDATE auth.refresh_tokens t SET revoked_at = clock_timestamp()
      WHERE t.session_id = ANY (ids) AND t.revoked_at IS NULL;
     RETURN cardinality(ids);
 END
@@ -175,17 +201,20 @@ COMMENT ON FUNCTION auth.revoke_sessions(uuid, text, uuid, uuid) IS
     'Revoke a principal''s live sessions (only_session: that one; except_session: all but that one) and their refresh tokens; returns how many.';
 
 -- Is this session live? Called for every request that carries a session id.
--- SECURITY DEFINER: API roles cannot read sessions.
+-- SECURITY DEFINER: API roles cannot read sessions. PL/pgSQL keeps its plan per session
+-- (a SQL function with SET would be planned at every call).
 CREATE FUNCTION auth.session_is_active(session_id uuid)
 RETURNS boolean
-LANGUAGE sql
+LANGUAGE plpgsql
 STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT EXISTS (SELECT FROM auth.sessions s
+BEGIN
+    RETURN EXISTS (SELECT FROM auth.sessions s
                     WHERE s.id = session_is_active.session_id AND s.revoked_at IS NULL
-                      AND s.expires_at > now() AND s.idle_expires_at > now())
+                      AND s.expires_at > now() AND s.idle_expires_at > now());
+END
 $$;
 COMMENT ON FUNCTION auth.session_is_active(uuid) IS
     'True while the session is neither revoked nor past its absolute or idle expiry.';
@@ -195,7 +224,6 @@ CREATE FUNCTION auth.current_session_id()
 RETURNS uuid
 LANGUAGE sql
 STABLE
-SET search_path = pg_catalog, pg_temp
 AS $$
     SELECT CASE
         WHEN sid ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN sid::uuid
@@ -275,6 +303,40 @@ COMMENT ON FUNCTION auth.tg_principals__end_sessions() IS
 CREATE TRIGGER principals_end_sessions AFTER UPDATE OF disabled_at ON identity.principals
     FOR EACH ROW EXECUTE FUNCTION auth.tg_principals__end_sessions();
 
+-- Ended sessions are kept auth.settings.session_retention after they end (for
+-- api.sessions() history and investigations), then deleted with their refresh tokens.
+-- Run by pg_cron every hour.
+CREATE FUNCTION auth.purge_sessions()
+RETURNS integer
+LANGUAGE plpgsql
+VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    n integer;
+BEGIN
+    DELETE FROM auth.sessions s
+     USING auth.settings x
+     WHERE least(coalesce(s.revoked_at, 'infinity'), s.expires_at, s.idle_expires_at)
+           < now() - x.session_retention;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END
+$$;
+COMMENT ON FUNCTION auth.purge_sessions() IS
+    'Deletes sessions (and their refresh tokens) that ended more than auth.settings.session_retention ago; returns how many. Scheduled by pg_cron.';
+
+RESET ROLE;
+
+-- pg_cron runs the job as the deploying superuser, in a background worker.
+DO $do$
+BEGIN
+    PERFORM cron.schedule('neuronplane-auth-sessions', '17 * * * *', 'SELECT auth.purge_sessions()');
+END
+$do$;
+
+SET LOCAL ROLE neuronplane_owner;
+
 -- The API ---------------------------------------------------------------------------------
 
 CREATE FUNCTION api.login(username_or_email text, password text)
@@ -346,14 +408,8 @@ BEGIN
     END IF;
     IF t.used_at IS NULL THEN
         -- Spend it; issue its successor.
-        rt := auth.new_refresh_token(s.id, t.id);
-        UPDATE auth.refresh_tokens r
-           SET used_at = now_,
-               successor_token = internal.encrypt_secret(rt.token, 'auth.refresh_tokens:' || t.id)
-         WHERE r.id = t.id;
-        -- The parent's grace is over once its successor is spent.
-        UPDATE auth.refresh_tokens r SET successor_token = NULL
-         WHERE r.id = t.parent_id AND r.successor_token IS NOT NULL;
+        rt := auth.new_refresh_token(s.id, t.id, auth.successor_refresh_token(refresh_token));
+        UPDATE auth.refresh_tokens r SET used_at = now_ WHERE r.id = t.id;
         UPDATE auth.sessions ss SET refreshed_at = now_,
                                     idle_expires_at = least(now_ + x.idle_timeout, ss.expires_at)
          WHERE ss.id = s.id;
@@ -362,10 +418,12 @@ BEGIN
                              ip => auth.request_ip(), user_agent => auth.request_user_agent());
         RETURN auth.token_response(s.id, rt.token);
     END IF;
-    IF now_ - t.used_at <= x.refresh_reuse_grace AND t.successor_token IS NOT NULL THEN
-        -- A concurrent duplicate: the same successor, a fresh access token.
-        RETURN auth.token_response(s.id, internal.decrypt_secret(t.successor_token,
-                                                                 'auth.refresh_tokens:' || t.id));
+    IF now_ - t.used_at <= x.refresh_reuse_grace
+       AND EXISTS (SELECT FROM auth.refresh_tokens c
+                    WHERE c.parent_id = t.id AND c.used_at IS NULL AND c.revoked_at IS NULL) THEN
+        -- A concurrent duplicate, while the successor is unspent: the same successor, a
+        -- fresh access token.
+        RETURN auth.token_response(s.id, auth.successor_refresh_token(refresh_token));
     END IF;
     -- A spent token came back: someone holds a copy. End the session.
     PERFORM auth.revoke_sessions(s.principal_id, 'refresh_reused', only_session => s.id);

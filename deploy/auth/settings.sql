@@ -22,6 +22,9 @@ CREATE TABLE auth.settings (
     -- duplicate) gets the same successor; after it, reuse revokes the session.
     refresh_reuse_grace     interval NOT NULL DEFAULT '10 seconds'
                             CHECK (refresh_reuse_grace BETWEEN '0 seconds' AND '1 minute'),
+    -- Ended sessions (and their refresh tokens) are deleted this long after they end.
+    session_retention       interval NOT NULL DEFAULT '30 days'
+                            CHECK (session_retention BETWEEN '1 hour' AND '3650 days'),
     issuer                  text NOT NULL DEFAULT 'neuronplane' CHECK (btrim(issuer) <> ''),
     audience                text NOT NULL DEFAULT 'neuronplane' CHECK (btrim(audience) <> ''),
     -- Password policy

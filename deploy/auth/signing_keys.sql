@@ -35,9 +35,10 @@ $$;
 COMMENT ON FUNCTION auth.es256_generate_key() IS
     'A new P-256 signing key: private key (PKCS#8 PEM, store it encrypted) and public JWK; use auth.create_signing_key().';
 
--- The parsed private key is kept per backend and kid (SD): parsing the PEM costs more than
--- signing. A kid names one key pair for good, so the cache is never stale.
-CREATE FUNCTION auth.es256_sign(claims jsonb, kid text, private_pem text)
+-- The parsed private key is kept per backend and kid (SD): decrypting and parsing it cost
+-- more than signing, so they happen once per backend and key. A kid names one key pair
+-- for good, so the cache is never stale. private_key is the stored, encrypted PEM.
+CREATE FUNCTION auth.es256_sign(claims jsonb, kid text, private_key bytea)
 RETURNS text
 LANGUAGE plpython3u
 VOLATILE
@@ -48,15 +49,18 @@ import json
 import np_tokens
 key = SD.get(kid)
 if key is None:
-    key = SD[kid] = np_tokens.load_private_key(private_pem)
+    if "decrypt" not in SD:
+        SD["decrypt"] = plpy.prepare("SELECT internal.decrypt_secret($1, $2) AS pem", ["bytea", "text"])
+    pem = plpy.execute(SD["decrypt"], [private_key, "auth.signing_keys:" + kid])[0]["pem"]
+    key = SD[kid] = np_tokens.load_private_key(pem)
 return np_tokens.sign(json.loads(claims), kid, key)
 $$;
-COMMENT ON FUNCTION auth.es256_sign(jsonb, text, text) IS
-    'The compact ES256 JWS of claims, signed with the given private key, kid in its header; use auth.issue_access_token().';
+COMMENT ON FUNCTION auth.es256_sign(jsonb, text, bytea) IS
+    'The compact ES256 JWS of claims, signed with the stored (encrypted) private key of kid, kid in its header; use auth.issue_access_token().';
 
-REVOKE ALL ON FUNCTION auth.es256_generate_key(), auth.es256_sign(jsonb, text, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION auth.es256_generate_key(), auth.es256_sign(jsonb, text, bytea) FROM PUBLIC;
 ALTER FUNCTION auth.es256_generate_key() OWNER TO neuronplane_owner;
-ALTER FUNCTION auth.es256_sign(jsonb, text, text) OWNER TO neuronplane_owner;
+ALTER FUNCTION auth.es256_sign(jsonb, text, bytea) OWNER TO neuronplane_owner;
 
 SET LOCAL ROLE neuronplane_owner;
 
@@ -253,9 +257,7 @@ BEGIN
         'iat', issued_at,
         'exp', issued_at + floor(extract(epoch FROM coalesce(lifetime, cfg.access_ttl)))::bigint,
         'jti', gen_random_uuid()));
-    RETURN auth.es256_sign(claims, signer.kid,
-                           internal.decrypt_secret(signer.private_key,
-                                                   'auth.signing_keys:' || signer.kid));
+    RETURN auth.es256_sign(claims, signer.kid, signer.private_key);
 END
 $$;
 COMMENT ON FUNCTION auth.issue_access_token(uuid, text, text, uuid, jsonb, interval) IS

@@ -19,17 +19,21 @@ COMMENT ON COLUMN identity.organizations.disabled_at IS
     'When the organization was disabled; as a principal it can then do nothing.';
 
 -- Is this principal present, enabled and not expired?
--- SECURITY DEFINER: callable by roles that cannot read principals.
+-- SECURITY DEFINER: callable by roles that cannot read principals. PL/pgSQL rather than
+-- SQL: a SQL function with SET is never inlined and is planned again at every call, while
+-- PL/pgSQL keeps its plan for the session.
 CREATE FUNCTION identity.is_active(principal_id uuid)
 RETURNS boolean
-LANGUAGE sql
+LANGUAGE plpgsql
 STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT EXISTS (SELECT FROM identity.principals p
+BEGIN
+    RETURN EXISTS (SELECT FROM identity.principals p
                     WHERE p.id = is_active.principal_id AND p.disabled_at IS NULL
-                      AND (p.expires_at IS NULL OR p.expires_at > now()))
+                      AND (p.expires_at IS NULL OR p.expires_at > now()));
+END
 $$;
 COMMENT ON FUNCTION identity.is_active(uuid) IS
     'True for a principal that exists, is not disabled and has not expired.';

@@ -2,6 +2,13 @@
 
 BEGIN;
 
+DO $$
+BEGIN
+    PERFORM cron.unschedule(j.jobid) FROM cron.job j WHERE j.jobname = 'neuronplane-auth-sessions';
+END
+$$;
+DROP FUNCTION auth.purge_sessions();
+
 DROP FUNCTION api.reset_password(uuid, text);
 DROP FUNCTION api.change_password(text, text);
 DROP FUNCTION api.revoke_session(uuid);
@@ -20,9 +27,11 @@ DROP FUNCTION auth.session_is_active(uuid);
 DROP FUNCTION auth.revoke_sessions(uuid, text, uuid, uuid);
 DROP FUNCTION auth.create_session(uuid, text, inet, text);
 DROP FUNCTION auth.token_response(uuid, text);
-DROP FUNCTION auth.new_refresh_token(uuid, uuid);
+DROP FUNCTION auth.new_refresh_token(uuid, uuid, text);
+DROP FUNCTION auth.successor_refresh_token(text);
 DROP FUNCTION auth.request_user_agent();
 DROP FUNCTION auth.request_ip();
+DROP TABLE auth.refresh_token_key;
 DROP TABLE auth.refresh_tokens;
 DROP TABLE auth.sessions;
 

@@ -22,7 +22,7 @@ DROP FUNCTION auth.create_signing_key();
 DROP FUNCTION auth.retired_key_retention();
 DROP TABLE auth.signing_keys;
 ALTER TABLE auth.settings DROP COLUMN signing_key_publish_delay;
-DROP FUNCTION auth.es256_sign(jsonb, text, text);
+DROP FUNCTION auth.es256_sign(jsonb, text, bytea);
 DROP FUNCTION auth.es256_generate_key();
 
 NOTIFY pgrst, 'reload config';

@@ -2,7 +2,7 @@
 
 BEGIN;
 
-SELECT access_ttl, refresh_ttl, session_lifetime, idle_timeout, refresh_reuse_grace, issuer,
+SELECT access_ttl, refresh_ttl, session_lifetime, idle_timeout, refresh_reuse_grace, session_retention, issuer,
        audience, password_min_length, password_max_length, lockout_threshold, lockout_window,
        lockout_base_delay, lockout_max_delay, login_rate_limit_per_min
   FROM auth.settings WHERE false;

@@ -9,7 +9,7 @@ SELECT signing_key_publish_delay FROM auth.settings WHERE false;
 
 SELECT 1 / (count(*) = 13)::integer FROM pg_catalog.pg_proc
  WHERE oid IN ('auth.es256_generate_key()'::regprocedure,
-               'auth.es256_sign(jsonb, text, text)'::regprocedure,
+               'auth.es256_sign(jsonb, text, bytea)'::regprocedure,
                'auth.retired_key_retention()'::regprocedure,
                'auth.create_signing_key()'::regprocedure,
                'auth.published_signing_keys()'::regprocedure,
@@ -55,7 +55,7 @@ BEGIN
         ASSERT NOT has_function_privilege(
                    r, 'auth.issue_access_token(uuid, text, text, uuid, jsonb, interval)', 'EXECUTE')
            AND NOT has_function_privilege(r, 'auth.rotate_signing_key()', 'EXECUTE')
-           AND NOT has_function_privilege(r, 'auth.es256_sign(jsonb, text, text)', 'EXECUTE')
+           AND NOT has_function_privilege(r, 'auth.es256_sign(jsonb, text, bytea)', 'EXECUTE')
            AND NOT has_function_privilege(r, 'auth.check_access_token()', 'EXECUTE'),
                format('%s must not issue tokens or handle keys', r);
     END LOOP;
