@@ -29,9 +29,10 @@ BEGIN;
 --    rolls its transaction back, so the counter cannot be written in the request's own
 --    transaction. It is written by an autonomous transaction: a dblink connection from the
 --    backend to the same database, opened on first use as neuronplane_autonomous and kept
---    for the life of the backend, so that each counted request costs one round trip. The
---    same path records last_used_at (at most once a minute) and the audit events of
---    refused keys, which would otherwise be rolled back with the request.
+--    for the life of the backend, so that a count costs one round trip; a busy key's
+--    backend takes a batch of requests per count (auth.api_key_lease_size()). The same
+--    path records last_used_at (at most once a minute) and the audit events of refused
+--    keys, which would otherwise be rolled back with the request.
 
 -- dblink, for the autonomous connection. No one but the owner may call it: a backend keeps
 -- its connection open between requests, and any role that could run dblink() in that
@@ -53,8 +54,8 @@ BEGIN
     END LOOP;
 END
 $$;
--- dblink_connect_u() is SECURITY DEFINER (it lets a grantee connect as the superuser without
--- a password); granted to no one, it still gets a pinned search_path like every definer.
+-- dblink_connect_u() is SECURITY DEFINER (it spares a grantee the password checks that bind
+-- non-superusers); granted to no one, it still gets a pinned search_path like every definer.
 ALTER FUNCTION extensions.dblink_connect_u(text) SET search_path = pg_catalog, pg_temp;
 ALTER FUNCTION extensions.dblink_connect_u(text, text) SET search_path = pg_catalog, pg_temp;
 GRANT EXECUTE ON FUNCTION extensions.dblink_connect(text, text), extensions.dblink(text, text),
@@ -90,6 +91,50 @@ GRANT USAGE ON SCHEMA auth TO neuronplane_autonomous;
 -- with a valid key. NOINHERIT (roles): anon holds none of their privileges until then.
 GRANT service, authenticated TO anon;
 
+-- Requests a backend took in advance (auth.api_key_lease_size() > 1) and has not spent
+-- yet, per key and window. They live in PL/Python's session dictionary, which a refused or
+-- failed request does not roll back (a table, even a temporary one, or a setting would
+-- be rolled back with it, and the request would not have been spent).
+-- PL/Python is an untrusted language: created by the deploying superuser and handed to the
+-- owner, the only role that may run them.
+CREATE FUNCTION auth.take_leased_request(key_id uuid, window_start timestamptz)
+RETURNS boolean
+LANGUAGE plpython3u
+VOLATILE
+STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+lease = GD.setdefault("neuronplane.api_key_leases", {}).get(key_id)
+if lease is None or lease[0] != window_start or lease[1] <= 0:
+    return False
+lease[1] -= 1
+return True
+$$;
+COMMENT ON FUNCTION auth.take_leased_request(uuid, timestamptz) IS
+    'Spend one of the requests this backend took in advance for the key in this window; false when none is left.';
+
+CREATE FUNCTION auth.keep_leased_requests(key_id uuid, window_start timestamptz, requests integer)
+RETURNS void
+LANGUAGE plpython3u
+VOLATILE
+STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+leases = GD.setdefault("neuronplane.api_key_leases", {})
+for other in [k for k, v in leases.items() if v[0] != window_start]:
+    del leases[other]
+if requests > 0:
+    leases[key_id] = [window_start, requests]
+else:
+    leases.pop(key_id, None)
+$$;
+COMMENT ON FUNCTION auth.keep_leased_requests(uuid, timestamptz, integer) IS
+    'Keep the requests taken in advance for the key in this window (replacing what was kept for it); forgets other windows.';
+REVOKE ALL ON FUNCTION auth.take_leased_request(uuid, timestamptz),
+                       auth.keep_leased_requests(uuid, timestamptz, integer) FROM PUBLIC;
+ALTER FUNCTION auth.take_leased_request(uuid, timestamptz) OWNER TO neuronplane_owner;
+ALTER FUNCTION auth.keep_leased_requests(uuid, timestamptz, integer) OWNER TO neuronplane_owner;
+
 SET LOCAL ROLE neuronplane_owner;
 
 INSERT INTO audit.actions (action, description) VALUES
@@ -106,18 +151,21 @@ COMMENT ON TABLE auth.autonomous_logins IS
 ALTER TABLE auth.autonomous_logins ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 -- One row per key: the current one-minute window (UTC minutes) and the requests counted in
--- it. Updated in place by every request, so it is kept small and its updates HOT.
+-- it, those handed out in advance to a backend included (auth.api_key_lease_size()).
+-- Updated in place by every count, so it is kept small and its updates HOT.
 CREATE TABLE auth.api_key_request_counts (
     api_key_id    uuid PRIMARY KEY REFERENCES identity.api_keys (id) ON DELETE CASCADE,
     window_start  timestamptz NOT NULL,
-    request_count integer NOT NULL CHECK (request_count > 0)
+    request_count integer NOT NULL CHECK (request_count > 0),
+    -- How many requests the last count let through (0: it was refused).
+    last_taken    integer NOT NULL CHECK (last_taken >= 0)
 ) WITH (fillfactor = 50);
 COMMENT ON TABLE auth.api_key_request_counts IS
-    'Requests made with each API key in its current one-minute window, shared by every PostgREST instance; written by the autonomous connection.';
+    'Requests made with each API key in its current one-minute window (and requests handed out in advance to a backend), shared by every PostgREST instance; written by the autonomous connection.';
 ALTER TABLE auth.api_key_request_counts ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 -- Refused keys per minute, so that only the first refusal of each minute is audited: per
--- key when the key names one (its prefix), else per client address.
+-- key when the presented prefix is a key's, else per client address.
 CREATE TABLE auth.api_key_rejections (
     subject         text PRIMARY KEY CHECK (subject ~ '^(api_key|address):'),
     window_start    timestamptz NOT NULL,
@@ -257,7 +305,6 @@ COMMENT ON FUNCTION auth.authenticate_api_key(text) IS
 
 -- The autonomous connection -------------------------------------------------------------------
 
-
 -- The connection string of the autonomous connection: this server over TCP (its first
 -- listen address; loopback for a wildcard), this database, the stored password.
 CREATE FUNCTION auth.autonomous_conninfo()
@@ -299,7 +346,8 @@ COMMENT ON FUNCTION auth.autonomous_conninfo() IS
 -- becomes of the calling transaction, read-only or not. The connection is opened on first
 -- use and kept for the life of the backend (one round trip per call after that); one that
 -- broke (the other end was terminated, the server restarted) is replaced once, then the
--- request fails with 503.
+-- request fails with 503. (Had the statement run before the connection broke, the retry
+-- runs it twice: a request counted twice, in a rare failure, is the safe side.)
 CREATE FUNCTION auth.autonomous(statement text)
 RETURNS jsonb
 LANGUAGE plpgsql
@@ -350,13 +398,36 @@ $$;
 COMMENT ON FUNCTION auth.rate_limit_retry_after(timestamptz, timestamptz) IS
     'Whole seconds (at least 1) from moment until the one-minute window that starts at window_start ends.';
 
--- Run on the autonomous connection: count one request with the key in the current UTC
--- minute, set last_used_at when touch (the caller saw it more than a minute old; checked
--- again here), and answer {"count": n} or, over max_per_min, also "retry_after". The first
--- refusal of a window is audited (api_key.rate_limited); the ones after it are not.
+-- How many requests one count takes for a key with this limit. Below 2,000 a minute, one:
+-- each request is counted as it comes, exactly. Above, a backend takes limit/1000 at once
+-- (at most 100) and spends them locally (auth.take_leased_request()), so that a busy key
+-- costs one round trip per batch. Requests taken but not spent before the minute ends, or
+-- while another backend is refused, are lost: at most limit/1000 per PostgREST backend a
+-- minute go unused; more than the limit never passes.
+CREATE FUNCTION auth.api_key_lease_size(rate_limit_per_min integer)
+RETURNS integer
+LANGUAGE sql
+IMMUTABLE
+STRICT
+PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT CASE WHEN rate_limit_per_min < 2000 THEN 1 ELSE least(100, rate_limit_per_min / 1000) END
+$$;
+COMMENT ON FUNCTION auth.api_key_lease_size(integer) IS
+    'Requests one count takes for a key with this rate limit: 1 below 2,000 a minute, else limit/1000 (at most 100).';
+
+-- Run on the autonomous connection: take up to `take` requests of the key's current UTC
+-- minute (as many as its limit leaves; a refused request is counted as one), set
+-- last_used_at when touch (the caller saw it more than a minute old; checked again here),
+-- and answer {"count", "taken", "window_start"}, with "retry_after" when nothing was taken.
+-- Counts above the limit come only from refusals, one each, so the first refusal of a
+-- window is the one that makes the count limit + 1: it alone is audited
+-- (api_key.rate_limited).
 -- SECURITY DEFINER: neuronplane_autonomous may run it, and nothing else of auth.
-CREATE FUNCTION auth.count_api_key_request(key_id uuid, max_per_min integer, touch boolean,
-                                           ip inet, user_agent text, request_id text)
+CREATE FUNCTION auth.count_api_key_request(key_id uuid, max_per_min integer, take integer,
+                                           touch boolean, ip inet, user_agent text,
+                                           request_id text)
 RETURNS jsonb
 LANGUAGE plpgsql
 VOLATILE
@@ -365,23 +436,27 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     n       integer;
+    taken   integer;
     started timestamptz;
     k       identity.api_keys;
     s       identity.resource_scopes;
 BEGIN
-    INSERT INTO auth.api_key_request_counts AS r (api_key_id, window_start, request_count)
-    VALUES (key_id, date_trunc('minute', now(), 'UTC'), 1)
+    INSERT INTO auth.api_key_request_counts AS r (api_key_id, window_start, request_count, last_taken)
+    VALUES (key_id, date_trunc('minute', now(), 'UTC'),
+            least(take, max_per_min), least(take, max_per_min))
     ON CONFLICT (api_key_id) DO UPDATE
-       SET request_count = CASE WHEN r.window_start = excluded.window_start
-                                THEN r.request_count + 1 ELSE 1 END,
-           window_start = excluded.window_start
-    RETURNING r.request_count, r.window_start INTO n, started;
+       SET (window_start, request_count, last_taken) =
+           (SELECT excluded.window_start, x.before + greatest(x.granted, 1), x.granted
+              FROM (SELECT b.before, greatest(0, least(take, max_per_min - b.before)) AS granted
+                      FROM (SELECT CASE WHEN r.window_start = excluded.window_start
+                                        THEN r.request_count ELSE 0 END AS before) b) x)
+    RETURNING r.request_count, r.last_taken, r.window_start INTO n, taken, started;
     IF touch THEN
         UPDATE identity.api_keys x SET last_used_at = now()
          WHERE x.id = key_id AND (x.last_used_at IS NULL OR x.last_used_at <= now() - interval '1 minute');
     END IF;
-    IF n <= max_per_min THEN
-        RETURN jsonb_build_object('count', n);
+    IF taken > 0 THEN
+        RETURN jsonb_build_object('count', n, 'taken', taken, 'window_start', started);
     END IF;
     IF n = max_per_min + 1 THEN
         -- What the request's headers said, not this connection's address (audit.record()
@@ -396,12 +471,12 @@ BEGIN
                              k.principal_id, k.principal_type, s.org_id, s.project_id,
                              ip, user_agent, request_id);
     END IF;
-    RETURN jsonb_build_object('count', n,
+    RETURN jsonb_build_object('count', n, 'taken', 0, 'window_start', started,
                               'retry_after', auth.rate_limit_retry_after(started, clock_timestamp()));
 END
 $$;
-COMMENT ON FUNCTION auth.count_api_key_request(uuid, integer, boolean, inet, text, text) IS
-    'Autonomous side of an API-key request: counts it in the key''s current minute, records last use (at most once a minute), audits the first refusal of a window. Returns {count[, retry_after]}.';
+COMMENT ON FUNCTION auth.count_api_key_request(uuid, integer, integer, boolean, inet, text, text) IS
+    'Autonomous side of an API-key request: takes up to `take` requests of the key''s current minute, records last use (at most once a minute), audits the first refusal of a window. Returns {count, taken, window_start[, retry_after]}.';
 
 -- Run on the autonomous connection: note a refused key and audit it (api_key.rejected) if
 -- it is the first refusal this minute for the key (or, for keys naming none, the client's
@@ -511,8 +586,9 @@ $$;
 COMMENT ON FUNCTION hooks.check_access_token() IS
     'For hooks.pre_request(): refuses (401) tokens PostgREST let through that are not ours (issuer, audience, expiry, key) and tokens of revoked or expired sessions.';
 
--- A request with X-API-Key: the key's role and claims, after counting the request. A
--- refused key is audited (autonomously: the refusal rolls the request back) and answered
+-- A request with X-API-Key: the key's role and claims, after counting the request (one
+-- round trip on the autonomous connection; for a busy key, one per batch taken in advance).
+-- A refused key is audited (autonomously: the refusal rolls the request back) and answered
 -- 401; a key over its rate limit 429 with Retry-After (PostgREST takes the status and
 -- headers of a RAISE SQLSTATE 'PGRST' from its DETAIL).
 -- SECURITY DEFINER: reads identity.api_keys and opens the autonomous connection for
@@ -525,11 +601,9 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     headers jsonb := coalesce(nullif(current_setting('request.headers', true), '')::jsonb, '{}');
-    -- As auth.request_ip(): only a trusted proxy header tells a PostgREST client's address.
-    ip      inet := audit.client_ip(headers);
-    ua      text := left(headers ->> 'user-agent', 512);
-    rid     text := left(headers ->> 'x-request-id', 128);
     c       record;
+    take    integer;
+    touch   boolean;
     counted jsonb;
 BEGIN
     IF headers ? 'authorization' THEN
@@ -539,14 +613,27 @@ BEGIN
     END IF;
     SELECT * INTO c FROM auth.check_api_key(key);
     IF c.outcome <> 'ok' THEN
+        -- The client as auth.request_ip() sees it: only a trusted proxy header tells a
+        -- PostgREST client's address.
         PERFORM auth.autonomous(format('SELECT auth.record_api_key_rejection(%L, %L, %L, %L, %L, %L)',
-                                       c.api_key_id, c.prefix, c.outcome, ip, ua, rid));
+                                       c.api_key_id, c.prefix, c.outcome, audit.client_ip(headers),
+                                       left(headers ->> 'user-agent', 512),
+                                       left(headers ->> 'x-request-id', 128)));
         RAISE SQLSTATE 'PT401' USING MESSAGE = c.message, HINT = c.hint;
     END IF;
+    role := c.role;
+    claims := c.claims;
+    take := auth.api_key_lease_size(c.rate_limit_per_min);
+    touch := c.last_used_at IS NULL OR c.last_used_at <= now() - interval '1 minute';
+    -- A busy key: spend a request this backend took in advance, if one is left.
+    IF take > 1 AND NOT touch
+       AND auth.take_leased_request(c.api_key_id, date_trunc('minute', clock_timestamp(), 'UTC')) THEN
+        RETURN;
+    END IF;
     counted := auth.autonomous(format(
-        'SELECT auth.count_api_key_request(%L, %L, %L, %L, %L, %L)',
-        c.api_key_id, c.rate_limit_per_min,
-        c.last_used_at IS NULL OR c.last_used_at <= now() - interval '1 minute', ip, ua, rid));
+        'SELECT auth.count_api_key_request(%L, %L, %L, %L, %L, %L, %L)',
+        c.api_key_id, c.rate_limit_per_min, take, touch, audit.client_ip(headers),
+        left(headers ->> 'user-agent', 512), left(headers ->> 'x-request-id', 128)));
     IF counted ? 'retry_after' THEN
         RAISE SQLSTATE 'PGRST' USING
             MESSAGE = jsonb_build_object(
@@ -559,8 +646,11 @@ BEGIN
                 'status', 429,
                 'headers', jsonb_build_object('Retry-After', counted ->> 'retry_after'))::text;
     END IF;
-    role := c.role;
-    claims := c.claims;
+    IF take > 1 THEN
+        -- This request spends one; the backend keeps the rest for the same window.
+        PERFORM auth.keep_leased_requests(c.api_key_id, (counted ->> 'window_start')::timestamptz,
+                                          (counted ->> 'taken')::integer - 1);
+    END IF;
 END
 $$;
 COMMENT ON FUNCTION hooks.authenticate_api_key_request(text) IS
@@ -596,7 +686,7 @@ COMMENT ON FUNCTION hooks.pre_request() IS
 
 GRANT EXECUTE ON FUNCTION hooks.check_access_token(), hooks.authenticate_api_key_request(text)
    TO anon, authenticated, service;
-GRANT EXECUTE ON FUNCTION auth.count_api_key_request(uuid, integer, boolean, inet, text, text),
+GRANT EXECUTE ON FUNCTION auth.count_api_key_request(uuid, integer, integer, boolean, inet, text, text),
                           auth.record_api_key_rejection(uuid, text, text, inet, text, text)
    TO neuronplane_autonomous;
 

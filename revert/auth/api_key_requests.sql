@@ -40,7 +40,8 @@ DROP TRIGGER api_keys_use_keeps_updated_at ON identity.api_keys;
 DROP FUNCTION identity.tg_api_keys__keep_updated_at();
 DROP FUNCTION auth.purge_api_key_rejections();
 DROP FUNCTION auth.record_api_key_rejection(uuid, text, text, inet, text, text);
-DROP FUNCTION auth.count_api_key_request(uuid, integer, boolean, inet, text, text);
+DROP FUNCTION auth.count_api_key_request(uuid, integer, integer, boolean, inet, text, text);
+DROP FUNCTION auth.api_key_lease_size(integer);
 DROP FUNCTION auth.rate_limit_retry_after(timestamptz, timestamptz);
 DROP FUNCTION auth.autonomous(text);
 DROP FUNCTION auth.autonomous_conninfo();
@@ -51,6 +52,9 @@ DROP TABLE auth.api_key_rejections;
 DROP TABLE auth.api_key_request_counts;
 DROP TABLE auth.autonomous_logins;
 DELETE FROM audit.actions WHERE action = 'api_key.rejected';
+
+DROP FUNCTION auth.keep_leased_requests(uuid, timestamptz, integer);
+DROP FUNCTION auth.take_leased_request(uuid, timestamptz);
 
 RESET ROLE;
 

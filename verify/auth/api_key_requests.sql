@@ -3,7 +3,7 @@
 BEGIN;
 
 SELECT role_name, password, created_at FROM auth.autonomous_logins WHERE false;
-SELECT api_key_id, window_start, request_count FROM auth.api_key_request_counts WHERE false;
+SELECT api_key_id, window_start, request_count, last_taken FROM auth.api_key_request_counts WHERE false;
 SELECT subject, window_start, rejection_count FROM auth.api_key_rejections WHERE false;
 
 SELECT 1 / count(*) FROM pg_catalog.pg_proc
@@ -13,13 +13,16 @@ SELECT 1 / count(*) FROM pg_catalog.pg_proc
                'auth.autonomous_conninfo()'::regprocedure,
                'auth.autonomous(text)'::regprocedure,
                'auth.rate_limit_retry_after(timestamptz, timestamptz)'::regprocedure,
-               'auth.count_api_key_request(uuid, integer, boolean, inet, text, text)'::regprocedure,
+               'auth.count_api_key_request(uuid, integer, integer, boolean, inet, text, text)'::regprocedure,
                'auth.record_api_key_rejection(uuid, text, text, inet, text, text)'::regprocedure,
                'auth.purge_api_key_rejections()'::regprocedure,
+               'auth.api_key_lease_size(integer)'::regprocedure,
+               'auth.take_leased_request(uuid, timestamptz)'::regprocedure,
+               'auth.keep_leased_requests(uuid, timestamptz, integer)'::regprocedure,
                'identity.tg_api_keys__keep_updated_at()'::regprocedure,
                'hooks.check_access_token()'::regprocedure,
                'hooks.authenticate_api_key_request(text)'::regprocedure)
-HAVING count(*) = 12;
+HAVING count(*) = 15;
 
 DO $$
 BEGIN
@@ -40,7 +43,7 @@ BEGIN
               FROM pg_catalog.pg_roles WHERE rolname = 'neuronplane_autonomous'),
            'neuronplane_autonomous must be a plain LOGIN role';
     ASSERT has_function_privilege('neuronplane_autonomous',
-                                  'auth.count_api_key_request(uuid, integer, boolean, inet, text, text)', 'EXECUTE')
+                                  'auth.count_api_key_request(uuid, integer, integer, boolean, inet, text, text)', 'EXECUTE')
        AND has_function_privilege('neuronplane_autonomous',
                                   'auth.record_api_key_rejection(uuid, text, text, inet, text, text)', 'EXECUTE'),
            'the autonomous login runs the counting and rejection functions';
@@ -50,7 +53,8 @@ BEGIN
            'the autonomous login reads no table and runs nothing else';
     ASSERT has_function_privilege('anon', 'hooks.authenticate_api_key_request(text)', 'EXECUTE')
        AND NOT has_function_privilege('anon', 'auth.authenticate_api_key(text)', 'EXECUTE')
-       AND NOT has_function_privilege('anon', 'auth.autonomous(text)', 'EXECUTE'),
+       AND NOT has_function_privilege('anon', 'auth.autonomous(text)', 'EXECUTE')
+       AND NOT has_function_privilege('anon', 'auth.take_leased_request(uuid, timestamptz)', 'EXECUTE'),
            'anon reaches API keys only through the hook';
     ASSERT NOT has_function_privilege('anon', 'extensions.dblink(text, text)', 'EXECUTE')
        AND NOT has_function_privilege('service', 'extensions.dblink(text, text)', 'EXECUTE')
