@@ -267,9 +267,33 @@ DECLARE
     stype   constant text := CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END;
     anchors uuid[];
     result  uuid[];
+    key_project uuid;
+    key_ok  boolean;
 BEGIN
     IF $1 IS NULL THEN
         RETURN '{}';
+    END IF;
+    -- Through a key: the key is one extra condition (as in has_permission()), checked once;
+    -- then what the principal may do, within the key's project if it has one.
+    IF $4 IS NOT NULL THEN
+        SELECT k.project_id,
+               k.principal_id = $1 AND k.revoked_at IS NULL
+               AND (k.expires_at IS NULL OR k.expires_at > now())
+               AND $3 = ANY (identity.key_role_permissions(k.roles))
+          INTO key_project, key_ok
+          FROM identity.api_keys k
+         WHERE k.id = $4;
+        IF NOT coalesce(key_ok, false) THEN
+            RETURN '{}';
+        END IF;
+        result := identity.permitted_ids($1, $2, $3);
+        IF key_project IS NULL THEN
+            RETURN result;
+        END IF;
+        SELECT coalesce(array_agg(s.resource_id), '{}') INTO result
+          FROM identity.resource_scopes s
+         WHERE s.resource_id = ANY (result) AND s.project_id = key_project;
+        RETURN result;
     END IF;
     -- Anchors of the allow policies of the principal and of its organization roles: index
     -- probes by subject (an OR of the two would scan every policy).
@@ -285,15 +309,15 @@ BEGIN
         SELECT coalesce(array_agg(s.resource_id), '{}') INTO result
           FROM identity.resource_scopes s
          WHERE s.resource_type = stype
-           AND identity.has_permission($1, $2, s.resource_id, $3, $4);
+           AND identity.has_permission($1, $2, s.resource_id, $3);
         RETURN result;
     END IF;
-    -- Fast path: without a key, and with no deny policy that could name the principal
+    -- Fast path: with no deny policy that could name the principal
     -- (directly or through one of its organization roles), what its organization roles and
     -- ownership grant needs no decision per resource (has_permission() would say yes to
     -- each); only what allow policies reach goes through has_permission().
     -- tests/pgtap/22-has-permission.sql checks that both paths agree with has_permission().
-    IF $4 IS NULL AND identity.is_active($1)
+    IF identity.is_active($1)
        AND NOT EXISTS (SELECT FROM identity.policies p
                         WHERE p.subject_id = $1 AND p.subject_role IS NULL AND p.effect = 'deny')
        AND NOT EXISTS (SELECT FROM identity.org_memberships m
@@ -341,7 +365,7 @@ BEGIN
             UNION
             SELECT s.resource_id FROM identity.resource_scopes s
              WHERE s.org_id = ANY (anchors) AND s.resource_type = stype) c
-     WHERE identity.has_permission($1, $2, c.id, $3, $4);
+     WHERE identity.has_permission($1, $2, c.id, $3);
     RETURN result;
 END
 $$;

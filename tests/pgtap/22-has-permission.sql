@@ -138,7 +138,7 @@ INSERT INTO matrix VALUES
     ('admin', 'project', 'PA1', 'write', 'key_viewer', false, 'a key narrows even a platform administrator'),
     ('solo', 'agent', 'AGP', 'admin', 'key_solo', true, 'an admin key keeps all the principal may do');
 
-SELECT plan((SELECT count(*)::integer FROM matrix) + 6);
+SELECT plan((SELECT count(*)::integer FROM matrix) + 7);
 
 SELECT is(identity.has_permission(pg_temp.id(principal), rtype, pg_temp.id(resource), perm,
                                   pg_temp.id(via_key)),
@@ -181,6 +181,17 @@ SELECT is((SELECT array_agg(format('%s %s %s', p.name, t.rtype, perm.p))
           NULL, 'permitted_ids() lists exactly what has_permission() allows');
 SELECT is(identity.permitted_ids(pg_temp.id('member_a'), 'project', 'write', pg_temp.id('key_pa1')),
           ARRAY[pg_temp.id('PA1')], 'permitted_ids() narrows through an API key too');
+SELECT is((SELECT array_agg(format('%s %s %s %s', m.principal, m.rtype, m.perm, m.via_key))
+             FROM (SELECT DISTINCT principal, rtype, perm, via_key FROM matrix WHERE via_key IS NOT NULL) m
+            WHERE (SELECT coalesce(array_agg(x ORDER BY x), '{}') FROM unnest(
+                       identity.permitted_ids(pg_temp.id(m.principal), m.rtype, m.perm, pg_temp.id(m.via_key))) x)
+                  IS DISTINCT FROM
+                  (SELECT coalesce(array_agg(s.resource_id ORDER BY s.resource_id), '{}')
+                     FROM identity.resource_scopes s
+                    WHERE s.resource_type = CASE m.rtype WHEN 'audit' THEN 'org' ELSE m.rtype END
+                      AND identity.has_permission(pg_temp.id(m.principal), m.rtype, s.resource_id,
+                                                  m.perm, pg_temp.id(m.via_key)))),
+          NULL, 'through every API key of the matrix too');
 SELECT is(identity.permitted_ids(NULL, 'project', 'read'), '{}'::uuid[],
           'an anonymous caller is permitted nothing');
 
