@@ -266,6 +266,7 @@ AS $$
 DECLARE
     stype   constant text := CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END;
     anchors uuid[];
+    deny_anchors uuid[];
     result  uuid[];
     key_project uuid;
     key_ok  boolean;
@@ -312,17 +313,22 @@ BEGIN
            AND identity.has_permission($1, $2, s.resource_id, $3);
         RETURN result;
     END IF;
-    -- Fast path: with no deny policy that could name the principal
-    -- (directly or through one of its organization roles), what its organization roles and
-    -- ownership grant needs no decision per resource (has_permission() would say yes to
-    -- each); only what allow policies reach goes through has_permission().
-    -- tests/pgtap/22-has-permission.sql checks that both paths agree with has_permission().
+    -- Anchors of the deny policies that could name the principal (directly or through one
+    -- of its organization roles). A deny reaches only resources whose chain (itself, its
+    -- project, its organization) holds its anchor, or every resource when platform-wide.
+    SELECT coalesce(array_agg(DISTINCT x.anchor_id), '{}') INTO deny_anchors
+      FROM (SELECT p.anchor_id FROM identity.policies p
+             WHERE p.subject_id = $1 AND p.subject_role IS NULL AND p.effect = 'deny'
+            UNION ALL
+            SELECT p.anchor_id FROM identity.org_memberships m
+              JOIN identity.policies p ON p.subject_id = m.org_id AND p.subject_role = m.role
+             WHERE m.user_id = $1 AND p.effect = 'deny') x;
+    -- Fast path: what its organization roles and ownership grant, on resources no deny can
+    -- reach, needs no decision per resource (has_permission() would say yes to each); the
+    -- rest goes through has_permission(). tests/pgtap/22-has-permission.sql checks that
+    -- the result equals has_permission() everywhere.
     IF identity.is_active($1)
-       AND NOT EXISTS (SELECT FROM identity.policies p
-                        WHERE p.subject_id = $1 AND p.subject_role IS NULL AND p.effect = 'deny')
-       AND NOT EXISTS (SELECT FROM identity.org_memberships m
-                         JOIN identity.policies p ON p.subject_id = m.org_id AND p.subject_role = m.role
-                        WHERE m.user_id = $1 AND p.effect = 'deny') THEN
+       AND NOT '00000000-0000-0000-0000-000000000000' = ANY (deny_anchors) THEN
         SELECT coalesce(array_agg(DISTINCT c.id), '{}') INTO result
           FROM (SELECT s.resource_id AS id FROM identity.org_memberships m
                   JOIN identity.resource_scopes s ON s.org_id = m.org_id AND s.resource_type = stype
@@ -331,19 +337,25 @@ BEGIN
                         OR ($2 NOT IN ('api_key', 'service_account', 'audit')
                             AND ((m.role = 'member' AND $3 <> 'admin')
                                  OR (m.role = 'viewer' AND $3 = 'read'))))
+                   AND NOT coalesce(s.resource_id = ANY (deny_anchors)
+                                    OR s.project_id = ANY (deny_anchors)
+                                    OR s.org_id = ANY (deny_anchors), false)
                 UNION ALL
                 SELECT s.resource_id FROM identity.resource_scopes s
                  WHERE s.owner_id = $1 AND s.resource_type = stype
+                   AND NOT coalesce(s.resource_id = ANY (deny_anchors)
+                                    OR s.project_id = ANY (deny_anchors)
+                                    OR s.org_id = ANY (deny_anchors), false)
                 UNION ALL
                 SELECT a.id
                   FROM (SELECT s.resource_id AS id FROM identity.resource_scopes s
-                         WHERE s.resource_id = ANY (anchors) AND s.resource_type = stype
+                         WHERE s.resource_id = ANY (anchors || deny_anchors) AND s.resource_type = stype
                         UNION
                         SELECT s.resource_id FROM identity.resource_scopes s
-                         WHERE s.project_id = ANY (anchors) AND s.resource_type = stype
+                         WHERE s.project_id = ANY (anchors || deny_anchors) AND s.resource_type = stype
                         UNION
                         SELECT s.resource_id FROM identity.resource_scopes s
-                         WHERE s.org_id = ANY (anchors) AND s.resource_type = stype) a
+                         WHERE s.org_id = ANY (anchors || deny_anchors) AND s.resource_type = stype) a
                  WHERE identity.has_permission($1, $2, a.id, $3)) c;
         RETURN result;
     END IF;

@@ -43,6 +43,8 @@ INSERT INTO identity.policies (subject_id, subject_type, subject_role, resource_
      jsonb_build_object('not_before', now() - interval '1 day')),
     -- an org role as subject: every viewer of A may execute in PA1
     (pg_temp.id('A'), 'org', 'viewer', 'project', pg_temp.id('PA1'), NULL, NULL, 'execute', 'allow', NULL, NULL),
+    -- a deny for an organization role reaches every member with that role
+    (pg_temp.id('A'), 'org', 'member', 'project', pg_temp.id('PA2'), NULL, NULL, 'execute', 'deny', NULL, NULL),
     -- deny admin takes everything away, even from the owner
     (pg_temp.id('owner_a'), 'user', NULL, 'agent', pg_temp.id('AG1'), NULL, NULL, 'admin', 'deny', NULL, NULL),
     -- a platform-wide wildcard
@@ -72,6 +74,8 @@ INSERT INTO matrix VALUES
     -- deny wins
     ('member_a', 'project', 'PA2', 'write', NULL, false, 'a deny beats the membership''s allow'),
     ('member_a', 'project', 'PA2', 'read', NULL, true, 'a deny of write leaves read alone'),
+    ('member_a', 'project', 'PA2', 'execute', NULL, false, 'a deny for an org role reaches its members'),
+    ('member_a', 'project', 'PA1', 'execute', NULL, true, 'only on what it names'),
     ('owner_a', 'agent', 'AG1', 'read', NULL, false, 'a deny of admin takes every permission away'),
     ('owner_a', 'agent', 'AG2', 'read', NULL, true, 'a deny on one agent leaves the others'),
     -- wildcards
