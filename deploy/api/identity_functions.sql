@@ -195,14 +195,10 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    caller uuid := identity.require_caller();
     v_id uuid;
     result api.users;
 BEGIN
-    IF NOT identity.has_permission(caller, 'org', NULL, 'admin', identity.current_api_key_id())
-       OR NOT identity.is_platform_admin(caller) THEN
-        RAISE EXCEPTION 'only platform administrators can create users' USING ERRCODE = '42501';
-    END IF;
+    PERFORM identity.require_platform_admin('create users');
     BEGIN
         INSERT INTO identity.users (username, email, display_name, is_admin)
         VALUES (create_user.username, create_user.email, create_user.display_name,
@@ -634,15 +630,7 @@ DECLARE
     v_org uuid := org_id;
     result api.policies;
 BEGIN
-    IF resource_type IS NULL OR resource_type NOT IN ('org', 'project', 'agent', 'tool', 'dataset',
-                                                      'model', 'service_account', 'api_key', 'audit') THEN
-        RAISE EXCEPTION 'unknown resource type %', coalesce(resource_type, 'null')
-            USING ERRCODE = '22023',
-                  HINT = 'One of org, project, agent, tool, dataset, model, service_account, api_key, audit.';
-    END IF;
-    IF permission IS NULL OR permission NOT IN ('read', 'write', 'execute', 'admin') THEN
-        RAISE EXCEPTION 'permission must be read, write, execute or admin' USING ERRCODE = '22023';
-    END IF;
+    PERFORM identity.check_permission_args(resource_type, permission);
     IF effect IS NULL OR effect NOT IN ('allow', 'deny') THEN
         RAISE EXCEPTION 'effect must be allow or deny' USING ERRCODE = '22023';
     END IF;
@@ -731,11 +719,7 @@ BEGIN
         RAISE EXCEPTION 'there is no principal with id %', principal_id USING ERRCODE = '42704';
     END IF;
     IF v_type IN ('user', 'org') THEN
-        IF NOT identity.is_platform_admin(caller)
-           OR NOT identity.has_permission(caller, 'org', NULL, 'admin', identity.current_api_key_id()) THEN
-            RAISE EXCEPTION 'only platform administrators can disable users and organizations'
-                USING ERRCODE = '42501';
-        END IF;
+        PERFORM identity.require_platform_admin('disable users and organizations');
         IF principal_id = caller THEN
             RAISE EXCEPTION 'you cannot disable yourself' USING ERRCODE = '42501';
         END IF;
@@ -813,14 +797,7 @@ AS $$
 DECLARE
     caller uuid := identity.require_caller();
 BEGIN
-    IF resource_type IS NULL OR resource_type NOT IN ('org', 'project', 'agent', 'tool', 'dataset',
-                                                      'model', 'service_account', 'api_key', 'audit') THEN
-        RAISE EXCEPTION 'unknown resource type %', coalesce(resource_type, 'null')
-            USING ERRCODE = '22023';
-    END IF;
-    IF permission IS NULL OR permission NOT IN ('read', 'write', 'execute', 'admin') THEN
-        RAISE EXCEPTION 'permission must be read, write, execute or admin' USING ERRCODE = '22023';
-    END IF;
+    PERFORM identity.check_permission_args(resource_type, permission);
     -- About someone else: the service, platform admins, and administrators of the resource.
     IF principal_id IS DISTINCT FROM caller
        AND session_user <> 'neuronplane_worker'

@@ -2,6 +2,7 @@
 -- requires: auth/passwords
 -- requires: auth/signing_keys
 -- requires: identity/authz
+-- requires: identity/manage
 -- requires: extensions/pg_cron
 
 BEGIN;
@@ -565,13 +566,8 @@ VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-    caller uuid := identity.require_caller();
 BEGIN
-    IF NOT identity.is_platform_admin(caller)
-       OR NOT identity.has_permission(caller, 'org', NULL, 'admin', identity.current_api_key_id()) THEN
-        RAISE EXCEPTION 'only platform administrators can reset passwords' USING ERRCODE = '42501';
-    END IF;
+    PERFORM identity.require_platform_admin('reset passwords');
     IF NOT EXISTS (SELECT FROM identity.users u WHERE u.id = reset_password.user_id) THEN
         RAISE EXCEPTION 'there is no user with id %', user_id USING ERRCODE = '42704';
     END IF;

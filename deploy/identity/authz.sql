@@ -267,6 +267,7 @@ DECLARE
     stype   constant text := CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END;
     anchors uuid[];
     deny_anchors uuid[];
+    fast    boolean;
     result  uuid[];
     key_project uuid;
     key_ok  boolean;
@@ -323,61 +324,49 @@ BEGIN
             SELECT p.anchor_id FROM identity.org_memberships m
               JOIN identity.policies p ON p.subject_id = m.org_id AND p.subject_role = m.role
              WHERE m.user_id = $1 AND p.effect = 'deny') x;
-    -- Fast path: what its organization roles and ownership grant, on resources no deny can
-    -- reach, needs no decision per resource (has_permission() would say yes to each); the
-    -- rest goes through has_permission(). tests/pgtap/22-has-permission.sql checks that
-    -- the result equals has_permission() everywhere.
-    IF identity.is_active($1)
-       AND NOT '00000000-0000-0000-0000-000000000000' = ANY (deny_anchors) THEN
-        SELECT coalesce(array_agg(DISTINCT c.id), '{}') INTO result
-          FROM (SELECT s.resource_id AS id FROM identity.org_memberships m
-                  JOIN identity.resource_scopes s ON s.org_id = m.org_id AND s.resource_type = stype
-                 WHERE m.user_id = $1
-                   AND (m.role IN ('owner', 'admin')
-                        OR ($2 NOT IN ('api_key', 'service_account', 'audit')
-                            AND ((m.role = 'member' AND $3 <> 'admin')
-                                 OR (m.role = 'viewer' AND $3 = 'read'))))
-                   AND NOT coalesce(s.resource_id = ANY (deny_anchors)
-                                    OR s.project_id = ANY (deny_anchors)
-                                    OR s.org_id = ANY (deny_anchors), false)
-                UNION ALL
-                SELECT s.resource_id FROM identity.resource_scopes s
-                 WHERE s.owner_id = $1 AND s.resource_type = stype
-                   AND NOT coalesce(s.resource_id = ANY (deny_anchors)
-                                    OR s.project_id = ANY (deny_anchors)
-                                    OR s.org_id = ANY (deny_anchors), false)
-                UNION ALL
-                SELECT a.id
-                  FROM (SELECT s.resource_id AS id FROM identity.resource_scopes s
-                         WHERE s.resource_id = ANY (anchors || deny_anchors) AND s.resource_type = stype
-                        UNION
-                        SELECT s.resource_id FROM identity.resource_scopes s
-                         WHERE s.project_id = ANY (anchors || deny_anchors) AND s.resource_type = stype
-                        UNION
-                        SELECT s.resource_id FROM identity.resource_scopes s
-                         WHERE s.org_id = ANY (anchors || deny_anchors) AND s.resource_type = stype) a
-                 WHERE identity.has_permission($1, $2, a.id, $3)) c;
-        RETURN result;
-    END IF;
-    -- Candidates, each found through an index: the resources of its organizations, those
-    -- it owns, and those its allow policies anchor on (themselves, their project or org).
-    SELECT coalesce(array_agg(c.id), '{}') INTO result
-      FROM (SELECT s.resource_id AS id FROM identity.org_memberships m
+    -- The candidates, each found through an index: the resources of its organizations,
+    -- those it owns, and those its allow and deny policies anchor on (themselves, their
+    -- project or org). Most need no decision of their own: when the principal is active and
+    -- no platform-wide deny names it, what its organization role or ownership grants on a
+    -- resource no deny can reach is granted (has_permission() would say yes). Every other
+    -- candidate is decided by has_permission(). tests/pgtap/22-has-permission.sql checks
+    -- that the result equals has_permission() everywhere.
+    fast := identity.is_active($1)
+            AND NOT '00000000-0000-0000-0000-000000000000' = ANY (deny_anchors);
+    WITH candidates AS (
+            SELECT s.resource_id AS id,
+                   fast AND NOT coalesce(s.resource_id = ANY (deny_anchors)
+                                         OR s.project_id = ANY (deny_anchors)
+                                         OR s.org_id = ANY (deny_anchors), false) AS granted
+              FROM identity.org_memberships m
               JOIN identity.resource_scopes s ON s.org_id = m.org_id AND s.resource_type = stype
              WHERE m.user_id = $1
-            UNION
-            SELECT s.resource_id FROM identity.resource_scopes s
+               -- on the fast path, only roles that grant; the others come as policy anchors
+               AND (NOT fast
+                    OR m.role IN ('owner', 'admin')
+                    OR ($2 NOT IN ('api_key', 'service_account', 'audit')
+                        AND ((m.role = 'member' AND $3 <> 'admin')
+                             OR (m.role = 'viewer' AND $3 = 'read'))))
+            UNION ALL
+            SELECT s.resource_id,
+                   fast AND NOT coalesce(s.resource_id = ANY (deny_anchors)
+                                         OR s.project_id = ANY (deny_anchors)
+                                         OR s.org_id = ANY (deny_anchors), false)
+              FROM identity.resource_scopes s
              WHERE s.owner_id = $1 AND s.resource_type = stype
-            UNION
-            SELECT s.resource_id FROM identity.resource_scopes s
-             WHERE s.resource_id = ANY (anchors) AND s.resource_type = stype
-            UNION
-            SELECT s.resource_id FROM identity.resource_scopes s
-             WHERE s.project_id = ANY (anchors) AND s.resource_type = stype
-            UNION
-            SELECT s.resource_id FROM identity.resource_scopes s
-             WHERE s.org_id = ANY (anchors) AND s.resource_type = stype) c
-     WHERE identity.has_permission($1, $2, c.id, $3);
+            UNION ALL
+            SELECT s.resource_id, false FROM identity.resource_scopes s
+             WHERE s.resource_id = ANY (anchors || deny_anchors) AND s.resource_type = stype
+            UNION ALL
+            SELECT s.resource_id, false FROM identity.resource_scopes s
+             WHERE s.project_id = ANY (anchors || deny_anchors) AND s.resource_type = stype
+            UNION ALL
+            SELECT s.resource_id, false FROM identity.resource_scopes s
+             WHERE s.org_id = ANY (anchors || deny_anchors) AND s.resource_type = stype)
+    SELECT coalesce(array_agg(d.id), '{}') INTO result
+      FROM (SELECT c.id FROM candidates c
+             GROUP BY c.id
+            HAVING bool_or(c.granted) OR identity.has_permission($1, $2, c.id, $3)) d;
     RETURN result;
 END
 $$;

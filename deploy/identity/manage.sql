@@ -77,6 +77,49 @@ $$;
 COMMENT ON FUNCTION identity.require_permission(text, uuid, text) IS
     'The current principal if it holds permission on the resource; raises 42501 otherwise.';
 
+-- The caller, if it is a platform administrator (through a key only with the admin role),
+-- or a 42501 error: "only platform administrators can <what>".
+CREATE FUNCTION identity.require_platform_admin(what text)
+RETURNS uuid
+LANGUAGE plpgsql
+STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    caller uuid := identity.require_caller();
+BEGIN
+    IF NOT identity.is_platform_admin(caller)
+       OR NOT identity.has_permission(caller, 'org', NULL, 'admin', identity.current_api_key_id()) THEN
+        RAISE EXCEPTION 'only platform administrators can %', what USING ERRCODE = '42501';
+    END IF;
+    RETURN caller;
+END
+$$;
+COMMENT ON FUNCTION identity.require_platform_admin(text) IS
+    'The current principal if it is a platform administrator; raises 42501 ("only platform administrators can <what>") otherwise.';
+
+-- Arguments naming a resource type and a permission, or a 22023 error.
+CREATE FUNCTION identity.check_permission_args(resource_type text, permission text)
+RETURNS void
+LANGUAGE plpgsql
+IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF resource_type IS NULL OR resource_type NOT IN ('org', 'project', 'agent', 'tool', 'dataset',
+                                                      'model', 'service_account', 'api_key', 'audit') THEN
+        RAISE EXCEPTION 'unknown resource type %', coalesce(resource_type, 'null')
+            USING ERRCODE = '22023',
+                  HINT = 'One of org, project, agent, tool, dataset, model, service_account, api_key, audit.';
+    END IF;
+    IF permission IS NULL OR permission NOT IN ('read', 'write', 'execute', 'admin') THEN
+        RAISE EXCEPTION 'permission must be read, write, execute or admin' USING ERRCODE = '22023';
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION identity.check_permission_args(text, text) IS
+    'Raises 22023 unless resource_type and permission are among those policies use.';
+
 -- Records an audit event as the current caller (with its principal type).
 CREATE FUNCTION identity.audit(action text, resource_type text, resource_id text,
                                details jsonb DEFAULT '{}', org_id uuid DEFAULT NULL,

@@ -6,8 +6,10 @@ SELECT 1 / count(*) FROM pg_catalog.pg_proc
  WHERE oid IN ('identity.require_caller()'::regprocedure,
                'identity.require_permission(text, uuid, text)'::regprocedure,
                'identity.key_allows(uuid, uuid, text)'::regprocedure,
-               'identity.audit(text, text, text, jsonb, uuid, uuid)'::regprocedure)
-HAVING count(*) = 4;
+               'identity.audit(text, text, text, jsonb, uuid, uuid)'::regprocedure,
+               'identity.require_platform_admin(text)'::regprocedure,
+               'identity.check_permission_args(text, text)'::regprocedure)
+HAVING count(*) = 6;
 
 DO $$
 BEGIN
