@@ -1,7 +1,7 @@
 -- The identity RPCs of schema api: each one's happy path and each refusal, as the roles
 -- PostgREST would use.
 BEGIN;
-SELECT plan(70);
+SELECT plan(73);
 
 \ir fixtures/identity.sql
 
@@ -31,6 +31,9 @@ SELECT throws_ok($$SELECT api.create_organization('Bad', '-bad-')$$, '23514',
 SELECT tests.authenticate_as('service', :'sa');
 SELECT throws_ok($$SELECT api.create_organization('Robots', 'robots')$$, '42501',
                  'only users can create organizations', 'a service account cannot create organizations');
+SELECT tests.authenticate_as('authenticated', '{"sub": "00000000-0000-4000-8000-0000000000d1"}');
+SELECT throws_ok($$SELECT api.create_organization('Disabled', 'disabled-org')$$, '42501',
+                 'user 00000000-0000-4000-8000-0000000000d1 is disabled', 'a disabled user cannot create organizations');
 SELECT tests.authenticate_as('authenticated', '{}');
 SELECT throws_ok($$SELECT api.create_organization('Nobody', 'nobody')$$, '28000',
                  'authentication required', 'a caller without principal is refused');
@@ -141,6 +144,10 @@ SELECT is((SELECT org_id FROM api.create_service_account('ingest-bot', project_i
           '00000000-0000-4000-8000-00000000000a'::uuid, 'an owner creates a service account in a project of its org');
 SELECT throws_ok($$SELECT api.create_service_account('fx-sa', '00000000-0000-4000-8000-00000000000a')$$,
                  '23505', 'a service account named "fx-sa" already exists there', 'names are unique where they live');
+SELECT throws_ok($$SELECT api.create_service_account('misfiled', '00000000-0000-4000-8000-00000000000b',
+                                                     '00000000-0000-4000-8000-0000000001a0')$$,
+                 '22023', 'project 00000000-0000-4000-8000-0000000001a0 is not in organization 00000000-0000-4000-8000-00000000000b',
+                 'a service account''s project must be in its organization');
 SELECT tests.authenticate_as('authenticated', :'member_a');
 SELECT throws_ok($$SELECT api.create_service_account('sneaky', '00000000-0000-4000-8000-00000000000a')$$,
                  '42501', 'permission denied: admin on org 00000000-0000-4000-8000-00000000000a',
@@ -153,6 +160,11 @@ SELECT matches(:'key1'::text, '^npk_' || :'key1_prefix' || '_[0-9a-f]{64}$', 'a 
 SELECT tests.clear_authentication();
 SELECT is((SELECT secret_hash FROM identity.api_keys WHERE id = :'key1_id'), sha256(convert_to(:'key1', 'UTF8')),
           'only its SHA-256 is stored');
+SELECT tests.authenticate_as('authenticated', :'member_a');
+SELECT tests.clear_authentication();
+SELECT throws_ok($$SELECT identity.issue_api_key('00000000-0000-4000-8000-00000000000a', 'x', ARRAY['viewer'],
+                                                  NULL, NULL, NULL, NULL)$$, '22023',
+                 'API keys are for users, service accounts and agents', 'organizations get no API keys');
 SELECT tests.authenticate_as('authenticated', :'member_a');
 SELECT throws_ok($$SELECT api.create_api_key('x', ARRAY['root'])$$, '22023',
                  'roles must be a non-empty subset of {admin, member, viewer, service}', 'unknown roles are refused');

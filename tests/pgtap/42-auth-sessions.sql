@@ -1,7 +1,7 @@
 -- Sessions and refresh tokens: login, rotation, reuse detection, logout, the session list,
 -- password changes and resets, and the pre-request check of revoked sessions.
 BEGIN;
-SELECT plan(40);
+SELECT plan(43);
 
 \ir fixtures/identity.sql
 
@@ -95,6 +95,14 @@ SELECT throws_ok($$SELECT api.change_password('not my password', 'Another-Valid-
                  'the current password is wrong', 'changing a password needs the current one');
 SELECT throws_ok($$SELECT api.change_password('Orbit-Lantern-Quiet-77', 'short')$$, '22023',
                  'the password is too short: use at least 12 characters', 'the new password follows the policy');
+SELECT tests.authenticate_as('authenticated', '{"sub": "00000000-0000-4000-8000-0000000000a2", "api_key_id": "00000000-0000-4000-8000-0000000006a0"}');
+SELECT throws_ok($$SELECT api.change_password('Orbit-Lantern-Quiet-77', 'Another-Valid-Phrase-99')$$, '42501',
+                 'a password cannot be changed through an API key', 'not through an API key');
+SELECT throws_ok('SELECT api.logout()', '28000', 'this request has no session (an API key or a token without sid)',
+                 'a request without a session has none to end');
+SELECT tests.authenticate_as('service', '{"sub": "00000000-0000-4000-8000-0000000005a0"}');
+SELECT throws_ok($$SELECT api.change_password('x', 'Another-Valid-Phrase-99')$$, '42501',
+                 'only users have passwords', 'a service account has no password');
 SELECT tests.clear_authentication();
 SELECT tests.authenticate_as('anon');
 SELECT api.login('fx_member_a', 'Orbit-Lantern-Quiet-77') ->> 'session_id' AS sid4 \gset
