@@ -1,7 +1,7 @@
 -- Row level security of the identity tables and their api views, seen by every kind of
 -- caller: two organizations must not see or touch each other.
 BEGIN;
-SELECT plan(28);
+SELECT plan(29);
 
 \ir fixtures/identity.sql
 
@@ -74,6 +74,20 @@ SELECT tests.clear_authentication();
 SELECT (:tables) AS everything \gset
 SELECT tests.authenticate_as('authenticated', '{"sub": "00000000-0000-4000-8000-0000000000a0"}');
 SELECT is((:views), :'everything'::jsonb, 'a platform administrator sees every row');
+
+-- Through a key limited to PA1, even a platform administrator lists only PA1's rows.
+SELECT tests.clear_authentication();
+INSERT INTO identity.api_keys (id, principal_id, principal_type, project_id, name, prefix,
+                               secret_hash, roles) VALUES
+    ('00000000-0000-4000-8000-0000000007a9', '00000000-0000-4000-8000-0000000000a0', 'user',
+     '00000000-0000-4000-8000-0000000001a0', 'admin PA1 key', 'f0000000007a', sha256('k7a'),
+     ARRAY['admin']);
+SELECT tests.authenticate_as('authenticated', '{"sub": "00000000-0000-4000-8000-0000000000a0", "api_key_id": "00000000-0000-4000-8000-0000000007a9"}');
+SELECT is((SELECT jsonb_build_object('orgs', (SELECT count(*) FROM api.organizations),
+                                     'projects', (SELECT jsonb_agg(name ORDER BY name) FROM api.projects),
+                                     'agents', (SELECT jsonb_agg(name ORDER BY name) FROM api.agents))),
+          '{"orgs": 0, "projects": ["PA1"], "agents": ["AG1"]}'::jsonb,
+          'a platform administrator''s key limited to a project narrows what RLS shows');
 
 -- A disabled user sees nothing but itself.
 SELECT tests.authenticate_as('authenticated', '{"sub": "00000000-0000-4000-8000-0000000000d1"}');
