@@ -1262,7 +1262,7 @@ def phase_d(cluster: Cluster, conn: psycopg.Connection, db: TestDatabase, tmp: P
             print(f"   user {user}: member of one organization, {policies} policies of its "
                   f"own, sees {visible} projects through both endpoints (same ids)")
             print("   GET /projects?select=id,name (api.projects, security_invoker, RLS "
-                  "projects_select: is_platform_admin() OR id = ANY(permitted_ids()))")
+                  "projects_select: id = ANY(permitted_ids()))")
             print("   baseline GET /bench_projects_plain?select=id,name (explicit WHERE on "
                   "memberships and owner, view owner bypasses RLS)")
             print(f"   {tokens.describe()}; one client, persistent HTTP connection, "
