@@ -133,7 +133,7 @@ SELECT throws_ok($$SELECT auth.issue_access_token('00000000-0000-4000-8000-00000
 
 -- Rotation -----------------------------------------------------------------------------
 UPDATE auth.settings SET signing_key_publish_delay = '1 hour';
-UPDATE auth.signing_keys SET created_at = now() - interval '30 minutes' WHERE kid = :'next_kid';
+UPDATE auth.signing_keys SET created_at = clock_timestamp() - interval '30 minutes' WHERE kid = :'next_kid';
 SELECT throws_ok($$SELECT auth.rotate_signing_key()$$, '55000',
                  'the next signing key has been published for 00:30:00 only; it may sign after 01:00:00',
                  'a next key signs only once it has been published for signing_key_publish_delay');
