@@ -56,7 +56,10 @@ INSERT INTO audit.actions (action, description) VALUES
     ('auth.oidc.consumed',        'An OIDC callback presented the state of a login attempt, which is now spent.'),
     ('auth.oidc.linked',          'An external identity (provider and subject) was linked to a user.'),
     ('auth.oidc.provider.saved',  'An OIDC provider was added or changed.'),
-    ('auth.oidc.provider.deleted','An OIDC provider was removed.');
+    ('auth.oidc.provider.deleted','An OIDC provider was removed.'),
+    ('auth.csrf.refused',         'A cookie-authenticated refresh or logout at the glue came without its session''s CSRF token.')
+-- A revert keeps the actions that events name: a later deploy finds them.
+ON CONFLICT (action) DO UPDATE SET description = EXCLUDED.description;
 
 ALTER TABLE auth.settings
     ADD COLUMN oidc_login_ttl interval NOT NULL DEFAULT '10 minutes'
@@ -692,8 +695,10 @@ BEGIN
         RETURN jsonb_build_object('error', 'invalid_grant', 'code', '28000', 'message', 'unknown refresh token');
     END IF;
     IF NOT auth.csrf_ok(v_session, csrf_token) THEN
-        RETURN auth.oidc_error('42501', 'csrf', 'missing or wrong X-CSRF-Token header', 'csrf_refused',
-                               ip => ip, user_agent => user_agent);
+        PERFORM audit.record('auth.csrf.refused', 'denied', 'session', v_session::text,
+                             '{"endpoint": "refresh"}', ip => ip, user_agent => user_agent);
+        RETURN jsonb_build_object('error', 'csrf', 'code', '42501',
+                                  'message', 'missing or wrong X-CSRF-Token header');
     END IF;
     answer := api.refresh(refresh_token);
     IF answer ? 'error' THEN
@@ -728,8 +733,11 @@ BEGIN
     v_session := (claims ->> 'sid')::uuid;
     v_principal := (claims ->> 'sub')::uuid;
     IF NOT auth.csrf_ok(v_session, csrf_token) THEN
-        RETURN auth.oidc_error('42501', 'csrf', 'missing or wrong X-CSRF-Token header', 'csrf_refused',
-                               ip => ip, user_agent => user_agent);
+        PERFORM audit.record('auth.csrf.refused', 'denied', 'session', v_session::text,
+                             '{"endpoint": "logout"}', v_principal, claims ->> 'principal_type',
+                             ip => ip, user_agent => user_agent);
+        RETURN jsonb_build_object('error', 'csrf', 'code', '42501',
+                                  'message', 'missing or wrong X-CSRF-Token header');
     END IF;
     IF auth.revoke_sessions(v_principal, 'logout', only_session => v_session) > 0 THEN
         PERFORM audit.record('auth.logout', 'success', 'session', v_session::text, '{}',

@@ -37,7 +37,7 @@ ALTER TABLE auth.settings DROP COLUMN oidc_attempt_retention, DROP COLUMN oidc_l
 -- Audit events that name these actions keep them: remove only unused ones.
 DELETE FROM audit.actions a
  WHERE a.action IN ('auth.oidc.consumed', 'auth.oidc.linked', 'auth.oidc.provider.saved',
-                    'auth.oidc.provider.deleted')
+                    'auth.oidc.provider.deleted', 'auth.csrf.refused')
    AND NOT EXISTS (SELECT FROM audit.events e WHERE e.action = a.action);
 
 RESET ROLE;

@@ -3,7 +3,7 @@
 -- linking, the cookie functions of the glue, cleanup, and the cookie path of the
 -- pre-request hook with its CSRF check.
 BEGIN;
-SELECT plan(64);
+SELECT plan(66);
 
 \ir fixtures/identity.sql
 
@@ -184,9 +184,13 @@ SET LOCAL ROLE neuronplane_worker;
 SELECT is(auth.cookie_session(:'alice_at') ->> 'principal_id', :'alice', 'the session cookie names its user');
 SELECT is(auth.cookie_session(:'alice_at' || 'x') ->> 'code', '28000', 'a tampered cookie names no one');
 SELECT is(auth.cookie_refresh(:'alice_rt', 'wrong') ->> 'code', '42501', 'a refresh without the CSRF token is refused');
+SELECT is(auth.cookie_logout(:'alice_at', NULL) ->> 'code', '42501', 'so is a logout');
 SELECT is(auth.cookie_refresh(:'alice_rt', :'alice_csrf') ->> 'session_id', :'alice_sid',
           'with it the refresh rotates');
 RESET ROLE;
+SELECT is((SELECT array_agg(details ->> 'endpoint' ORDER BY id) FROM audit.events
+            WHERE action = 'auth.csrf.refused' AND id > :audit0 AND resource_id = :'alice_sid'),
+          ARRAY['refresh', 'logout'], 'both refusals are audited');
 
 -- The pre-request hook's cookie path ---------------------------------------------------------
 SELECT set_config('request.headers', '{}', true), set_config('request.method', 'GET', true),

@@ -48,7 +48,7 @@ BEGIN
     ASSERT EXISTS (SELECT FROM cron.job WHERE jobname = 'neuronplane-oidc-login-attempts');
     ASSERT (SELECT count(*) FROM audit.actions
              WHERE action IN ('auth.oidc.consumed', 'auth.oidc.linked', 'auth.oidc.provider.saved',
-                              'auth.oidc.provider.deleted')) = 4;
+                              'auth.oidc.provider.deleted', 'auth.csrf.refused')) = 5;
 END
 $$;
 
