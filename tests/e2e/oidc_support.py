@@ -115,9 +115,11 @@ class OpenIDProvider:
         self.keys = [new_signing_key(f"key-{len(self.keys) + 1}"), *self.keys]
         self.start()
 
-    def misbehave(self, mode: str, patch: dict[str, Any] | None = None) -> None:
+    def misbehave(self, mode: str, patch: dict[str, Any] | None = None,
+                  header: dict[str, Any] | None = None) -> None:
         r = httpx.get(f"{self.issuer}/__test/mode",
-                      params={"mode": mode, "patch": json.dumps(patch or {})})
+                      params={"mode": mode, "patch": json.dumps(patch or {}),
+                              "header": json.dumps(header or {})})
         r.raise_for_status()
 
 

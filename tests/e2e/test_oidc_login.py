@@ -7,8 +7,9 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import httpx
 import psycopg
@@ -265,6 +266,24 @@ def test_callback_replay_is_refused(oidc, browser):
     assert oidc.reasons()[-1] == "state_replayed"
 
 
+def test_concurrent_callbacks_with_one_state_complete_once(oidc, browser):
+    url = oidc.begin(browser)
+    cookies = dict(browser.glue_cookies)
+    parts = urlsplit(url)
+
+    def call(glue: Glue) -> int:
+        b = Browser()
+        try:
+            b.glue_cookies = dict(cookies)
+            return b.glue("GET", glue.url, f"{parts.path}?{parts.query}").status_code
+        finally:
+            b.close()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        codes = sorted(pool.map(call, [oidc.glue, oidc.glue_b, oidc.glue, oidc.glue_b]))
+    assert codes == [303, 401, 401, 401]
+
+
 def test_expired_state_is_refused(oidc, browser):
     url = oidc.begin(browser)
     oidc.sql("UPDATE auth.login_attempts SET expires_at = now() - interval '1 second'"
@@ -305,19 +324,24 @@ def test_pkce_verifier_mismatch_is_refused(oidc, browser):
     assert oidc.reasons()[-1].startswith("token_exchange_failed:400:invalid_grant")
 
 
-@pytest.mark.parametrize(("mode", "patch", "reason"), [
-    ("resign", {"nonce": "a-nonce-of-another-login-00000000000000"},
+@pytest.mark.parametrize(("mode", "patch", "header", "reason"), [
+    ("resign", {"nonce": "a-nonce-of-another-login-00000000000000"}, None,
      "id_token_claims:invalid_claim"),
-    ("resign", {"iss": "http://127.0.0.1:1"}, "id_token_claims:invalid_claim"),
-    ("resign", {"aud": "another-client"}, "id_token_claims:invalid_claim"),
-    ("resign", {"aud": [CLIENT_ID, "another-client"], "azp": "another-client"},
+    ("resign", {"iss": "http://127.0.0.1:1"}, None, "id_token_claims:invalid_claim"),
+    ("resign", {"aud": "another-client"}, None, "id_token_claims:invalid_claim"),
+    ("resign", {"aud": [CLIENT_ID, "another-client"], "azp": "another-client"}, None,
      "id_token_claims:azp_mismatch"),
-    ("resign", {"exp": 1000000000}, "id_token_claims:expired_token"),
-    ("resign", {"iat": 4000000000}, "id_token_claims:invalid_token"),
-    ("tamper", {"sub": "mallory"}, "id_token_signature:bad_signature"),
-], ids=["nonce", "issuer", "audience", "azp", "expired", "iat-skew", "tampered"])
-def test_bad_id_tokens_are_refused(oidc, browser, mode, patch, reason):
-    oidc.op.misbehave(mode, patch)
+    ("resign", {"aud": [CLIENT_ID, "another-client"]}, None, "id_token_claims:azp_missing"),
+    ("resign", {"exp": 1000000000}, None, "id_token_claims:expired_token"),
+    ("resign", {"iat": 4000000000}, None, "id_token_claims:invalid_token"),
+    ("resign", {"iat": 1000000000}, None, "id_token_claims:iat_too_old"),
+    ("tamper", {"sub": "mallory"}, None, "id_token_signature:bad_signature"),
+    ("unsigned", {"sub": "mallory"}, {"alg": "none"}, "id_token_alg_not_allowed:none"),
+    ("resign", {"sub": "mallory"}, {"kid": "a-key-nobody-published"}, "id_token_unknown_kid"),
+], ids=["nonce", "issuer", "audience", "azp", "azp-missing", "expired", "iat-future",
+        "iat-old", "tampered", "alg-none", "unknown-kid"])
+def test_bad_id_tokens_are_refused(oidc, browser, mode, patch, header, reason):
+    oidc.op.misbehave(mode, patch, header)
     try:
         r = browser.callback(oidc.glue.url, oidc.begin(browser))
     finally:

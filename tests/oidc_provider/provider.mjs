@@ -7,11 +7,13 @@
 //
 // Logging in needs no person: GET /interaction/<uid> logs in the test account named by the
 // authorization request's login_hint (default "alice") and grants the requested scopes.
-// GET /__test/mode?mode=...&patch=<JSON> makes the token endpoint misbehave, for the tests
-// of ID tokens the relying party must refuse:
-//   mode=resign  the ID token's claims are patched and re-signed with the provider's key;
-//   mode=tamper  the ID token's claims are patched but the old signature is kept;
-//   mode=none    (default) tokens as issued.
+// GET /__test/mode?mode=...&patch=<JSON>&header=<JSON> makes the token endpoint misbehave,
+// for the tests of ID tokens the relying party must refuse:
+//   mode=resign    the ID token's claims and header are patched and re-signed (RS256) with
+//                  the provider's key;
+//   mode=tamper    the claims are patched but the old header and signature are kept;
+//   mode=unsigned  the header is patched (e.g. alg none), the signature left empty;
+//   mode=none      (default) tokens as issued.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -20,7 +22,7 @@ const config = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const { default: Provider } = await import(pathToFileURL(config.module).href);
 
 const accounts = config.accounts;
-let mode = { mode: 'none', patch: {} };
+let mode = { mode: 'none', patch: {}, header: {} };
 
 const b64url = (buf) => Buffer.from(buf).toString('base64url');
 
@@ -31,8 +33,13 @@ function rewriteIdToken(idToken) {
   if (mode.mode === 'tamper') {
     return `${header}.${newPayload}.${signature}`;
   }
+  const newHeader = b64url(JSON.stringify({
+    ...JSON.parse(Buffer.from(header, 'base64url').toString('utf8')), ...mode.header }));
+  if (mode.mode === 'unsigned') {
+    return `${newHeader}.${newPayload}.`;
+  }
   const key = crypto.createPrivateKey({ key: config.keys[0], format: 'jwk' });
-  const signingInput = `${header}.${newPayload}`;
+  const signingInput = `${newHeader}.${newPayload}`;
   const sig = crypto.sign('sha256', Buffer.from(signingInput), key);
   return `${signingInput}.${b64url(sig)}`;
 }
@@ -60,7 +67,11 @@ provider.proxy = false;
 
 provider.use(async (ctx, next) => {
   if (ctx.method === 'GET' && ctx.path === '/__test/mode') {
-    mode = { mode: ctx.query.mode || 'none', patch: JSON.parse(ctx.query.patch || '{}') };
+    mode = {
+      mode: ctx.query.mode || 'none',
+      patch: JSON.parse(ctx.query.patch || '{}'),
+      header: JSON.parse(ctx.query.header || '{}'),
+    };
     ctx.body = mode;
     return;
   }
