@@ -311,6 +311,15 @@ def test_state_from_another_browser_is_refused(oidc, browser):
     assert oidc.reasons()[-2:] == ["browser_mismatch", "state_replayed"]
 
 
+def test_an_error_from_the_provider_spends_the_attempt(oidc, browser):
+    r = browser.start_login(oidc.glue.url, DESK)
+    state = query(r.headers["location"])["state"]
+    r = browser.glue("GET", oidc.glue.url,
+                     f"/auth/oidc/callback?error=access_denied&state={quote(state)}")
+    assert r.status_code == 401 and r.json()["error"] == "login_failed"
+    assert oidc.reasons()[-1] == "provider_error:access_denied"
+
+
 def test_pkce_verifier_mismatch_is_refused(oidc, browser):
     # A code issued for one login presented with the state of another (code injection):
     # the provider refuses the exchange, the verifier being the other login's.
