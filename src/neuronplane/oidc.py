@@ -347,8 +347,22 @@ class OIDCGlue:
         ]
 
 
+class RedactCallbackQuery(logging.Filter):
+    """Keeps the callback's query (authorization code, state) out of uvicorn's access log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str) \
+                and args[2].startswith(CALLBACK_PATH + "?"):
+            record.args = (*args[:2], CALLBACK_PATH + "?[redacted]", *args[3:])
+        return True
+
+
 def routes(conninfo: str) -> list[Route]:
     """The OIDC and session-cookie routes of the glue (settings from the environment)."""
+    access_log = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, RedactCallbackQuery) for f in access_log.filters):
+        access_log.addFilter(RedactCallbackQuery())
     return OIDCGlue(conninfo).routes()
 
 

@@ -162,6 +162,14 @@ def test_full_login_redirects_with_s256_and_sets_every_cookie_attribute(oidc, br
                        "auth.oidc.started"]
 
 
+def test_the_glue_log_holds_no_code_or_state(oidc, browser):
+    url = oidc.begin(browser)
+    assert browser.callback(oidc.glue.url, url).status_code == 303
+    log = (oidc.glue.tmp / f"glue-{oidc.glue.port}.log").read_text()
+    assert "/auth/oidc/callback?[redacted]" in log
+    assert query(url)["code"] not in log and query(url)["state"] not in log
+
+
 def test_a_second_login_of_the_same_subject_is_the_same_user(oidc, browser):
     login(oidc, browser)
     first = browser.glue("GET", oidc.glue.url, "/auth/session").json()["principal_id"]
