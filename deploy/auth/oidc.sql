@@ -616,6 +616,9 @@ BEGIN
 
     -- What we keep of the claims: not the nonce or hashes of tokens.
     safe_claims := claims - 'nonce' - 'at_hash' - 'c_hash' - 's_hash';
+    -- Two first logins of one subject at once: the second waits, then finds the first's link.
+    PERFORM pg_advisory_xact_lock(hashtextextended('auth.external_identities:' || p.name || ':'
+                                                   || (claims ->> 'sub'), 0));
     SELECT * INTO ident FROM auth.external_identities e
      WHERE e.provider = p.name AND e.subject = claims ->> 'sub' FOR UPDATE;
     IF FOUND THEN

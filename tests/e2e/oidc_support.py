@@ -31,6 +31,8 @@ ACCOUNTS = {
               "preferred_username": "alice"},
     "bob": {"email": "bob@example.test", "email_verified": False, "name": "Bob",
             "preferred_username": "bob"},
+    "carol": {"email": "carol@example.test", "email_verified": True, "name": "Carol",
+              "preferred_username": "carol"},
 }
 
 

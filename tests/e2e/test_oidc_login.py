@@ -181,6 +181,24 @@ def test_a_second_login_of_the_same_subject_is_the_same_user(oidc, browser):
         other.close()
 
 
+def test_two_first_logins_of_one_subject_at_once_make_one_user(oidc):
+    browsers = [Browser(), Browser()]
+    try:
+        urls = [oidc.begin(b, account="carol") for b in browsers]
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            codes = list(pool.map(lambda bu: bu[0].callback(oidc.glue.url, bu[1]).status_code,
+                                  zip(browsers, urls, strict=True)))
+        assert codes == [303, 303]
+        users = {b.glue("GET", oidc.glue.url, "/auth/session").json()["principal_id"]
+                 for b in browsers}
+        assert len(users) == 1
+        assert oidc.sql("SELECT count(*) FROM identity.users WHERE username::text LIKE 'carol%%'"
+                        ) == [(1,)]
+    finally:
+        for b in browsers:
+            b.close()
+
+
 def test_unverified_email_is_not_kept_or_linked(oidc, browser):
     login(oidc, browser, account="bob")
     body = browser.glue("GET", oidc.glue.url, "/auth/session").json()
