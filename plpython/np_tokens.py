@@ -74,3 +74,25 @@ def sign(claims: dict[str, Any], kid: str, private_key: ec.EllipticCurvePrivateK
     """A compact JWS (ES256) of claims, its header naming the key."""
     return jwt.encode(claims, private_key, algorithm=ALGORITHM,
                       headers={"kid": kid, "typ": "JWT"})
+
+
+def verify(token: str, jwks: dict[str, Any], issuer: str, audience: str,
+           verify_exp: bool = True) -> dict[str, Any] | None:
+    """The claims of an ES256 token signed by one of jwks's keys (chosen by the token's kid),
+    with this issuer and audience and, when verify_exp, not expired; None otherwise."""
+    try:
+        kid = jwt.get_unverified_header(token).get("kid")
+    except jwt.PyJWTError:
+        return None
+    for jwk in jwks.get("keys", []):
+        if isinstance(jwk, dict) and jwk.get("kid") == kid and jwk.get("kty") == "EC":
+            key = jwt.PyJWK(jwk, algorithm=ALGORITHM).key
+            break
+    else:
+        return None
+    try:
+        return jwt.decode(token, key, algorithms=[ALGORITHM], audience=audience, issuer=issuer,
+                          options={"require": ["iss", "aud", "sub", "exp", "iat"],
+                                   "verify_exp": verify_exp})
+    except jwt.PyJWTError:
+        return None

@@ -118,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
                        "yet to FILE (JSON lines) and mark them exported")
     p.add_argument("file")
     p.set_defaults(func=_cmd_audit_export_heads)
+    from . import oidc_cli
+    oidc_cli.add_parser(sub)
 
     args, extra = parser.parse_known_args(argv)
     passthrough = getattr(args, "passthrough", None)

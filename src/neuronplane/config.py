@@ -122,3 +122,58 @@ def load() -> Settings:
         glue_port=_port("NEURONPLANE_GLUE_PORT", 8080),
         start_timeout=timeout,
     )
+
+
+# Session cookies of the glue's OIDC login (docs/oidc.md) ------------------------------------
+
+_DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def _duration(name: str, default: str) -> int:
+    """Seconds of a duration such as 900, 900s, 15m, 12h or 7d."""
+    raw = os.environ.get(name, default).strip()
+    number, unit = (raw[:-1], raw[-1]) if raw[-1:] in _DURATION_UNITS else (raw, "s")
+    if not number.isdigit() or int(number) <= 0:
+        raise ConfigError(f"{name}={raw!r} is not a duration (e.g. 900, 15m, 12h, 7d)")
+    return int(number) * _DURATION_UNITS[unit]
+
+
+def _boolean(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    if raw.lower() in {"1", "true", "yes", "on"}:
+        return True
+    if raw.lower() in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigError(f"{name}={raw!r} is not a boolean (true or false)")
+
+
+@dataclass(frozen=True)
+class CookieSettings:
+    """How the glue sets its session cookies: HttpOnly always; Secure and SameSite from
+    SESSION_COOKIE_SECURE and SESSION_COOKIE_SAME_SITE; Max-Age bounded by
+    SESSION_ACCESS_TTL and SESSION_REFRESH_TTL."""
+
+    secure: bool
+    same_site: str  # "lax", "strict" or "none"
+    access_ttl: int
+    refresh_ttl: int
+
+
+def cookie_settings() -> CookieSettings:
+    """The session-cookie settings; production defaults: Secure, SameSite=Lax, 15m, 7d.
+    SameSite=None without Secure is refused (browsers drop such cookies, and it would
+    send them on every cross-site request)."""
+    same_site = os.environ.get("SESSION_COOKIE_SAME_SITE", "Lax").strip().lower()
+    if same_site not in {"lax", "strict", "none"}:
+        raise ConfigError(
+            f"SESSION_COOKIE_SAME_SITE={same_site!r}: use Lax, Strict or None")
+    secure = _boolean("SESSION_COOKIE_SECURE", True)
+    if same_site == "none" and not secure:
+        raise ConfigError(
+            "SESSION_COOKIE_SAME_SITE=None needs SESSION_COOKIE_SECURE=true: a SameSite=None "
+            "cookie without Secure is refused by browsers and would ride on cross-site requests")
+    return CookieSettings(secure=secure, same_site=same_site,
+                          access_ttl=_duration("SESSION_ACCESS_TTL", "15m"),
+                          refresh_ttl=_duration("SESSION_REFRESH_TTL", "7d"))

@@ -1,6 +1,7 @@
 """The glue HTTP service: what a database cannot do (OIDC redirects, uploads, metrics).
 
-For now it answers /healthz; later issues add the OIDC and ingestion endpoints.
+It answers /healthz and the OIDC login and session-cookie endpoints (neuronplane.oidc);
+later issues add the ingestion endpoints.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
+
+from neuronplane import oidc
 
 log = logging.getLogger("neuronplane.glue")
 
@@ -31,7 +34,8 @@ def create_app(conninfo: str) -> Starlette:
                                 status_code=503)
         return JSONResponse({"status": "ok", "database": row[0] if row else None})
 
-    return Starlette(routes=[Route("/healthz", healthz, methods=["GET"])])
+    return Starlette(routes=[Route("/healthz", healthz, methods=["GET"]),
+                             *oidc.routes(conninfo)])
 
 
 def serve(conninfo: str, host: str, port: int) -> None:
