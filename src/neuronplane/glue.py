@@ -1,6 +1,7 @@
 """The glue HTTP service: what a database cannot do (OIDC redirects, uploads, metrics).
 
-For now it answers /healthz; later issues add the OIDC and ingestion endpoints.
+It answers /healthz and the onboarding wizard's connection tests (onboarding.py); later
+issues add the OIDC and ingestion endpoints.
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from . import onboarding
+
 log = logging.getLogger("neuronplane.glue")
 
 
-def create_app(conninfo: str) -> Starlette:
+def create_app(conninfo: str, api_url: str | None = None) -> Starlette:
+    """The application; api_url is PostgREST's, through which callers are authorized."""
     async def healthz(request: Request) -> JSONResponse:
         try:
             async with await psycopg.AsyncConnection.connect(
@@ -31,12 +35,13 @@ def create_app(conninfo: str) -> Starlette:
                                 status_code=503)
         return JSONResponse({"status": "ok", "database": row[0] if row else None})
 
-    return Starlette(routes=[Route("/healthz", healthz, methods=["GET"])])
+    return Starlette(routes=[Route("/healthz", healthz, methods=["GET"]),
+                             *onboarding.routes(api_url)])
 
 
-def serve(conninfo: str, host: str, port: int) -> None:
+def serve(conninfo: str, host: str, port: int, api_url: str | None = None) -> None:
     import uvicorn
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    uvicorn.run(create_app(conninfo), host=host, port=port, log_level="info",
+    uvicorn.run(create_app(conninfo, api_url), host=host, port=port, log_level="info",
                 proxy_headers=False, server_header=False)
