@@ -60,10 +60,10 @@ SET search_path = pg_catalog, pg_temp
 AS $$
     SELECT array_agg(k ORDER BY k) FROM jsonb_object_keys(CASE jsonb_typeof(config)
                                                            WHEN 'object' THEN config END) k
-     WHERE k ~* '(key|secret|token|passw|credential|auth)'
+     WHERE k ~* '(^|[_.-])(api_?key|api_?token|access_?token|secret_?key|private_?key|key|secret|password|passwd|pwd|token|credentials?|auth|authorization|bearer)($|[_.-])'
 $$;
 COMMENT ON FUNCTION workspace.secret_config_keys(jsonb) IS
-    'Keys of a model configuration whose names suggest a secret (key, secret, token, password, credential, auth).';
+    'Keys of a model configuration whose name (or a _-. separated part of it) says it holds a secret: key, api_key, secret, password, token, credential, auth, bearer, ... (max_tokens or top_k are fine).';
 
 -- Field-by-field checks with messages a person can act on (the CHECK constraints stay as
 -- the last line of defence).
@@ -374,9 +374,13 @@ AS $$
 DECLARE
     v_id uuid;
 BEGIN
-    PERFORM identity.require_caller();
-    SELECT m.id INTO v_id FROM workspace.llm_models m
-     WHERE m.project_id = set_llm_model_key.project_id AND m.model_name = btrim(set_llm_model_key.model_name);
+    -- Only in a project the caller can read: elsewhere no model exists (not even its id).
+    IF identity.has_permission(identity.require_caller(), 'project', project_id, 'read',
+                               identity.current_api_key_id()) THEN
+        SELECT m.id INTO v_id FROM workspace.llm_models m
+         WHERE m.project_id = set_llm_model_key.project_id
+           AND m.model_name = btrim(set_llm_model_key.model_name);
+    END IF;
     IF v_id IS NULL THEN
         RAISE EXCEPTION 'there is no LLM model "%" in project %', model_name, coalesce(project_id::text, 'null')
             USING ERRCODE = '42704', COLUMN = 'model_name';

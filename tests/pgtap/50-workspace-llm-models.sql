@@ -3,7 +3,7 @@
 -- an API role, a wrong master key failing loudly, rotation), the worker's reveal and its
 -- audit, and that no answer, view or audit row carries a key.
 BEGIN;
-SELECT plan(65);
+SELECT plan(69);
 
 \ir fixtures/identity.sql
 
@@ -33,6 +33,8 @@ SELECT tests.authenticate_as('authenticated', '{"sub": "00000000-0000-4000-8000-
 SELECT is((:seen), '["mistral-7b"]'::jsonb, 'the owner of B sees only B''s model');
 SELECT tests.authenticate_as('authenticated', '{"sub": "00000000-0000-4000-8000-0000000000c1"}');
 SELECT is((:seen), '["gpt-4o-mini"]'::jsonb, 'a personal project''s owner sees its model');
+SELECT is((SELECT coalesce(jsonb_agg(model_name ORDER BY model_name), '[]') FROM workspace.llm_models),
+          '["gpt-4o-mini"]'::jsonb, 'the table itself shows the same rows (RLS on the table, not only the view)');
 SELECT tests.authenticate_as('authenticated', '{"sub": "00000000-0000-4000-8000-0000000000d1"}');
 SELECT is((:seen), '[]'::jsonb, 'a disabled member sees none');
 SELECT tests.authenticate_as('service', '{"sub": "00000000-0000-4000-8000-0000000005a0"}');
@@ -67,6 +69,13 @@ SELECT throws_ok($$SELECT api.add_llm_model('00000000-0000-4000-8000-0000000002a
 SELECT throws_ok($$SELECT api.add_llm_model('00000000-0000-4000-8000-0000000002a0', 'openai', 'x', NULL, '{"api_key": "sk-1"}')$$,
                  '22023', 'config must not hold secrets: api_key looks like one',
                  'a key inside config is refused');
+SELECT is((SELECT config FROM api.add_llm_model('00000000-0000-4000-8000-0000000002a0', 'openai', 'tuned', NULL,
+                                                 '{"max_tokens": 512, "top_k": 40, "base_url": "http://127.0.0.1:1"}')),
+          '{"max_tokens": 512, "top_k": 40, "base_url": "http://127.0.0.1:1"}'::jsonb,
+          'settings such as max_tokens are not mistaken for secrets');
+SELECT throws_ok($$SELECT api.add_llm_model('00000000-0000-4000-8000-0000000002a0', 'openai', 'x', NULL, '{"openai-api-key": "sk-1"}')$$,
+                 '22023', 'config must not hold secrets: openai-api-key looks like one',
+                 'nor a key under any spelling');
 SELECT throws_ok($$SELECT api.add_llm_model('00000000-0000-4000-8000-0000000002a0', 'openai', 'x', NULL, '[]')$$,
                  '22023', 'config must be a JSON object', 'config must be an object');
 SELECT throws_ok($$SELECT api.add_llm_model('00000000-0000-4000-8000-0000000002a0', 'openai', 'y', NULL, '{}', 'sk with space')$$,
@@ -109,6 +118,9 @@ SELECT is((SELECT key_last4 FROM api.set_llm_model_key('00000000-0000-4000-8000-
 SELECT throws_ok($$SELECT api.set_llm_model_key('00000000-0000-4000-8000-0000000001a0', 'no-such-model', 'sk-1')$$,
                  '42704', 'there is no LLM model "no-such-model" in project 00000000-0000-4000-8000-0000000001a0',
                  'an unknown model name is 42704');
+SELECT throws_ok($$SELECT api.set_llm_model_key('00000000-0000-4000-8000-0000000001b0', 'mistral-7b', 'sk-1')$$,
+                 '42704', 'there is no LLM model "mistral-7b" in project 00000000-0000-4000-8000-0000000001b0',
+                 'by name in another organization''s project: no such model (and no id given away)');
 SELECT throws_ok($$SELECT api.set_llm_model_key('00000000-0000-4000-8000-00000000b001', 'sk-1')$$,
                  '42704', 'there is no LLM model with id 00000000-0000-4000-8000-00000000b001',
                  'another organization''s model is 42704 too');

@@ -2,7 +2,7 @@
 -- of every refusal, and keeps the agent API key envelope-encrypted (only its last four
 -- characters readable); the agent key's table under row level security.
 BEGIN;
-SELECT plan(24);
+SELECT plan(31);
 
 \ir fixtures/identity.sql
 
@@ -79,6 +79,31 @@ SELECT is((SELECT array_agg(action ORDER BY id) FROM audit.events
 SELECT is((SELECT count(*) FROM audit.events
             WHERE details::text ~ '(agent-key|9999|LAST|s3cr)'), 0::bigint,
           'no audit event carries the agent key, its last four or the DSN password');
+
+-- The glue's connection tests: who may have it probe, and the audit of each probe.
+SELECT tests.authenticate_as('authenticated', '{"sub": "00000000-0000-4000-8000-0000000000a3"}');
+SELECT is(api.authorize_onboarding_probe('database', '127.0.0.1:5432'),
+          '{"principal_id": "00000000-0000-4000-8000-0000000000a3"}'::jsonb, 'any active user may have the glue probe');
+SELECT throws_ok($$SELECT api.authorize_onboarding_probe('smtp', 'h:25')$$, '22023', 'kind must be database or agent',
+                 'an unknown kind is refused');
+SELECT throws_ok($$SELECT api.authorize_onboarding_probe('agent', 'http://user:pw@h')$$, '22023',
+                 'target must be a host and port or a URL without credentials (at most 300 characters)',
+                 'a target with credentials is refused (they would be audited)');
+SELECT tests.authenticate_as('authenticated', '{"sub": "00000000-0000-4000-8000-0000000000d1"}');
+SELECT throws_ok($$SELECT api.authorize_onboarding_probe('database', 'h:1')$$, '42501',
+                 'principal 00000000-0000-4000-8000-0000000000d1 is disabled or expired', 'a disabled user may not');
+SELECT tests.authenticate_as('authenticated', '{}');
+SELECT throws_ok($$SELECT api.authorize_onboarding_probe('database', 'h:1')$$, '28000', 'authentication required',
+                 'a request without a principal may not');
+SELECT tests.authenticate_as('anon');
+SELECT throws_ok($$SELECT api.authorize_onboarding_probe('database', 'h:1')$$, '42501',
+                 'permission denied for function authorize_onboarding_probe', 'anon may not even ask');
+SELECT tests.clear_authentication();
+SELECT is((SELECT row(principal_id, resource_type, resource_id, details)::text FROM audit.events
+            WHERE action = 'workspace.onboarding.probed'),
+          row('00000000-0000-4000-8000-0000000000a3'::uuid, 'database', '127.0.0.1:5432',
+              '{"kind": "database", "target": "127.0.0.1:5432"}'::jsonb)::text,
+          'the allowed probe is audited with its caller and target');
 
 SELECT * FROM finish();
 ROLLBACK;

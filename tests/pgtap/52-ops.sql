@@ -3,7 +3,7 @@
 -- the pg_monitor role and not as a superuser; usage counted from the API-key request path
 -- and reported by api.record_usage(), with its row level security.
 BEGIN;
-SELECT plan(44);
+SELECT plan(47);
 
 \ir fixtures/identity.sql
 
@@ -131,8 +131,13 @@ SELECT is((SELECT row(requests, errors, llm_calls, tokens_in, tokens_out)::text 
           row(3, 2, 3, 2000, 500)::text,
           'the owner reads PA1''s day: 3 requests, 2 errors (rate limited, bad secret), 3 calls, 2000 tokens in, 500 out');
 SELECT is((SELECT count(*) FROM api.usage), 1::bigint, 'a key without a project added no row');
+SELECT is((SELECT array_agg(api_key_id::text ORDER BY api_key_id) FROM ops.usage_counters),
+          ARRAY['00000000-0000-4000-8000-0000000007a0'], 'the owner reads the counters of PA1''s key');
 SELECT tests.authenticate_as('authenticated', '{"sub": "00000000-0000-4000-8000-0000000000a2"}');
 SELECT is((SELECT count(*) FROM api.usage), 0::bigint, 'a member (no admin on the project) sees no usage');
+SELECT is((SELECT count(*) FROM ops.usage_counters), 0::bigint, 'nor any row of the table itself');
+SELECT throws_ok($$INSERT INTO ops.usage_counters (project_id, day) VALUES ('00000000-0000-4000-8000-0000000001a0', current_date)$$,
+                 '42501', 'permission denied for table usage_counters', 'and nobody writes counters but the functions');
 SELECT tests.authenticate_as('authenticated', '{"sub": "00000000-0000-4000-8000-0000000000b1"}');
 SELECT is((SELECT count(*) FROM api.usage), 0::bigint, 'another organization''s owner sees none');
 SELECT tests.clear_authentication();
