@@ -10,12 +10,11 @@ BEGIN;
 
 SET LOCAL ROLE neuronplane_owner;
 
+-- Key writes and reveals use the catalogue's workspace.model_key.set / .revealed.
 INSERT INTO audit.actions (action, description) VALUES
     ('workspace.llm_model.created',  'An LLM model was added to a project; details name the provider and model, never a key.'),
     ('workspace.llm_model.updated',  'An LLM model''s display name or configuration changed; details.changed lists the columns.'),
     ('workspace.llm_model.deleted',  'An LLM model (and its stored key) was deleted.'),
-    ('workspace.llm_model.key_set',  'A provider key was stored (envelope-encrypted) for an LLM model; the key is in no event.'),
-    ('workspace.llm_model.key_revealed', 'The worker read an LLM model''s key in clear to call the provider; details.agent_id names the agent it acted for.'),
     ('workspace.secrets.rotated',    'Stored workspace secrets were encrypted again under fresh data keys and the current master key; details has the counts.');
 
 -- The LLM models of a project and their provider keys. The key is stored only
@@ -136,7 +135,7 @@ BEGIN
          WHERE n.value IS DISTINCT FROM o.value
            AND n.key NOT IN ('updated_at', 'key_ciphertext', 'key_last4', 'key_updated_at');
         IF changed IS NULL THEN
-            RETURN NULL;  -- a key change: audited by set_llm_model_key / the rotation
+            RETURN NULL;  -- a key change: audited as workspace.model_key.set / by the rotation
         END IF;
     END IF;
     SELECT s.org_id INTO org FROM identity.resource_scopes s WHERE s.resource_id = r.project_id;
@@ -258,8 +257,9 @@ BEGIN
            key_updated_at = now()
      WHERE m.id = model.id;
     SELECT s.org_id INTO org FROM identity.resource_scopes s WHERE s.resource_id = model.project_id;
-    PERFORM identity.audit('workspace.llm_model.key_set', 'model', model.id::text,
-                           jsonb_build_object('provider', model.provider, 'model_name', model.model_name),
+    PERFORM identity.audit('workspace.model_key.set', 'model', model.id::text,
+                           jsonb_build_object('provider', model.provider, 'model_name', model.model_name,
+                                              'key_last4', right(key, 4)),
                            org, model.project_id);
 END
 $$;
@@ -425,7 +425,7 @@ BEGIN
             USING ERRCODE = '55000', HINT = 'Set one with set_llm_model_key.';
     END IF;
     SELECT s.org_id INTO org FROM identity.resource_scopes s WHERE s.resource_id = m.project_id;
-    PERFORM audit.record('workspace.llm_model.key_revealed', 'success', 'model', m.id::text,
+    PERFORM audit.record('workspace.model_key.revealed', 'success', 'model', m.id::text,
                          jsonb_build_object('agent_id', agent_id, 'by_role', session_user::text,
                                             'model_name', m.model_name),
                          agent_id, CASE WHEN agent_id IS NOT NULL THEN 'agent' END, org, m.project_id);

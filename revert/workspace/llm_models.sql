@@ -20,7 +20,6 @@ DROP FUNCTION workspace.secret_config_keys(jsonb);
 REVOKE USAGE ON SCHEMA workspace FROM authenticated, service, neuronplane_worker;
 DELETE FROM audit.actions
  WHERE action IN ('workspace.llm_model.created', 'workspace.llm_model.updated',
-                  'workspace.llm_model.deleted', 'workspace.llm_model.key_set',
-                  'workspace.llm_model.key_revealed', 'workspace.secrets.rotated');
+                  'workspace.llm_model.deleted', 'workspace.secrets.rotated');
 
 COMMIT;
