@@ -3,7 +3,7 @@
 -- an API role, a wrong master key failing loudly, rotation), the worker's reveal and its
 -- audit, and that no answer, view or audit row carries a key.
 BEGIN;
-SELECT plan(70);
+SELECT plan(71);
 
 \ir fixtures/identity.sql
 
@@ -191,6 +191,10 @@ BEGIN
                    current_setting('data_directory') || '/np-test-other-master.key');
 END
 $$;
+SET LOCAL neuronplane.key_file = '/nonexistent/neuronplane/master.key';
+SELECT throws_ok($$SELECT workspace.reveal_llm_model_key('00000000-0000-4000-8000-00000000a001')$$,
+                 '58P01', 'master key: cannot read the data-encryption key file (No such file or directory)',
+                 'a missing master key file is named as such');
 SET LOCAL neuronplane.key_file = :'other_key_file';
 SELECT throws_like($$SELECT workspace.reveal_llm_model_key('00000000-0000-4000-8000-00000000a001')$$,
                    'a stored secret cannot be decrypted with this master key: the value was encrypted under master key % but the server''s master key is %',

@@ -2,7 +2,7 @@
 -- of every refusal, and keeps the agent API key envelope-encrypted (only its last four
 -- characters readable); the agent key's table under row level security.
 BEGIN;
-SELECT plan(31);
+SELECT plan(34);
 
 \ir fixtures/identity.sql
 
@@ -72,10 +72,18 @@ SELECT isnt((SELECT get_byte(key_ciphertext, 0) FROM workspace.project_agent_key
 SELECT tests.authenticate_as('neuronplane_worker');
 SELECT is(workspace.reveal_project_agent_key(:'profile_id'), 'new-agent-key-9999', 'the worker reads the agent key');
 SELECT tests.clear_authentication();
+SELECT key_ciphertext AS agent_ct FROM workspace.project_agent_keys WHERE project_id = :'profile_id' \gset
+SELECT is((workspace.rotate_secrets()) ->> 'agent_api_keys', '1', 'rotation re-encrypts the agent key too');
+SELECT isnt((SELECT key_ciphertext FROM workspace.project_agent_keys WHERE project_id = :'profile_id'),
+            :'agent_ct'::bytea, 'under a new data key');
+SELECT tests.authenticate_as('neuronplane_worker');
+SELECT is(workspace.reveal_project_agent_key(:'profile_id'), 'new-agent-key-9999', 'and it still opens');
+SELECT tests.clear_authentication();
 SELECT is((SELECT array_agg(action ORDER BY id) FROM audit.events
             WHERE project_id = :'profile_id' AND action LIKE 'workspace.profile.%'),
           ARRAY['workspace.profile.agent_key_set', 'workspace.profile.agent_key_set',
-                'workspace.profile.agent_key_revealed'], 'key writes and the reveal are audited');
+                'workspace.profile.agent_key_revealed', 'workspace.profile.agent_key_revealed'],
+          'key writes and each reveal are audited');
 SELECT is((SELECT count(*) FROM audit.events
             WHERE details::text ~ '(agent-key|9999|LAST|s3cr)'), 0::bigint,
           'no audit event carries the agent key, its last four or the DSN password');
