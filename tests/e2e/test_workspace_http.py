@@ -80,7 +80,7 @@ def test_profile_models_and_keys_over_http(postgrest, org):
     assert r.status_code == 400  # no such column in the API
 
     missing = member.rpc("set_llm_model_key", model_id=str(uuid.uuid4()), key="sk-x")
-    assert missing.json()["code"] == "42704"
+    assert (missing.status_code, missing.json()["code"]) == (400, "42704")
 
     r = member.http.delete("/llm_models", params={"id": f"eq.{model['id']}"})
     assert r.status_code == 204, r.text
@@ -107,3 +107,22 @@ def test_observability_and_usage_over_http(postgrest, org):
     usage = owner.http.get("/usage", params={"project_id": f"eq.{pid}"}).json()
     assert [(u["llm_calls"], u["tokens_in"], u["tokens_out"]) for u in usage] == [(1, 10, 4)]
     assert member.http.get("/usage", params={"project_id": f"eq.{pid}"}).json() == []
+
+
+def test_api_key_requests_count_as_usage_of_their_project(postgrest, org):
+    """The whole request path: PostgREST's pre-request hook counts the key's requests on its
+    autonomous connection, and the trigger adds them to the project's usage."""
+    org_id, owner_id, _member_id = org
+    owner = _As(postgrest, owner_id)
+    pid = owner.rpc("create_profile", name=_unique("Counted"), org_id=org_id).json()["id"]
+    r = owner.rpc("create_api_key", name=_unique("k"), roles=["member"], project_id=pid)
+    assert r.status_code == 200, r.text
+    key = r.json()["api_key"]
+    with httpx.Client(base_url=postgrest.url, headers={"X-API-Key": key}, timeout=30) as keyed:
+        for _ in range(3):
+            assert keyed.get("/llm_models", params={"project_id": f"eq.{pid}"}).status_code == 200
+    with httpx.Client(base_url=postgrest.url, timeout=30,
+                      headers={"X-API-Key": key[:-1] + ("0" if key[-1] != "0" else "1")}) as bad:
+        assert bad.get("/llm_models").status_code == 401
+    [usage] = owner.http.get("/usage", params={"project_id": f"eq.{pid}"}).json()
+    assert (usage["requests"], usage["errors"]) == (3, 1)
