@@ -114,7 +114,12 @@ BEGIN
               FROM pg_stat_activity a WHERE a.xact_start IS NOT NULL AND a.pid <> pg_backend_pid()),
            pg_is_in_recovery(),
            (SELECT count(*)::integer FROM pg_stat_replication),
-           (SELECT round(extract(epoch FROM max(r.replay_lag))::numeric, 3) FROM pg_stat_replication r),
+           -- On a primary: the largest replay lag of its standbys; on a standby: how far
+           -- its replay is behind (time since the last replayed commit).
+           CASE WHEN pg_is_in_recovery()
+                THEN round(extract(epoch FROM now() - pg_last_xact_replay_timestamp())::numeric, 3)
+                ELSE (SELECT round(extract(epoch FROM max(r.replay_lag))::numeric, 3)
+                        FROM pg_stat_replication r) END,
            age(db.datfrozenxid)::bigint,
            -- XIDs left before the server stops taking writes to avoid wraparound (2^31 minus
            -- the oldest unfrozen XID's age, minus the 3 million the server keeps in reserve).
@@ -273,7 +278,7 @@ COMMENT ON COLUMN api.db_health.deadlocks IS 'Deadlocks detected since statistic
 COMMENT ON COLUMN api.db_health.longest_transaction_seconds IS 'Age of the oldest open transaction (other than this one), in seconds.';
 COMMENT ON COLUMN api.db_health.is_replica IS 'True when this server is a standby.';
 COMMENT ON COLUMN api.db_health.replicas IS 'Standbys streaming from this server.';
-COMMENT ON COLUMN api.db_health.replication_lag_seconds IS 'The largest replay lag of the standbys, in seconds (NULL without replicas).';
+COMMENT ON COLUMN api.db_health.replication_lag_seconds IS 'The largest replay lag of the standbys, in seconds (NULL without replicas); on a standby, seconds since the last replayed commit.';
 COMMENT ON COLUMN api.db_health.xid_age IS 'Age of this database''s oldest unfrozen transaction id.';
 COMMENT ON COLUMN api.db_health.xid_wraparound_headroom IS 'Transaction ids left before the server refuses writes to prevent wraparound (over all databases).';
 COMMENT ON COLUMN api.db_health.checked_at IS 'When these figures were taken.';
