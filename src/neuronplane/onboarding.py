@@ -1,6 +1,7 @@
 """The onboarding wizard's connection tests: what the database cannot do for itself.
 
-``POST /onboarding/test-database`` connects to a NeuronDB connection string and reports the
+``POST /onboarding/test-database`` connects to a NeuronDB connection string (given, or a
+saved profile's, fetched with the caller's credentials) and reports the
 server version and whether the NeuronDB or pgvector extension is there;
 ``POST /onboarding/test-agent`` calls a NeuronAgent endpoint's health path. Both carry a
 timeout.
@@ -28,8 +29,9 @@ import logging
 import os
 import socket
 import time
+import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
@@ -142,9 +144,8 @@ class Onboarding:
         self.api_url = api_url.rstrip("/") if api_url else None
         self.policy = policy or Policy.from_env()
 
-    async def authorize(self, request: Request, kind: str, target: str) -> None:
-        """Ask the database (through PostgREST, with the caller's credentials) whether the
-        caller may have the glue probe target; raises Refused otherwise."""
+    async def _rpc(self, request: Request, function: str, args: dict[str, Any]) -> httpx.Response:
+        """POST /rpc/<function> to PostgREST with the caller's own credentials."""
         headers = {k: v for k, v in (("Authorization", request.headers.get("authorization")),
                                      ("X-API-Key", request.headers.get("x-api-key"))) if v}
         if not headers:
@@ -152,15 +153,37 @@ class Onboarding:
         if not self.api_url:
             raise Refused(503, "the glue is not configured with the API's address")
         try:
-            async with httpx.AsyncClient(timeout=10) as client:
-                r = await client.post(f"{self.api_url}/rpc/authorize_onboarding_probe",
-                                      json={"kind": kind, "target": target}, headers=headers)
+            async with httpx.AsyncClient(timeout=10, trust_env=False) as client:
+                return await client.post(f"{self.api_url}/rpc/{function}", json=args,
+                                         headers=headers)
         except httpx.HTTPError:
             raise Refused(503, "the API is not reachable to check the credentials") from None
+
+    async def profile_dsn(self, request: Request, profile_id: str) -> str:
+        """A saved profile's DSN with its password, as the caller may read it (execute on
+        the project, decided by the database)."""
+        r = await self._rpc(request, "project_dsn", {"project_id": profile_id})
+        if r.status_code == 200 and isinstance(r.json(), str):
+            return r.json()
+        if r.status_code == 200:
+            raise Refused(400, "the profile has no NeuronDB connection string", "profile_id")
+        self._refusal(r)
+
+    async def authorize(self, request: Request, kind: str, target: str) -> None:
+        """Ask the database (through PostgREST, with the caller's credentials) whether the
+        caller may have the glue probe target; raises Refused otherwise."""
+        r = await self._rpc(request, "authorize_onboarding_probe",
+                            {"kind": kind, "target": target})
         if r.status_code == 200:
             return
+        self._refusal(r)
+
+    @staticmethod
+    def _refusal(r: httpx.Response) -> NoReturn:
+        """Raise PostgREST's refusal of the caller as the glue's."""
         try:
-            message = r.json().get("message") or "refused"
+            body = r.json()
+            message = (body.get("message") if isinstance(body, dict) else None) or "refused"
         except ValueError:
             message = "refused"
         status = r.status_code if r.status_code in (400, 401, 403) else 403
@@ -172,6 +195,17 @@ class Onboarding:
         try:
             body = await _json_body(request)
             dsn = body.get("dsn")
+            profile_id = body.get("profile_id")
+            if profile_id is not None:
+                # A saved profile: its DSN (with the password) as the database lets the
+                # caller have it.
+                if dsn is not None:
+                    raise Refused(400, "give dsn or profile_id, not both", "profile_id")
+                try:
+                    profile_id = str(uuid.UUID(str(profile_id)))
+                except ValueError:
+                    raise Refused(400, "profile_id must be a uuid", "profile_id") from None
+                dsn = await self.profile_dsn(request, profile_id)
             if not isinstance(dsn, str) or not dsn.strip():
                 raise Refused(400, "dsn is required: a PostgreSQL connection string", "dsn")
             if len(dsn) > 2048:

@@ -182,6 +182,34 @@ async def test_database_refusals_name_the_field(glue, postgrest, caller, dsn, st
     assert body["message"].startswith(message), body
 
 
+async def test_database_of_a_saved_profile(glue, postgrest, caller, target, caplog):
+    caplog.set_level(logging.DEBUG)
+    r = httpx.post(f"{postgrest.url}/rpc/create_profile", headers=postgrest.auth(caller),
+                   json={"name": f"saved-{uuid.uuid4().hex[:8]}", "neurondb_dsn": _dsn(target)})
+    assert r.status_code == 200, r.text
+    profile_id = r.json()["id"]
+    name = f"onb_other_{uuid.uuid4().hex[:8]}"
+    [(other,)] = postgrest.query(
+        "INSERT INTO identity.users (username, email) VALUES (%s, %s) RETURNING id::text",
+        (name, f"{name}@example.test"))
+    async with glue:
+        mine = await glue.post("/onboarding/test-database", json={"profile_id": profile_id},
+                               headers=postgrest.auth(caller))
+        theirs = await glue.post("/onboarding/test-database", json={"profile_id": profile_id},
+                                 headers=postgrest.auth(other))
+        both = await glue.post("/onboarding/test-database",
+                               json={"profile_id": profile_id, "dsn": _dsn(target)},
+                               headers=postgrest.auth(caller))
+        malformed = await glue.post("/onboarding/test-database", json={"profile_id": "x"},
+                                    headers=postgrest.auth(caller))
+    assert mine.status_code == 200 and mine.json()["ok"] is True, mine.text
+    assert mine.json()["user"] == "probe"
+    assert theirs.status_code == 403 and theirs.json()["ok"] is False
+    assert (both.status_code, both.json()["field"]) == (400, "profile_id")
+    assert (malformed.status_code, malformed.json()["field"]) == (400, "profile_id")
+    assert PROBE_PASSWORD not in mine.text and PROBE_PASSWORD not in caplog.text
+
+
 async def test_database_timeout_out_of_range_is_refused(glue, postgrest, caller, target):
     async with glue:
         r = await glue.post("/onboarding/test-database",
