@@ -46,7 +46,8 @@ def _cmd_psql(args: argparse.Namespace) -> int:
 def _cmd_glue(args: argparse.Namespace) -> int:
     from . import glue, stack
     s = config.load()
-    glue.serve(stack.worker_conninfo(s), s.glue_host, s.glue_port)
+    glue.serve(stack.worker_conninfo(s), s.glue_host, s.glue_port,
+               api_url=f"http://{s.api_host}:{s.api_port}")
     return 0
 
 

@@ -1,7 +1,8 @@
 """The glue HTTP service: what a database cannot do (OIDC redirects, uploads, metrics).
 
-It answers /healthz and the OIDC login and session-cookie endpoints (neuronplane.oidc);
-later issues add the ingestion endpoints.
+It answers /healthz, the OIDC login and session-cookie endpoints (oidc.py) and the
+onboarding wizard's connection tests (onboarding.py); later issues add the ingestion
+endpoints.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from neuronplane import oidc
+from neuronplane import oidc, onboarding
 
 log = logging.getLogger("neuronplane.glue")
 
 
-def create_app(conninfo: str) -> Starlette:
+def create_app(conninfo: str, api_url: str | None = None) -> Starlette:
+    """The application; api_url is PostgREST's, through which callers are authorized."""
     async def healthz(request: Request) -> JSONResponse:
         try:
             async with await psycopg.AsyncConnection.connect(
@@ -35,12 +37,13 @@ def create_app(conninfo: str) -> Starlette:
         return JSONResponse({"status": "ok", "database": row[0] if row else None})
 
     return Starlette(routes=[Route("/healthz", healthz, methods=["GET"]),
-                             *oidc.routes(conninfo)])
+                             *oidc.routes(conninfo),
+                             *onboarding.routes(api_url)])
 
 
-def serve(conninfo: str, host: str, port: int) -> None:
+def serve(conninfo: str, host: str, port: int, api_url: str | None = None) -> None:
     import uvicorn
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    uvicorn.run(create_app(conninfo), host=host, port=port, log_level="info",
+    uvicorn.run(create_app(conninfo, api_url), host=host, port=port, log_level="info",
                 proxy_headers=False, server_header=False)

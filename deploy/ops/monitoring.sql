@@ -1,0 +1,318 @@
+-- Deploy neuronplane:ops/monitoring to pg
+-- requires: schemas
+-- requires: roles
+-- requires: extensions/pg_cron
+-- requires: identity/authz
+-- requires: identity/admin_checks
+-- requires: identity/manage
+
+BEGIN;
+
+-- The role the observability functions run as: pg_monitor's statistics (every session's
+-- state, database sizes), pg_cron's job tables, nothing of neuronplane's data. Not a
+-- superuser. BYPASSRLS only because pg_cron's tables show each role its own jobs by row
+-- level security, and the jobs belong to the superuser; it holds no grant on any table of
+-- ours, so it bypasses nothing else.
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'neuronplane_monitor') THEN
+        CREATE ROLE neuronplane_monitor NOLOGIN INHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION BYPASSRLS;
+    ELSE
+        ALTER ROLE neuronplane_monitor NOLOGIN INHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION BYPASSRLS;
+    END IF;
+    IF NOT pg_has_role('neuronplane_monitor', 'pg_monitor', 'MEMBER') THEN
+        GRANT pg_monitor TO neuronplane_monitor;
+    END IF;
+END
+$$;
+COMMENT ON ROLE neuronplane_monitor IS
+    'Owner of the ops observability functions: pg_monitor and pg_cron''s job tables, no neuronplane data; never logs in.';
+GRANT USAGE ON SCHEMA cron TO neuronplane_monitor;
+GRANT SELECT ON cron.job, cron.job_run_details TO neuronplane_monitor;
+GRANT USAGE ON SCHEMA ops TO neuronplane_monitor;
+
+SET LOCAL ROLE neuronplane_owner;
+
+-- Observability is for administrators: a platform administrator, or an owner/admin of at
+-- least one organization (through an API key, one that allows admin). Raises 42501 for
+-- anyone else.
+-- SECURITY DEFINER: reads memberships and policies for roles that cannot.
+CREATE FUNCTION ops.require_monitor_access()
+RETURNS void
+LANGUAGE plpgsql
+STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    caller uuid := identity.require_caller();
+    key_id uuid := identity.current_api_key_id();
+BEGIN
+    IF NOT ((identity.is_platform_admin(caller) AND identity.key_allows(key_id, caller, 'admin'))
+            OR cardinality(identity.permitted_ids(caller, 'org', 'admin', key_id)) > 0) THEN
+        RAISE EXCEPTION 'permission denied: observability is for organization and platform administrators'
+            USING ERRCODE = '42501';
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION ops.require_monitor_access() IS
+    'Raises 42501 unless the caller is a platform administrator or an owner/admin of an organization.';
+GRANT EXECUTE ON FUNCTION ops.require_monitor_access() TO neuronplane_monitor;
+
+RESET ROLE;
+-- The functions below are created by the monitor role itself (it needs CREATE on ops only
+-- for that), so that they run with its rights and no more.
+GRANT CREATE ON SCHEMA ops TO neuronplane_monitor;
+SET LOCAL ROLE neuronplane_monitor;
+
+-- One row: the health of this PostgreSQL server and database.
+-- SECURITY DEFINER: runs as neuronplane_monitor (pg_monitor), after the access check.
+CREATE FUNCTION ops.db_health_snapshot()
+RETURNS TABLE (
+    server_version             text,
+    started_at                 timestamptz,
+    uptime                     interval,
+    database_name              name,
+    database_size_bytes        bigint,
+    connections                integer,
+    max_connections            integer,
+    connections_by_state       jsonb,
+    cache_hit_ratio            numeric,
+    commits                    bigint,
+    rollbacks                  bigint,
+    deadlocks                  bigint,
+    longest_transaction_seconds numeric,
+    is_replica                 boolean,
+    replicas                   integer,
+    replication_lag_seconds    numeric,
+    xid_age                    bigint,
+    xid_wraparound_headroom    bigint,
+    checked_at                 timestamptz
+)
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    PERFORM ops.require_monitor_access();
+    RETURN QUERY
+    SELECT current_setting('server_version'),
+           pg_postmaster_start_time(),
+           date_trunc('second', now() - pg_postmaster_start_time()),
+           current_database(),
+           pg_database_size(current_database()),
+           (SELECT count(*)::integer FROM pg_stat_activity a WHERE a.backend_type = 'client backend'),
+           current_setting('max_connections')::integer,
+           (SELECT coalesce(jsonb_object_agg(x.state, x.n), '{}')
+              FROM (SELECT coalesce(a.state, 'unknown') AS state, count(*) AS n
+                      FROM pg_stat_activity a WHERE a.backend_type = 'client backend'
+                     GROUP BY 1) x),
+           round(d.blks_hit::numeric / nullif(d.blks_hit + d.blks_read, 0), 4),
+           d.xact_commit, d.xact_rollback, d.deadlocks,
+           (SELECT round(extract(epoch FROM max(now() - a.xact_start))::numeric, 3)
+              FROM pg_stat_activity a WHERE a.xact_start IS NOT NULL AND a.pid <> pg_backend_pid()),
+           pg_is_in_recovery(),
+           (SELECT count(*)::integer FROM pg_stat_replication),
+           -- On a primary: the largest replay lag of its standbys; on a standby: how far
+           -- its replay is behind (time since the last replayed commit).
+           CASE WHEN pg_is_in_recovery()
+                THEN round(extract(epoch FROM now() - pg_last_xact_replay_timestamp())::numeric, 3)
+                ELSE (SELECT round(extract(epoch FROM max(r.replay_lag))::numeric, 3)
+                        FROM pg_stat_replication r) END,
+           age(db.datfrozenxid)::bigint,
+           -- XIDs left before the server stops taking writes to avoid wraparound (2^31 minus
+           -- the oldest unfrozen XID's age, minus the 3 million the server keeps in reserve).
+           (2147483647 - 3000000 - (SELECT max(age(x.datfrozenxid)) FROM pg_database x))::bigint,
+           now()
+      FROM pg_stat_database d
+      JOIN pg_database db ON db.oid = d.datid
+     WHERE d.datname = current_database();
+END
+$$;
+COMMENT ON FUNCTION ops.db_health_snapshot() IS
+    'Health of this server and database (version, uptime, size, connections by state, cache hit ratio, commits, rollbacks, deadlocks, longest transaction, replication, wraparound headroom); administrators only.';
+
+-- One row per index of this database outside the system schemas.
+-- SECURITY DEFINER: runs as neuronplane_monitor (pg_monitor), after the access check.
+CREATE FUNCTION ops.index_health_snapshot()
+RETURNS TABLE (
+    schema_name   name,
+    table_name    name,
+    index_name    name,
+    size_bytes    bigint,
+    scans         bigint,
+    is_unique     boolean,
+    is_unused     boolean,
+    is_valid      boolean,
+    duplicate_of  name[],
+    definition    text
+)
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    PERFORM ops.require_monitor_access();
+    RETURN QUERY
+    SELECT n.nspname, t.relname, c.relname,
+           pg_relation_size(c.oid),
+           coalesce(s.idx_scan, 0),
+           i.indisunique,
+           -- Never scanned since statistics were reset, and not enforcing a constraint.
+           coalesce(s.idx_scan, 0) = 0 AND NOT i.indisunique AND NOT i.indisprimary
+               AND NOT EXISTS (SELECT FROM pg_constraint k WHERE k.conindid = i.indexrelid),
+           i.indisvalid AND i.indisready,
+           -- Other indexes of the table with the same columns, operator classes,
+           -- expressions and predicate.
+           (SELECT array_agg(o.relname ORDER BY o.relname)
+              FROM pg_index j JOIN pg_class o ON o.oid = j.indexrelid
+             WHERE j.indrelid = i.indrelid AND j.indexrelid <> i.indexrelid
+               AND j.indkey::text = i.indkey::text AND j.indclass::text = i.indclass::text
+               AND j.indcollation::text = i.indcollation::text
+               AND j.indoption::text = i.indoption::text
+               AND o.relam = c.relam
+               AND coalesce(pg_get_expr(j.indexprs, j.indrelid), '') = coalesce(pg_get_expr(i.indexprs, i.indrelid), '')
+               AND coalesce(pg_get_expr(j.indpred, j.indrelid), '') = coalesce(pg_get_expr(i.indpred, i.indrelid), '')),
+           pg_get_indexdef(i.indexrelid)
+      FROM pg_index i
+      JOIN pg_class c ON c.oid = i.indexrelid
+      JOIN pg_class t ON t.oid = i.indrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      LEFT JOIN pg_stat_all_indexes s ON s.indexrelid = i.indexrelid
+     WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+       AND n.nspname NOT LIKE 'pg_temp%' AND n.nspname NOT LIKE 'pg_toast_temp%'
+     ORDER BY n.nspname, t.relname, c.relname;
+END
+$$;
+COMMENT ON FUNCTION ops.index_health_snapshot() IS
+    'Every index of this database with its size, scans, and whether it is unused, invalid or a duplicate of another; administrators only.';
+
+-- Background workers and neuronplane's own sessions (the glue, the autonomous connection,
+-- PostgREST's pool) from pg_stat_activity, and pg_cron's
+-- scheduled jobs with their last run.
+-- SECURITY DEFINER: runs as neuronplane_monitor (pg_monitor, pg_cron's job tables).
+CREATE FUNCTION ops.workers_snapshot()
+RETURNS TABLE (
+    kind         text,
+    name         text,
+    state        text,
+    started_at   timestamptz,
+    last_seen_at timestamptz,
+    details      jsonb
+)
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    PERFORM ops.require_monitor_access();
+    RETURN QUERY
+    SELECT CASE WHEN a.backend_type = 'client backend' THEN 'application' ELSE 'background_worker' END,
+           coalesce(nullif(a.application_name, ''), a.backend_type),
+           coalesce(a.state, 'running'),
+           a.backend_start,
+           greatest(a.backend_start, a.state_change, a.query_start),
+           jsonb_build_object('pid', a.pid, 'backend_type', a.backend_type,
+                              'database', a.datname, 'wait_event_type', a.wait_event_type,
+                              'wait_event', a.wait_event)
+      FROM pg_stat_activity a
+     WHERE a.backend_type NOT IN ('client backend', 'walsender')
+        OR (a.backend_type = 'client backend' AND a.pid <> pg_backend_pid()
+            AND (a.application_name LIKE 'neuronplane%' OR a.application_name = 'postgrest'));
+    RETURN QUERY
+    SELECT 'scheduler_job', j.jobname::text,
+           CASE WHEN NOT j.active THEN 'inactive' ELSE coalesce(r.status, 'not run yet') END,
+           NULL::timestamptz,
+           r.end_time,
+           jsonb_build_object('jobid', j.jobid, 'schedule', j.schedule, 'database', j.database,
+                              'last_start', r.start_time, 'last_end', r.end_time,
+                              'last_status', r.status,
+                              'failures_last_day',
+                              (SELECT count(*) FROM cron.job_run_details f
+                                WHERE f.jobid = j.jobid AND f.status = 'failed'
+                                  AND f.start_time > now() - interval '1 day'))
+      FROM cron.job j
+      LEFT JOIN LATERAL (SELECT d.status, d.start_time, d.end_time FROM cron.job_run_details d
+                          WHERE d.jobid = j.jobid ORDER BY d.runid DESC LIMIT 1) r ON true
+     WHERE j.database = current_database();
+END
+$$;
+COMMENT ON FUNCTION ops.workers_snapshot() IS
+    'Background workers and neuronplane processes (pg_stat_activity) and pg_cron jobs with their last run; administrators only.';
+
+RESET ROLE;
+REVOKE CREATE ON SCHEMA ops FROM neuronplane_monitor;
+REVOKE ALL ON FUNCTION ops.db_health_snapshot(), ops.index_health_snapshot(), ops.workers_snapshot()
+  FROM PUBLIC;
+SET LOCAL ROLE neuronplane_owner;
+
+CREATE VIEW ops.db_health WITH (security_invoker = true) AS
+SELECT * FROM ops.db_health_snapshot();
+COMMENT ON VIEW ops.db_health IS 'Health of this server and database (ops.db_health_snapshot()).';
+CREATE VIEW ops.index_health WITH (security_invoker = true) AS
+SELECT * FROM ops.index_health_snapshot();
+COMMENT ON VIEW ops.index_health IS 'Health of every index (ops.index_health_snapshot()).';
+CREATE VIEW ops.workers WITH (security_invoker = true) AS
+SELECT * FROM ops.workers_snapshot();
+COMMENT ON VIEW ops.workers IS
+    'Background workers, neuronplane processes and scheduler jobs (ops.workers_snapshot()); ingestion worker heartbeats are to be added.';
+
+CREATE VIEW api.db_health WITH (security_invoker = true) AS SELECT * FROM ops.db_health;
+COMMENT ON VIEW api.db_health IS
+$$Database health, one row: server version, uptime, database size, client connections by state against max_connections, cache hit ratio, commits, rollbacks, deadlocks, the longest running transaction, replication lag (NULL without replicas), transaction-id wraparound headroom. For platform administrators and organization owners/admins (42501 otherwise).$$;
+COMMENT ON COLUMN api.db_health.server_version IS 'PostgreSQL version.';
+COMMENT ON COLUMN api.db_health.started_at IS 'When the server started.';
+COMMENT ON COLUMN api.db_health.uptime IS 'How long it has been running.';
+COMMENT ON COLUMN api.db_health.database_name IS 'This database.';
+COMMENT ON COLUMN api.db_health.database_size_bytes IS 'Size of this database on disk.';
+COMMENT ON COLUMN api.db_health.connections IS 'Client connections to the server.';
+COMMENT ON COLUMN api.db_health.max_connections IS 'The server''s max_connections.';
+COMMENT ON COLUMN api.db_health.connections_by_state IS 'Client connections per state (active, idle, idle in transaction, ...).';
+COMMENT ON COLUMN api.db_health.cache_hit_ratio IS 'Share of block reads served from shared buffers (0 to 1) in this database.';
+COMMENT ON COLUMN api.db_health.commits IS 'Committed transactions in this database since statistics were reset.';
+COMMENT ON COLUMN api.db_health.rollbacks IS 'Rolled back transactions since statistics were reset.';
+COMMENT ON COLUMN api.db_health.deadlocks IS 'Deadlocks detected since statistics were reset.';
+COMMENT ON COLUMN api.db_health.longest_transaction_seconds IS 'Age of the oldest open transaction (other than this one), in seconds.';
+COMMENT ON COLUMN api.db_health.is_replica IS 'True when this server is a standby.';
+COMMENT ON COLUMN api.db_health.replicas IS 'Standbys streaming from this server.';
+COMMENT ON COLUMN api.db_health.replication_lag_seconds IS 'The largest replay lag of the standbys, in seconds (NULL without replicas); on a standby, seconds since the last replayed commit.';
+COMMENT ON COLUMN api.db_health.xid_age IS 'Age of this database''s oldest unfrozen transaction id.';
+COMMENT ON COLUMN api.db_health.xid_wraparound_headroom IS 'Transaction ids left before the server refuses writes to prevent wraparound (over all databases).';
+COMMENT ON COLUMN api.db_health.checked_at IS 'When these figures were taken.';
+
+CREATE VIEW api.index_health WITH (security_invoker = true) AS SELECT * FROM ops.index_health;
+COMMENT ON VIEW api.index_health IS
+$$Every index of the database: size, scans, and whether it is unused (never scanned and enforcing no constraint), invalid, or a duplicate of another index of its table. For platform administrators and organization owners/admins (42501 otherwise).$$;
+COMMENT ON COLUMN api.index_health.schema_name IS 'Schema of the index.';
+COMMENT ON COLUMN api.index_health.table_name IS 'Table it indexes.';
+COMMENT ON COLUMN api.index_health.index_name IS 'Index name.';
+COMMENT ON COLUMN api.index_health.size_bytes IS 'Size on disk.';
+COMMENT ON COLUMN api.index_health.scans IS 'Index scans since statistics were reset.';
+COMMENT ON COLUMN api.index_health.is_unique IS 'A unique index.';
+COMMENT ON COLUMN api.index_health.is_unused IS 'Never scanned and enforcing no constraint: a candidate for dropping.';
+COMMENT ON COLUMN api.index_health.is_valid IS 'False for an index left invalid (e.g. by a failed CREATE INDEX CONCURRENTLY).';
+COMMENT ON COLUMN api.index_health.duplicate_of IS 'Other indexes of the table with the same definition.';
+COMMENT ON COLUMN api.index_health.definition IS 'CREATE INDEX statement.';
+
+CREATE VIEW api.workers WITH (security_invoker = true) AS SELECT * FROM ops.workers;
+COMMENT ON VIEW api.workers IS
+$$Background work: PostgreSQL background workers and neuronplane's processes (from pg_stat_activity, kind background_worker / application) and pg_cron's scheduler jobs with their last run (kind scheduler_job). For platform administrators and organization owners/admins (42501 otherwise).$$;
+COMMENT ON COLUMN api.workers.kind IS 'background_worker, application or scheduler_job.';
+COMMENT ON COLUMN api.workers.name IS 'Application name, backend type or job name.';
+COMMENT ON COLUMN api.workers.state IS 'Session state, or the job''s last status (succeeded, failed, running, inactive, not run yet).';
+COMMENT ON COLUMN api.workers.started_at IS 'When the process started (NULL for jobs).';
+COMMENT ON COLUMN api.workers.last_seen_at IS 'Its last activity, or when the job last ended.';
+COMMENT ON COLUMN api.workers.details IS 'pid, backend type, wait event; or the job''s schedule, last run and failures in the last day.';
+
+GRANT USAGE ON SCHEMA ops TO authenticated, service;
+GRANT SELECT ON ops.db_health, ops.index_health, ops.workers,
+                api.db_health, api.index_health, api.workers
+   TO authenticated, service;
+RESET ROLE;
+GRANT EXECUTE ON FUNCTION ops.db_health_snapshot(), ops.index_health_snapshot(), ops.workers_snapshot()
+   TO authenticated, service;
+
+COMMIT;

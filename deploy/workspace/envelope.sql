@@ -1,0 +1,152 @@
+-- Deploy neuronplane:workspace/envelope to pg
+-- requires: schemas
+-- requires: extensions
+-- requires: internal/secrets
+
+BEGIN;
+
+-- Envelope encryption of workspace secrets (LLM provider keys, agent API keys): a fresh
+-- data key per value, wrapped by the master key read from a key file outside the
+-- database (plpython/np_envelope.py has the layout). The master key file is
+-- neuronplane.master_key_file when set, else the server's data key (neuronplane.key_file).
+-- (Like neuronplane.key_file, the setting is read with current_setting(): only code that
+-- has a SQL session can change it, and it only points the server at another key, whose
+-- content no function ever shows.)
+
+-- PL/Python is untrusted: created by the deploying superuser, then owned by the owner,
+-- the only role that may run them.
+CREATE FUNCTION internal.envelope_seal_py(plaintext text, context text, key_file text)
+RETURNS bytea
+LANGUAGE plpython3u
+VOLATILE
+STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+import np_envelope
+import np_secrets
+try:
+    key = np_secrets.load_key(key_file)
+except np_secrets.KeyError_ as exc:
+    plpy.error("master key: " + str(exc), sqlstate="58P01")
+return np_envelope.seal(key, plaintext, context)
+$$;
+COMMENT ON FUNCTION internal.envelope_seal_py(text, text, text) IS
+    'Envelope encryption under the master key in key_file; use internal.envelope_seal().';
+
+-- Opens a blob with the first of key_files whose master key it was wrapped under.
+CREATE FUNCTION internal.envelope_open_py(blob bytea, context text, key_files text[])
+RETURNS text
+LANGUAGE plpython3u
+VOLATILE
+STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+import np_envelope
+import np_secrets
+keys = []
+for path in key_files:
+    try:
+        keys.append(np_secrets.load_key(path))
+    except np_secrets.KeyError_ as exc:
+        plpy.error("master key: " + str(exc), sqlstate="58P01")
+try:
+    wanted = np_envelope.blob_kek_id(blob)
+    for key in keys:
+        if np_envelope.kek_id(key) == wanted:
+            return np_envelope.open_(key, blob, context)
+    return np_envelope.open_(keys[0], blob, context)
+except np_envelope.WrongMasterKey as exc:
+    plpy.error(str(exc), sqlstate="F0000")
+except np_envelope.Tampered as exc:
+    plpy.error(str(exc), sqlstate="39000")
+$$;
+COMMENT ON FUNCTION internal.envelope_open_py(bytea, text, text[]) IS
+    'Opens an envelope-encrypted value with the master key (of key_files) it names; use internal.envelope_open().';
+
+REVOKE ALL ON FUNCTION internal.envelope_seal_py(text, text, text),
+                       internal.envelope_open_py(bytea, text, text[]) FROM PUBLIC;
+ALTER FUNCTION internal.envelope_seal_py(text, text, text) OWNER TO neuronplane_owner;
+ALTER FUNCTION internal.envelope_open_py(bytea, text, text[]) OWNER TO neuronplane_owner;
+
+SET LOCAL ROLE neuronplane_owner;
+
+CREATE FUNCTION internal.master_key_file()
+RETURNS text
+LANGUAGE sql
+STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT coalesce(nullif(current_setting('neuronplane.master_key_file', true), ''),
+                    nullif(current_setting('neuronplane.key_file', true), ''))
+$$;
+COMMENT ON FUNCTION internal.master_key_file() IS
+    'Path of the master key file of envelope encryption: neuronplane.master_key_file, else neuronplane.key_file.';
+
+-- Seal a secret for storage, bound to context (table, column, row id).
+CREATE FUNCTION internal.envelope_seal(plaintext text, context text)
+RETURNS bytea
+LANGUAGE plpgsql
+VOLATILE
+STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    path text := internal.master_key_file();
+BEGIN
+    IF path IS NULL THEN
+        RAISE EXCEPTION 'no master key file is configured (neuronplane.master_key_file or neuronplane.key_file)'
+            USING ERRCODE = 'F0000', HINT = 'neuronplane up configures the server''s key file.';
+    END IF;
+    BEGIN
+        RETURN internal.envelope_seal_py(plaintext, context, path);
+    EXCEPTION WHEN undefined_file THEN
+        RAISE EXCEPTION '%', regexp_replace(SQLERRM, '^plpy\.Error: ', '')
+            USING ERRCODE = '58P01', HINT = 'Restore the master key file from its backup.';
+    END;
+END
+$$;
+COMMENT ON FUNCTION internal.envelope_seal(text, text) IS
+    'Envelope encryption of a secret (fresh data key, wrapped by the master key file), bound to context.';
+
+-- Open a stored secret. With previous_key_file, values wrapped under that older master key
+-- open too (rotation). A value wrapped under another master key fails with F0000 naming
+-- both key ids; one altered or moved to another row with 39000. Neither shows the value.
+CREATE FUNCTION internal.envelope_open(blob bytea, context text, previous_key_file text DEFAULT NULL)
+RETURNS text
+LANGUAGE plpgsql
+VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    path text := internal.master_key_file();
+BEGIN
+    IF blob IS NULL THEN
+        RETURN NULL;
+    END IF;
+    IF path IS NULL THEN
+        RAISE EXCEPTION 'no master key file is configured (neuronplane.master_key_file or neuronplane.key_file)'
+            USING ERRCODE = 'F0000', HINT = 'neuronplane up configures the server''s key file.';
+    END IF;
+    BEGIN
+        RETURN internal.envelope_open_py(blob, context,
+                                         ARRAY[path] || CASE WHEN previous_key_file IS NOT NULL
+                                                             THEN ARRAY[previous_key_file] ELSE '{}' END);
+    EXCEPTION
+        WHEN undefined_file THEN
+            RAISE EXCEPTION '%', regexp_replace(SQLERRM, '^plpy\.Error: ', '')
+                USING ERRCODE = '58P01', HINT = 'Restore the master key file from its backup.';
+        WHEN config_file_error THEN
+            RAISE EXCEPTION 'a stored secret cannot be decrypted with this master key: %',
+                            regexp_replace(SQLERRM, '^plpy\.Error: ', '')
+                USING ERRCODE = 'F0000',
+                      HINT = 'The server reads a different master key file than the one the secret was stored under: restore that file, or rotate with the old one given as previous_key_file.';
+        WHEN external_routine_invocation_exception THEN
+            RAISE EXCEPTION 'a stored secret cannot be decrypted: it was altered or moved to another row'
+                USING ERRCODE = '39000';
+    END;
+END
+$$;
+COMMENT ON FUNCTION internal.envelope_open(bytea, text, text) IS
+    'The plaintext of a value sealed by internal.envelope_seal() for context; F0000 under another master key, 39000 when altered.';
+
+COMMIT;

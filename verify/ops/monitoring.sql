@@ -1,0 +1,32 @@
+-- Verify neuronplane:ops/monitoring on pg
+
+BEGIN;
+
+SELECT server_version, started_at, uptime, database_name, database_size_bytes, connections,
+       max_connections, connections_by_state, cache_hit_ratio, commits, rollbacks, deadlocks,
+       longest_transaction_seconds, is_replica, replicas, replication_lag_seconds, xid_age,
+       xid_wraparound_headroom, checked_at
+  FROM api.db_health WHERE false;
+SELECT schema_name, table_name, index_name, size_bytes, scans, is_unique, is_unused, is_valid,
+       duplicate_of, definition
+  FROM api.index_health WHERE false;
+SELECT kind, name, state, started_at, last_seen_at, details FROM api.workers WHERE false;
+
+DO $$
+BEGIN
+    ASSERT (SELECT NOT rolsuper AND NOT rolcanlogin FROM pg_catalog.pg_roles WHERE rolname = 'neuronplane_monitor'),
+           'neuronplane_monitor must exist, not be a superuser and not log in';
+    ASSERT pg_has_role('neuronplane_monitor', 'pg_monitor', 'USAGE'),
+           'neuronplane_monitor must have pg_monitor';
+    ASSERT (SELECT bool_and(pg_get_userbyid(p.proowner) = 'neuronplane_monitor' AND p.prosecdef)
+              FROM pg_catalog.pg_proc p
+             WHERE p.oid IN ('ops.db_health_snapshot()'::regprocedure, 'ops.index_health_snapshot()'::regprocedure,
+                             'ops.workers_snapshot()'::regprocedure)),
+           'the observability functions must run as neuronplane_monitor';
+    ASSERT NOT has_function_privilege('anon', 'ops.db_health_snapshot()', 'EXECUTE')
+       AND NOT has_schema_privilege('neuronplane_monitor', 'ops', 'CREATE'),
+           'anon may not call them; the monitor keeps no CREATE on ops';
+END
+$$;
+
+ROLLBACK;
