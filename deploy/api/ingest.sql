@@ -9,7 +9,7 @@ SET LOCAL ROLE neuronplane_owner;
 CREATE VIEW api.ingest_jobs WITH (security_invoker = true) AS
 SELECT j.id, j.project_id, j.dataset_id, j.dataset_name, j.if_exists, j.source_type, j.source,
        j.format, j.detected_format, j.options, j.embedding, j.index_config,
-       j.credentials_secret IS NOT NULL AS has_credentials,
+       j.has_credentials,
        j.status, j.phase, j.rows_done, j.rows_total, j.bytes_done, j.bytes_total,
        j.embed_done, j.embed_total, j.error, j.worker_id, j.attempt, j.heartbeat_at,
        j.started_at, j.finished_at, j.created_by, j.created_at, j.updated_at

@@ -9,6 +9,14 @@
 
 BEGIN;
 
+-- Each project's dataset tables live in a schema of their own, created on its first job by
+-- definer functions running as neuronplane_owner.
+DO $$
+BEGIN
+    EXECUTE format('GRANT CREATE ON DATABASE %I TO neuronplane_owner', current_database());
+END
+$$;
+
 SET LOCAL ROLE neuronplane_owner;
 
 INSERT INTO audit.actions (action, description) VALUES
@@ -76,6 +84,7 @@ CREATE TABLE workspace.ingest_jobs (
     embedding          jsonb CHECK (embedding IS NULL OR jsonb_typeof(embedding) = 'object'),
     index_config       jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(index_config) = 'object'),
     credentials_secret bytea,
+    has_credentials    boolean GENERATED ALWAYS AS (credentials_secret IS NOT NULL) STORED,
     status             text NOT NULL DEFAULT 'queued'
                        CHECK (status IN ('queued', 'running', 'succeeded', 'failed', 'cancelled')),
     phase              text CHECK (phase IN ('download', 'load', 'embed', 'index', 'publish')),
@@ -239,7 +248,7 @@ GRANT SELECT ON workspace.datasets, workspace.ingest_settings, workspace.ingest_
    TO authenticated, service;
 -- Every column but the encrypted credentials.
 GRANT SELECT (id, project_id, dataset_id, dataset_name, if_exists, source_type, source, format,
-              detected_format, options, embedding, index_config, status, phase, rows_done,
+              has_credentials, detected_format, options, embedding, index_config, status, phase, rows_done,
               rows_total, bytes_done, bytes_total, embed_done, embed_total, error, worker_id,
               attempt, heartbeat_at, started_at, finished_at, created_by, created_at, updated_at)
    ON workspace.ingest_jobs TO authenticated, service;

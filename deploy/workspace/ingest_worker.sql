@@ -319,7 +319,8 @@ COMMENT ON FUNCTION workspace.add_embedding_column(uuid, integer, integer) IS
 -- the dataset rows, the indexes and the job's success commit together or not at all.
 -- Definer: renames and secures a table of the owner, creates the dataset and its principal.
 CREATE FUNCTION workspace.publish_ingest(job_id uuid, attempt integer, row_count bigint,
-                                         columns jsonb, embedding jsonb DEFAULT NULL)
+                                         columns jsonb, embedding jsonb DEFAULT NULL,
+                                         detected_format text DEFAULT NULL)
 RETURNS uuid
 LANGUAGE plpgsql
 VOLATILE
@@ -418,7 +419,8 @@ BEGIN
 
     UPDATE workspace.ingest_jobs x
        SET status = 'succeeded', finished_at = now(), phase = NULL, dataset_id = d_id,
-           rows_done = row_count, rows_total = row_count, heartbeat_at = now()
+           rows_done = row_count, rows_total = row_count, heartbeat_at = now(),
+           detected_format = coalesce(publish_ingest.detected_format, x.detected_format)
      WHERE x.id = j.id;
     UPDATE workspace.ingest_workers w SET jobs_done = w.jobs_done + 1, current_job_id = NULL
      WHERE w.worker_id = j.worker_id;
@@ -431,7 +433,7 @@ BEGIN
     RETURN d_id;
 END
 $$;
-COMMENT ON FUNCTION workspace.publish_ingest(uuid, integer, bigint, jsonb, jsonb) IS
+COMMENT ON FUNCTION workspace.publish_ingest(uuid, integer, bigint, jsonb, jsonb, text) IS
     'Turns the staging table into the dataset''s table (RLS by has_permission on the dataset, indexes from index_config), records the dataset and marks the job succeeded, all in the load transaction.';
 
 -- A failed attempt: the worker rolled its load back; the job fails with its error,
@@ -503,7 +505,7 @@ GRANT EXECUTE ON FUNCTION
     workspace.ingest_heartbeat(uuid, uuid, integer, text, bigint, bigint, bigint, bigint, bigint, bigint, text),
     workspace.begin_ingest_load(uuid, integer, jsonb),
     workspace.add_embedding_column(uuid, integer, integer),
-    workspace.publish_ingest(uuid, integer, bigint, jsonb, jsonb),
+    workspace.publish_ingest(uuid, integer, bigint, jsonb, jsonb, text),
     workspace.fail_ingest(uuid, integer, text),
     workspace.register_ingest_upload(text, bigint, text),
     workspace.forget_ingest_upload(uuid),

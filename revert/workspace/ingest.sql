@@ -27,6 +27,11 @@ DROP FUNCTION workspace.tg_datasets__drop_table();
 DROP FUNCTION workspace.ensure_dataset_schema(uuid);
 DROP FUNCTION workspace.dataset_schema(uuid);
 DROP FUNCTION workspace.sanitize_identifier(text, text);
+DO $$
+BEGIN
+    EXECUTE format('REVOKE CREATE ON DATABASE %I FROM neuronplane_owner', current_database());
+END
+$$;
 DELETE FROM audit.actions
  WHERE action IN ('ingest.started', 'ingest.cancelled', 'ingest.succeeded', 'ingest.failed');
 

@@ -45,8 +45,21 @@ def _cmd_psql(args: argparse.Namespace) -> int:
 
 def _cmd_glue(args: argparse.Namespace) -> int:
     from . import glue, stack
+    from .ingest import IngestSettings
+    from .procs import url_host
     s = config.load()
-    glue.serve(stack.worker_conninfo(s), s.glue_host, s.glue_port)
+    glue.serve(stack.worker_conninfo(s), s.glue_host, s.glue_port,
+               f"http://{url_host(s.api_host)}:{s.api_port}", IngestSettings.from_env(s.home))
+    return 0
+
+
+def _cmd_worker(args: argparse.Namespace) -> int:
+    from . import stack
+    from .ingest import IngestSettings, worker
+    s = config.load()
+    ready = Path(args.ready_file) if args.ready_file else None
+    worker.main(args.dsn or stack.ingest_worker_conninfo(s), IngestSettings.from_env(s.home),
+                ready, once=args.once)
     return 0
 
 
@@ -109,6 +122,12 @@ def main(argv: list[str] | None = None) -> int:
                    "go to psql)").set_defaults(func=_cmd_psql, passthrough="psql_args")
     sub.add_parser("glue", help="run the glue HTTP service in the foreground"
                    ).set_defaults(func=_cmd_glue)
+    p = sub.add_parser("worker", help="run an ingestion worker in the foreground")
+    p.add_argument("--once", action="store_true", help="exit when no job is left")
+    p.add_argument("--ready-file", help=argparse.SUPPRESS)
+    p.add_argument("--dsn", help="connection string (default: neuronplane_worker on the "
+                   "embedded cluster)")
+    p.set_defaults(func=_cmd_worker)
     sub.add_parser("test", help="the whole test suite on a throwaway cluster (extra arguments "
                    "go to pytest)").set_defaults(func=_cmd_test, passthrough="pytest_args")
     sub.add_parser("lint", help="the SQL lint over deploy/").set_defaults(func=_cmd_lint)

@@ -16,7 +16,9 @@ from starlette.routing import Route
 log = logging.getLogger("neuronplane.glue")
 
 
-def create_app(conninfo: str) -> Starlette:
+def create_app(conninfo: str, api_url: str | None = None, ingest=None) -> Starlette:
+    """The glue's routes; with api_url (PostgREST) and ingest (IngestSettings), also
+    POST /ingest/upload."""
     async def healthz(request: Request) -> JSONResponse:
         try:
             async with await psycopg.AsyncConnection.connect(
@@ -31,12 +33,17 @@ def create_app(conninfo: str) -> Starlette:
                                 status_code=503)
         return JSONResponse({"status": "ok", "database": row[0] if row else None})
 
-    return Starlette(routes=[Route("/healthz", healthz, methods=["GET"])])
+    routes = [Route("/healthz", healthz, methods=["GET"])]
+    if api_url and ingest is not None:
+        from .ingest import upload
+        routes += upload.routes(conninfo, api_url, ingest)
+    return Starlette(routes=routes)
 
 
-def serve(conninfo: str, host: str, port: int) -> None:
+def serve(conninfo: str, host: str, port: int, api_url: str | None = None,
+          ingest=None) -> None:
     import uvicorn
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    uvicorn.run(create_app(conninfo), host=host, port=port, log_level="info",
+    uvicorn.run(create_app(conninfo, api_url, ingest), host=host, port=port, log_level="info",
                 proxy_headers=False, server_header=False)

@@ -8,7 +8,7 @@ SELECT id, project_id, name, target_schema, target_table, columns, row_count, em
   FROM workspace.datasets WHERE false;
 SELECT id, path, filename, size_bytes, job_id, created_at FROM workspace.ingest_uploads WHERE false;
 SELECT id, project_id, dataset_id, dataset_name, if_exists, source_type, source, format,
-       detected_format, options, embedding, index_config, credentials_secret, status, phase,
+       detected_format, options, embedding, index_config, credentials_secret, has_credentials, status, phase,
        rows_done, rows_total, bytes_done, bytes_total, embed_done, embed_total, error, worker_id,
        attempt, heartbeat_at, started_at, finished_at, created_by, created_at, updated_at
   FROM workspace.ingest_jobs WHERE false;
@@ -31,6 +31,8 @@ BEGIN
            'the API roles read jobs (RLS filters them)';
     ASSERT NOT has_table_privilege('neuronplane_worker', 'workspace.ingest_jobs', 'SELECT'),
            'the worker reads jobs only through its functions';
+    ASSERT has_database_privilege('neuronplane_owner', current_database(), 'CREATE'),
+           'the owner creates the dataset schemas';
     ASSERT (SELECT count(*) FROM audit.actions WHERE action LIKE 'ingest.%') = 4,
            'the ingest audit actions must be catalogued';
 END
