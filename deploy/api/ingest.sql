@@ -355,8 +355,9 @@ BEGIN
         PERFORM identity.require_permission('project', j.project_id, 'write');
     END IF;
     IF j.status NOT IN ('queued', 'running') THEN
+        -- PT409: PostgREST answers 409 Conflict.
         RAISE EXCEPTION 'ingest job % has already finished (%)', id, j.status
-            USING ERRCODE = '55000';
+            USING ERRCODE = 'PT409';
     END IF;
     UPDATE workspace.ingest_jobs x
        SET status = 'cancelled', finished_at = now(), phase = NULL,
@@ -370,7 +371,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION api.cancel_ingest(uuid) IS
-$$Cancel a queued or running ingestion job (its starter, or anyone with write on the project); a running load stops within seconds and leaves no table. Errors: 42704 unknown job, 42501, 55000 already finished.$$;
+$$Cancel a queued or running ingestion job (its starter, or anyone with write on the project); a running load stops within seconds and leaves no table. Errors: 42704 unknown job, 42501, PT409 (HTTP 409) already finished.$$;
 
 GRANT SELECT ON api.ingest_jobs, api.dataset_tables TO authenticated, service;
 GRANT EXECUTE ON FUNCTION

@@ -244,7 +244,7 @@ def load_job(conn: psycopg.Connection, job: dict[str, Any], settings: IngestSett
                     overrides[w.index] = w.type
                 except NewKey as k:
                     extra.append(k.key)
-                except psycopg.errors.DataException as exc:
+                except psycopg.DataError as exc:
                     # A value beyond the sample that does not fit the inferred type: that
                     # column becomes text and the load starts again.
                     index = _failed_column(exc, fmt_obj)
