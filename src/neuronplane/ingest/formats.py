@@ -19,7 +19,7 @@ from . import IngestError
 from .sources import CHUNK, Opened
 
 SAMPLE_ROWS = 1000
-SAMPLE_BYTES = 4 << 20
+SAMPLE_BYTES = 1 << 20
 
 EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".json": "json", ".jsonl": "jsonl",
               ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet"}

@@ -14,19 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from .ingest_fixtures import (  # noqa: F401 (fixtures)
-    Api,
-    files,
-    glue,
-    ingest_settings,
-    leftovers,
-    new_user,
-    owner,
-    start_worker_process,
-    table_rows,
-    upload,
-    worker,
-)
+from .conftest import Api, leftovers, new_user, start_worker_process, table_rows, upload
 
 pytestmark = pytest.mark.e2e
 
