@@ -278,7 +278,6 @@ BEGIN
         names := names || n;
         defs := defs || format('%I %s', n, typ);
     END LOOP;
-    EXECUTE format('DROP TABLE IF EXISTS %I.%I', s, t);
     EXECUTE format('CREATE TABLE %I.%I (%s)', s, t, array_to_string(defs, ', '));
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON %I.%I TO neuronplane_worker', s, t);
     RETURN names;
@@ -418,8 +417,9 @@ BEGIN
            target_table = excluded.target_table;
 
     UPDATE workspace.ingest_jobs x
-       SET status = 'succeeded', finished_at = now(), phase = NULL, dataset_id = d_id,
-           rows_done = row_count, rows_total = row_count, heartbeat_at = now(),
+       -- clock_timestamp(): now() is the start of the load's transaction.
+       SET status = 'succeeded', finished_at = clock_timestamp(), phase = NULL, dataset_id = d_id,
+           rows_done = row_count, rows_total = row_count, heartbeat_at = clock_timestamp(),
            detected_format = coalesce(publish_ingest.detected_format, x.detected_format)
      WHERE x.id = j.id;
     UPDATE workspace.ingest_workers w SET jobs_done = w.jobs_done + 1, current_job_id = NULL
