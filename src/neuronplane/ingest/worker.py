@@ -335,9 +335,8 @@ def _load(conn: psycopg.Connection, job: dict[str, Any], fmt: Any, progress: Pro
                  for n, (s, t) in zip(names, columns, strict=True)]
     embedding = None
     if job.get("embedding"):
-        # Not built yet: fail clearly rather than publish a dataset without what was asked.
-        raise IngestError("auto-embedding is not available in this version of the worker; "
-                          "start the job without embedding")
+        from .embed import embed_staging
+        embedding = embed_staging(conn, job, names, columns, target, rows, progress)
     progress.phase = "publish"
     conn.execute("SELECT workspace.publish_ingest(%s, %s, %s, %s, %s, %s)",
                  (job_id, attempt, rows, Jsonb(described),
