@@ -420,7 +420,9 @@ BEGIN
        -- clock_timestamp(): now() is the start of the load's transaction.
        SET status = 'succeeded', finished_at = clock_timestamp(), phase = NULL, dataset_id = d_id,
            rows_done = row_count, rows_total = row_count, heartbeat_at = clock_timestamp(),
-           detected_format = coalesce(publish_ingest.detected_format, x.detected_format)
+           detected_format = coalesce(publish_ingest.detected_format, x.detected_format),
+           embed_done = CASE WHEN publish_ingest.embedding IS NOT NULL THEN row_count ELSE x.embed_done END,
+           embed_total = CASE WHEN publish_ingest.embedding IS NOT NULL THEN row_count ELSE x.embed_total END
      WHERE x.id = j.id;
     UPDATE workspace.ingest_workers w SET jobs_done = w.jobs_done + 1, current_job_id = NULL
      WHERE w.worker_id = j.worker_id;

@@ -54,7 +54,8 @@ def embed_staging(conn: psycopg.Connection, job: dict[str, Any], names: list[str
         text_cols.append(name)
     batch = int(config.get("batch_size", 64))
     model = load_model()
-    dims = model.get_sentence_embedding_dimension()
+    dims = (model.get_embedding_dimension() if hasattr(model, "get_embedding_dimension")
+            else model.get_sentence_embedding_dimension())
     progress.phase, progress.embed_done, progress.embed_total = "embed", 0, rows
     [(typ,)] = conn.execute("SELECT workspace.add_embedding_column(%s, %s, %s)",
                             (job["job_id"], job["attempt"], dims)).fetchall()
