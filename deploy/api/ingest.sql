@@ -321,7 +321,7 @@ BEGIN
     IF up.id IS NOT NULL THEN
         UPDATE workspace.ingest_uploads u SET job_id = v_id WHERE u.id = up.id;
     END IF;
-    PERFORM identity.audit('ingest.started', 'project', project_id::text,
+    PERFORM identity.audit('workspace.ingest.started', 'project', project_id::text,
                            jsonb_build_object('job_id', v_id, 'dataset_name', dataset_name,
                                               'source_type', source_type, 'format', format),
                            NULL, project_id);
@@ -363,7 +363,7 @@ BEGIN
        SET status = 'cancelled', finished_at = now(), phase = NULL,
            error = 'cancelled'
      WHERE x.id = j.id;
-    PERFORM identity.audit('ingest.cancelled', 'project', j.project_id::text,
+    PERFORM identity.audit('workspace.ingest.cancelled', 'project', j.project_id::text,
                            jsonb_build_object('job_id', j.id, 'was', j.status), NULL, j.project_id);
     PERFORM pg_catalog.pg_notify('neuronplane_ingest', j.id::text);
     SELECT * INTO result FROM api.ingest_jobs x WHERE x.id = j.id;

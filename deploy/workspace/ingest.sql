@@ -19,11 +19,10 @@ $$;
 
 SET LOCAL ROLE neuronplane_owner;
 
+-- workspace.ingest.started and .cancelled are in the catalogue since audit/events.
 INSERT INTO audit.actions (action, description) VALUES
-    ('ingest.started',   'A dataset ingestion job was queued; details: source_type, format, dataset_name (never credentials).'),
-    ('ingest.cancelled', 'An ingestion job was cancelled.'),
-    ('ingest.succeeded', 'An ingestion job finished: its dataset table was published; details: rows, table.'),
-    ('ingest.failed',    'An ingestion job failed; details: the error (never credentials).');
+    ('workspace.ingest.succeeded', 'A dataset ingestion job published its table; details: job_id, rows, table.'),
+    ('workspace.ingest.failed',    'A dataset ingestion job failed; details: job_id and the error (never credentials).');
 
 -- Tuning of the workers, one row.
 CREATE TABLE workspace.ingest_settings (

@@ -426,7 +426,7 @@ BEGIN
      WHERE x.id = j.id;
     UPDATE workspace.ingest_workers w SET jobs_done = w.jobs_done + 1, current_job_id = NULL
      WHERE w.worker_id = j.worker_id;
-    PERFORM audit.record('ingest.succeeded', 'success', 'dataset', d_id::text,
+    PERFORM audit.record('workspace.ingest.succeeded', 'success', 'dataset', d_id::text,
                          jsonb_build_object('job_id', j.id, 'rows', row_count,
                                             'table', format('%I.%I', s, target)),
                          j.created_by, (SELECT p.type FROM identity.principals p WHERE p.id = j.created_by),
@@ -458,7 +458,7 @@ BEGIN
     RETURNING * INTO j;
     IF FOUND THEN
         UPDATE workspace.ingest_workers w SET current_job_id = NULL WHERE w.worker_id = j.worker_id;
-        PERFORM audit.record('ingest.failed', 'failure', 'project', j.project_id::text,
+        PERFORM audit.record('workspace.ingest.failed', 'failure', 'project', j.project_id::text,
                              jsonb_build_object('job_id', j.id, 'error', j.error),
                              j.created_by,
                              (SELECT p.type FROM identity.principals p WHERE p.id = j.created_by),

@@ -33,6 +33,6 @@ BEGIN
 END
 $$;
 DELETE FROM audit.actions
- WHERE action IN ('ingest.started', 'ingest.cancelled', 'ingest.succeeded', 'ingest.failed');
+ WHERE action IN ('workspace.ingest.succeeded', 'workspace.ingest.failed');
 
 COMMIT;

@@ -33,7 +33,7 @@ BEGIN
            'the worker reads jobs only through its functions';
     ASSERT has_database_privilege('neuronplane_owner', current_database(), 'CREATE'),
            'the owner creates the dataset schemas';
-    ASSERT (SELECT count(*) FROM audit.actions WHERE action LIKE 'ingest.%') = 4,
+    ASSERT (SELECT count(*) FROM audit.actions WHERE action LIKE 'workspace.ingest.%') = 4,
            'the ingest audit actions must be catalogued';
 END
 $$;
