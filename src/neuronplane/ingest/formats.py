@@ -54,6 +54,7 @@ def detect(opened: Opened, requested: str) -> str:
 _INT = re.compile(r"^[+-]?\d{1,18}$")
 _FLOAT = re.compile(r"^[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|nan|inf|infinity)$",
                     re.IGNORECASE)
+_DECIMAL = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)$")
 _BOOL = re.compile(r"^(true|false)$", re.IGNORECASE)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TS = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?$")
@@ -67,12 +68,15 @@ def text_type(values: list[str]) -> str:
     values = [v for v in values if v != ""]
     if not values:
         return "text"
-    for typ, pattern in (("bigint", _INT), ("double precision", _FLOAT), ("boolean", _BOOL),
-                         ("date", _DATE), ("timestamp", _TS), ("timestamptz", _TSTZ)):
+    if all(_INT.match(v) for v in values):
+        return "bigint"
+    if all(_DECIMAL.match(v) for v in values) and any(
+            sum(c.isdigit() for c in v) > 15 for v in values):
+        return "numeric"  # more digits than a double keeps
+    for typ, pattern in (("double precision", _FLOAT), ("boolean", _BOOL), ("date", _DATE),
+                         ("timestamp", _TS), ("timestamptz", _TSTZ)):
         if all(pattern.match(v) for v in values):
             return typ
-    if all(_INT.match(v) or _FLOAT.match(v) for v in values):
-        return "double precision"
     return "text"
 
 

@@ -94,20 +94,22 @@ def _check_host(url: str, settings: IngestSettings) -> None:
 
 def _http(url: str, settings: IngestSettings, on_read: Callable[[int], None],
           headers: dict[str, str] | None = None) -> Opened:
-    _check_host(url, settings)
-    client = httpx.Client(follow_redirects=True, timeout=httpx.Timeout(30.0, read=120.0))
+    # Every request, redirects included, is checked before it is sent.
+    client = httpx.Client(follow_redirects=True, timeout=httpx.Timeout(30.0, read=120.0),
+                          event_hooks={"request": [lambda r: _check_host(str(r.url), settings)]})
     try:
         response = client.send(client.build_request("GET", url, headers=headers or {}),
                                stream=True)
     except httpx.HTTPError as exc:
         client.close()
         raise IngestError(f"cannot fetch {_safe(url)}: {type(exc).__name__}: {exc}") from None
+    except IngestError:
+        client.close()
+        raise
     if response.status_code != 200:
         response.close()
         client.close()
         raise IngestError(f"fetching {_safe(url)} answered HTTP {response.status_code}")
-    if response.url != response.request.url:
-        _check_host(str(response.url), settings)
     size = response.headers.get("content-length")
     raw = CountingReader(chunks=response.iter_bytes(CHUNK), on_read=on_read)
     return Opened(io.BufferedReader(raw, CHUNK), int(size) if size and size.isdigit() else None,
