@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,6 +75,31 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Files of the folder, and /slow.jsonl?rows=N&seconds=S: N JSONL rows trickled over
+    about S seconds (a load that is surely still running when a test acts on it)."""
+
+    def do_GET(self) -> None:
+        url = urllib.parse.urlsplit(self.path)
+        if url.path != "/slow.jsonl":
+            super().do_GET()
+            return
+        query = urllib.parse.parse_qs(url.query)
+        rows, seconds = int(query["rows"][0]), float(query["seconds"][0])
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-ndjson")
+        self.end_headers()
+        steps = max(1, int(seconds / 0.05))
+        per_step = -(-rows // steps)
+        try:
+            for start in range(0, rows, per_step):
+                self.wfile.write("".join(json.dumps({"id": i, "text": f"row {i}"}) + "\n"
+                                         for i in range(start, min(start + per_step, rows))
+                                         ).encode())
+                self.wfile.flush()
+                time.sleep(0.05)
+        except OSError:
+            pass  # the worker hung up (cancelled, or killed)
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 

@@ -196,10 +196,11 @@ def test_100k_rows_end_to_end_with_indexes(superuser, worker, glue, owner):
             psycopg.sql.Identifier(schema, table))).fetchone()[0] == 1
 
 
-def test_cancel_a_running_job_stops_it_within_seconds(superuser, worker, glue, owner):
+def test_cancel_a_running_job_stops_it_within_seconds(superuser, worker, files, owner):
     api, project = owner
-    body = "".join(json.dumps({"id": i}) + "\n" for i in range(1_500_000)).encode()
-    r = upload(glue, api, body, "slow.jsonl", project_id=project, dataset_name="cancel me")
+    _, base = files
+    r = api.rpc("start_ingest", project_id=project, dataset_name="cancel me", source_type="url",
+                source={"url": f"{base}/slow.jsonl?rows=2000000&seconds=60"})
     job_id = r.json()["id"]
     api.wait(job_id, until=lambda j: j["status"] == "running" and j["rows_done"] > 0)
     r = api.rpc("cancel_ingest", id=job_id)

@@ -4,27 +4,26 @@ worker (the in-process one of test_ingest.py) is running."""
 
 from __future__ import annotations
 
-import json
 import signal
 
 import pytest
 
-from .conftest import start_worker_process, table_rows, upload
+from .conftest import start_worker_process, table_rows
 
 pytestmark = pytest.mark.e2e
 
 
-def test_kill_9_mid_load_then_another_worker_finishes_exactly(superuser, database, glue, owner,
+def test_kill_9_mid_load_then_another_worker_finishes_exactly(superuser, database, files, owner,
                                                               ingest_settings):
     api, project = owner
+    _, base = files
     superuser.execute("UPDATE workspace.ingest_settings SET stale_after = '2 seconds'")
     first = start_worker_process(database, ingest_settings)
     second = None
     try:
-        rows = 400_000
-        body = "".join(json.dumps({"id": i, "text": f"row {i}"}) + "\n"
-                       for i in range(rows)).encode()
-        r = upload(glue, api, body, "many.jsonl", project_id=project, dataset_name="crash")
+        rows = 60_000
+        r = api.rpc("start_ingest", project_id=project, dataset_name="crash", source_type="url",
+                    source={"url": f"{base}/slow.jsonl?rows={rows}&seconds=5"})
         job_id = r.json()["id"]
         job = api.wait(job_id, until=lambda j: j["status"] == "running" and j["rows_done"] > 0)
         first.send_signal(signal.SIGKILL)
