@@ -248,9 +248,9 @@ def test_rls_on_jobs_and_datasets(superuser, postgrest, worker, glue, owner):
             superuser.execute("RESET ROLE")
 
 
-def test_github_and_huggingface_layouts_and_s3(superuser, worker, files, owner):
+def test_github_and_huggingface_layouts(superuser, worker, files, owner):
     api, project = owner
-    root, _ = files
+    root, base = files
     gh = root / "gh" / "octo" / "data" / "main" / "sets"
     gh.mkdir(parents=True)
     (gh / "g.csv").write_bytes(encode("csv"))
@@ -268,6 +268,15 @@ def test_github_and_huggingface_layouts_and_s3(superuser, worker, files, owner):
                 source={"dataset": "org/corpus", "path": "train/part.jsonl"})
     assert r.status_code == 200, r.text
     check_loaded(superuser, api.wait(r.json()["id"]), "jsonl")
+    # A split alone: its one Parquet file, from the hub's Parquet listing.
+    (hf / "train.parquet").write_bytes(encode("parquet"))
+    listing = root / "hf" / "api" / "datasets" / "org" / "corpus" / "parquet" / "default"
+    listing.mkdir(parents=True)
+    (listing / "train").write_text(json.dumps(
+        [f"{base}/hf/datasets/org/corpus/resolve/main/train/train.parquet"]))
+    r = api.rpc("start_ingest", project_id=project, dataset_name="from hf split",
+                source_type="huggingface", source={"dataset": "org/corpus", "split": "train"})
+    check_loaded(superuser, api.wait(r.json()["id"]), "parquet")
     # The token is stored encrypted and appears in no job, audit row or API answer.
     [(secret,)] = superuser.execute(
         "SELECT credentials_secret FROM workspace.ingest_jobs WHERE dataset_name = 'from github'"
