@@ -319,7 +319,8 @@ COMMENT ON FUNCTION workspace.add_embedding_column(uuid, integer, integer) IS
 -- Definer: renames and secures a table of the owner, creates the dataset and its principal.
 CREATE FUNCTION workspace.publish_ingest(job_id uuid, attempt integer, row_count bigint,
                                          columns jsonb, embedding jsonb DEFAULT NULL,
-                                         detected_format text DEFAULT NULL)
+                                         detected_format text DEFAULT NULL,
+                                         bytes_read bigint DEFAULT NULL)
 RETURNS uuid
 LANGUAGE plpgsql
 VOLATILE
@@ -421,6 +422,8 @@ BEGIN
        SET status = 'succeeded', finished_at = clock_timestamp(), phase = NULL, dataset_id = d_id,
            rows_done = row_count, rows_total = row_count, heartbeat_at = clock_timestamp(),
            detected_format = coalesce(publish_ingest.detected_format, x.detected_format),
+           bytes_done = coalesce(bytes_read, x.bytes_done),
+           bytes_total = coalesce(bytes_read, x.bytes_total),
            embed_done = CASE WHEN publish_ingest.embedding IS NOT NULL THEN row_count ELSE x.embed_done END,
            embed_total = CASE WHEN publish_ingest.embedding IS NOT NULL THEN row_count ELSE x.embed_total END
      WHERE x.id = j.id;
@@ -435,7 +438,7 @@ BEGIN
     RETURN d_id;
 END
 $$;
-COMMENT ON FUNCTION workspace.publish_ingest(uuid, integer, bigint, jsonb, jsonb, text) IS
+COMMENT ON FUNCTION workspace.publish_ingest(uuid, integer, bigint, jsonb, jsonb, text, bigint) IS
     'Turns the staging table into the dataset''s table (RLS by has_permission on the dataset, indexes from index_config), records the dataset and marks the job succeeded, all in the load transaction.';
 
 -- A failed attempt: the worker rolled its load back; the job fails with its error,
@@ -507,7 +510,7 @@ GRANT EXECUTE ON FUNCTION
     workspace.ingest_heartbeat(uuid, uuid, integer, text, bigint, bigint, bigint, bigint, bigint, bigint, text),
     workspace.begin_ingest_load(uuid, integer, jsonb),
     workspace.add_embedding_column(uuid, integer, integer),
-    workspace.publish_ingest(uuid, integer, bigint, jsonb, jsonb, text),
+    workspace.publish_ingest(uuid, integer, bigint, jsonb, jsonb, text, bigint),
     workspace.fail_ingest(uuid, integer, text),
     workspace.register_ingest_upload(text, bigint, text),
     workspace.forget_ingest_upload(uuid),

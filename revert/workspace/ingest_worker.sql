@@ -5,7 +5,7 @@ BEGIN;
 DROP FUNCTION workspace.forget_ingest_upload(uuid);
 DROP FUNCTION workspace.register_ingest_upload(text, bigint, text);
 DROP FUNCTION workspace.fail_ingest(uuid, integer, text);
-DROP FUNCTION workspace.publish_ingest(uuid, integer, bigint, jsonb, jsonb, text);
+DROP FUNCTION workspace.publish_ingest(uuid, integer, bigint, jsonb, jsonb, text, bigint);
 DROP FUNCTION workspace.add_embedding_column(uuid, integer, integer);
 DROP FUNCTION workspace.begin_ingest_load(uuid, integer, jsonb);
 DROP FUNCTION workspace.ingest_column_types();

@@ -48,6 +48,7 @@ def encode(fmt: str, rows=ROWS) -> bytes:
 def check_loaded(superuser, job, fmt):
     assert job["status"] == "succeeded", job
     assert job["rows_done"] == 3 and job["detected_format"] == fmt
+    assert job["bytes_done"] == job["bytes_total"] > 0
     rows = table_rows(superuser, job)
     assert [r[0] for r in rows] == [1, 2, 3]
     assert rows[1][1] == 'bob, "the" builder'

@@ -5,7 +5,7 @@ BEGIN;
 SELECT 1/count(*) FROM pg_catalog.pg_proc
  WHERE oid IN ('workspace.claim_ingest_job(uuid)'::regprocedure,
                'workspace.begin_ingest_load(uuid, integer, jsonb)'::regprocedure,
-               'workspace.publish_ingest(uuid, integer, bigint, jsonb, jsonb, text)'::regprocedure,
+               'workspace.publish_ingest(uuid, integer, bigint, jsonb, jsonb, text, bigint)'::regprocedure,
                'workspace.fail_ingest(uuid, integer, text)'::regprocedure,
                'workspace.register_ingest_upload(text, bigint, text)'::regprocedure);
 

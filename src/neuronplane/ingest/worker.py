@@ -338,9 +338,10 @@ def _load(conn: psycopg.Connection, job: dict[str, Any], fmt: Any, progress: Pro
         from .embed import embed_staging
         embedding = embed_staging(conn, job, names, columns, target, rows, progress)
     progress.phase = "publish"
-    conn.execute("SELECT workspace.publish_ingest(%s, %s, %s, %s, %s, %s)",
+    conn.execute("SELECT workspace.publish_ingest(%s, %s, %s, %s, %s, %s, %s)",
                  (job_id, attempt, rows, Jsonb(described),
-                  Jsonb(embedding) if embedding else None, fmt.name))
+                  Jsonb(embedding) if embedding else None, fmt.name,
+                  max(progress.bytes_done, progress.bytes_total or 0)))
     return rows
 
 
