@@ -303,10 +303,13 @@ def _load(conn: psycopg.Connection, job: dict[str, Any], fmt: Any, progress: Pro
     def count(n: int) -> None:
         progress.rows_done = n
 
+    # FREEZE: the staging table was created in this transaction, so its rows can be written
+    # frozen and all-visible; readers of the published table set no hint bits afterwards.
     with conn.cursor() as cur:
         if isinstance(fmt, CsvFormat):
             params = fmt.copy_params()
-            stmt = sql.SQL("COPY {} ({}) FROM STDIN WITH (FORMAT csv, HEADER {}, DELIMITER {}, "
+            stmt = sql.SQL("COPY {} ({}) FROM STDIN WITH (FORMAT csv, FREEZE, HEADER {}, "
+                           "DELIMITER {}, "
                            "QUOTE {}, NULL {}, ENCODING {})").format(
                 target, cols, sql.SQL("true" if params["header"] else "false"),
                 sql.Literal(params["delimiter"]), sql.Literal(params["quote"]),
@@ -314,11 +317,12 @@ def _load(conn: psycopg.Connection, job: dict[str, Any], fmt: Any, progress: Pro
             with cur.copy(stmt) as copy:
                 fmt.feed(copy.write, count, progress.check)
         elif isinstance(fmt, ParquetFormat):
-            stmt = sql.SQL("COPY {} ({}) FROM STDIN WITH (FORMAT csv)").format(target, cols)
+            stmt = sql.SQL("COPY {} ({}) FROM STDIN WITH (FORMAT csv, FREEZE)").format(
+                target, cols)
             with cur.copy(stmt) as copy:
                 fmt.feed(copy.write, count, progress.check, types)
         else:
-            stmt = sql.SQL("COPY {} ({}) FROM STDIN").format(target, cols)
+            stmt = sql.SQL("COPY {} ({}) FROM STDIN WITH (FREEZE)").format(target, cols)
             with cur.copy(stmt) as copy:
                 n = 0
                 for row in fmt.rows(types):
