@@ -45,9 +45,68 @@ def _cmd_psql(args: argparse.Namespace) -> int:
 
 def _cmd_glue(args: argparse.Namespace) -> int:
     from . import glue, stack
+    from .ingest import IngestSettings
+    from .procs import url_host
     s = config.load()
     glue.serve(stack.worker_conninfo(s), s.glue_host, s.glue_port,
-               api_url=f"http://{s.api_host}:{s.api_port}")
+               f"http://{url_host(s.api_host)}:{s.api_port}", IngestSettings.from_env(s.home))
+    return 0
+
+
+def _cmd_worker(args: argparse.Namespace) -> int:
+    from . import stack
+    from .ingest import IngestSettings, worker
+    s = config.load()
+    ready = Path(args.ready_file) if args.ready_file else None
+    worker.main(args.dsn or stack.ingest_worker_conninfo(s), IngestSettings.from_env(s.home),
+                ready, once=args.once)
+    return 0
+
+
+def _urls(args: argparse.Namespace) -> tuple[str, str]:
+    from .procs import url_host
+    s = config.load()
+    api = args.api_url or f"http://{url_host(s.api_host)}:{s.api_port}"
+    glue = args.glue_url or f"http://{url_host(s.glue_host)}:{s.glue_port}"
+    return api.rstrip("/"), glue.rstrip("/")
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    import json
+
+    from rich.console import Console
+
+    from .ingest import client
+    api, glue = _urls(args)
+    console = Console()
+    try:
+        options = json.loads(args.options) if args.options else None
+        job = client.start(api, glue, args.source, args.project, args.name, args.format,
+                           options, args.if_exists)
+        console.print(f"job {job['id']} queued")
+        if args.no_wait:
+            return 0
+        job = client.follow(api, job["id"], console)
+    except (client.ClientError, ValueError) as exc:
+        console.print(f"[red]neuronplane ingest: {exc}")
+        return 1
+    if job["status"] != "succeeded":
+        console.print(f"[red]job {job['status']}: {job.get('error') or ''}")
+        return 1
+    console.print(f"dataset {job['dataset_id']}: {job['rows_done']:,} rows")
+    return 0
+
+
+def _cmd_jobs(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from .ingest import client
+    api, _ = _urls(args)
+    try:
+        client.list_jobs(api, args.project, args.limit, Console())
+    except client.ClientError as exc:
+        print(f"neuronplane jobs: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -110,6 +169,32 @@ def main(argv: list[str] | None = None) -> int:
                    "go to psql)").set_defaults(func=_cmd_psql, passthrough="psql_args")
     sub.add_parser("glue", help="run the glue HTTP service in the foreground"
                    ).set_defaults(func=_cmd_glue)
+    p = sub.add_parser("worker", help="run an ingestion worker in the foreground")
+    p.add_argument("--once", action="store_true", help="exit when no job is left")
+    p.add_argument("--ready-file", help=argparse.SUPPRESS)
+    p.add_argument("--dsn", help="connection string (default: neuronplane_worker on the "
+                   "embedded cluster)")
+    p.set_defaults(func=_cmd_worker)
+    p = sub.add_parser("ingest", help="load a file or URL into a project's dataset, with a live "
+                       "progress bar (NEURONPLANE_API_KEY or NEURONPLANE_TOKEN)")
+    p.add_argument("source", help="a local file (uploaded to the glue) or an http(s) URL")
+    p.add_argument("--project", required=True, help="project id")
+    p.add_argument("--name", help="dataset name (default: the file's name)")
+    p.add_argument("--format", default="auto", choices=["auto", "csv", "json", "jsonl",
+                                                         "parquet"])
+    p.add_argument("--options", help='JSON, e.g. \'{"delimiter": ";"}\'')
+    p.add_argument("--if-exists", default="fail", choices=["fail", "replace"])
+    p.add_argument("--no-wait", action="store_true", help="queue the job and return")
+    p.add_argument("--api-url", help="PostgREST (default: from the configuration)")
+    p.add_argument("--glue-url", help="the glue (default: from the configuration)")
+    p.set_defaults(func=_cmd_ingest)
+    p = sub.add_parser("jobs", help="list ingestion jobs (NEURONPLANE_API_KEY or "
+                       "NEURONPLANE_TOKEN)")
+    p.add_argument("--project", help="only this project's jobs")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--api-url", help="PostgREST (default: from the configuration)")
+    p.add_argument("--glue-url", help=argparse.SUPPRESS)
+    p.set_defaults(func=_cmd_jobs)
     sub.add_parser("test", help="the whole test suite on a throwaway cluster (extra arguments "
                    "go to pytest)").set_defaults(func=_cmd_test, passthrough="pytest_args")
     sub.add_parser("lint", help="the SQL lint over deploy/").set_defaults(func=_cmd_lint)

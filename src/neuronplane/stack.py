@@ -25,6 +25,7 @@ class Stack:
     cluster: Cluster
     postgrest: Service
     glue: Service
+    worker: Service | None = None
 
     @property
     def passfile(self) -> Path:
@@ -51,7 +52,8 @@ def build(settings: Settings) -> Stack:
         env={**os.environ, "NEURONPLANE_HOME": str(s.home), "NEURONPLANE_ROOT": str(s.root)},
         hint="set NEURONPLANE_GLUE_PORT",
     )
-    return Stack(s, cluster, rest, glue)
+    from .ingest.service import worker_service
+    return Stack(s, cluster, rest, glue, worker_service(s, glue_bin))
 
 
 def _run_services_as_server_user(stack: Stack) -> bool:
@@ -68,6 +70,9 @@ def _run_services_as_server_user(stack: Stack) -> bool:
         return False
     stack.postgrest.user = stack.glue.user = user
     stack.glue.env = {**(stack.glue.env or {}), "HOME": pwd.getpwnam(user).pw_dir}
+    if stack.worker is not None:
+        stack.worker.user = user
+        stack.worker.env = {**(stack.worker.env or {}), "HOME": pwd.getpwnam(user).pw_dir}
     return True
 
 
@@ -76,6 +81,11 @@ def worker_conninfo(settings: Settings) -> str:
         host=settings.pg_host, port=settings.pg_port, dbname=settings.pg_database,
         user="neuronplane_worker", passfile=str(settings.secrets_dir / "pgpass"),
         application_name="neuronplane-glue")
+
+
+def ingest_worker_conninfo(settings: Settings) -> str:
+    """The ingestion worker logs in as neuronplane_worker, under its own application name."""
+    return make_conninfo(worker_conninfo(settings), application_name="neuronplane-ingest-worker")
 
 
 def _role_password(secrets_dir: Path, role: str) -> str:
@@ -150,6 +160,10 @@ def up(stack: Stack, out=print) -> None:
             f"cannot reach their programs under {s.root} (give its folders o+x to change that)")
     stack.postgrest.start(s.start_timeout)
     stack.glue.start(s.start_timeout)
+    if stack.worker is not None:
+        (s.home / "uploads").mkdir(exist_ok=True)
+        chown_to(s.home / "uploads", stack.worker.user)
+        stack.worker.start(s.start_timeout)
 
     host = url_host(s.api_host)
     out("")
@@ -161,11 +175,14 @@ def up(stack: Stack, out=print) -> None:
     out(f"  PostgreSQL       {s.pg_host}:{s.pg_port}, socket {s.socket_dir}")
     out(f"  psql             psql -h {s.socket_dir} -p {s.pg_port} -U {SUPERUSER} "
         f"{s.pg_database}   (or: ./neuronplane psql)")
-    out(f"  logs             {s.log_dir}/{{postgresql,postgrest,glue}}.log")
+    out("  ingest worker    neuronplane worker (jobs: api.start_ingest, GET /ingest_jobs)")
+    out(f"  logs             {s.log_dir}/{{postgresql,postgrest,glue,worker}}.log")
 
 
 def down(stack: Stack, out=print) -> None:
-    for service in (stack.glue, stack.postgrest):
+    for service in (stack.worker, stack.glue, stack.postgrest):
+        if service is None:
+            continue
         out(f"{service.name}: {'stopped' if service.stop() else 'was not running'}")
     if stack.cluster.is_running():
         stack.cluster.stop()
@@ -185,6 +202,7 @@ def status(stack: Stack) -> list[dict[str, object]]:
     for service, address in (
         (stack.postgrest, f"{s.api_host}:{s.api_port} (admin {s.api_admin_port})"),
         (stack.glue, f"{s.glue_host}:{s.glue_port}"),
+        *([(stack.worker, "-")] if stack.worker is not None else []),
     ):
         pid = service.pid()
         rows.append({"component": service.name, "pid": pid, "address": address,

@@ -72,7 +72,7 @@ def test_up_status_down_lifecycle(stack_env):
     code, rows = _status(env)
     assert code == 0
     assert {name: row[0] for name, row in rows.items()} == {
-        "PostgreSQL": "up", "PostgREST": "up", "glue": "up"}
+        "PostgreSQL": "up", "PostgREST": "up", "glue": "up", "worker": "up"}
     # Invoked as root, PostgreSQL never runs as root, and PostgREST and the glue don't
     # either unless `up` said why (a checkout the server's OS user cannot reach).
     if os.geteuid() == 0:

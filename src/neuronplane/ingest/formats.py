@@ -1,0 +1,410 @@
+"""Formats: detection, column type inference and streaming rows into a COPY.
+
+CSV goes to PostgreSQL as it is (COPY ... FORMAT csv parses it, as fast as psql's \\copy);
+JSON and JSONL are parsed here, one object at a time, and sent with COPY's row protocol;
+Parquet is read batch by batch with pyarrow and sent as CSV that pyarrow writes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from . import IngestError
+from .sources import CHUNK, Opened
+
+SAMPLE_ROWS = 1000
+SAMPLE_BYTES = 1 << 20
+
+EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".json": "json", ".jsonl": "jsonl",
+              ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
+
+# PostgreSQL encoding names → Python codecs, for reading the sample (COPY decodes the rest).
+PY_CODECS = {"utf8": "utf-8", "latin1": "latin-1", "win1252": "cp1252", "sql_ascii": "latin-1",
+             "latin9": "iso8859-15", "win1251": "cp1251", "euc_jp": "euc_jp", "sjis": "shift_jis",
+             "gbk": "gbk", "big5": "big5", "utf-8": "utf-8"}
+
+
+def detect(opened: Opened, requested: str) -> str:
+    """The format: as requested, else by the name's extension, else by the first bytes."""
+    if requested != "auto":
+        return requested
+    name = opened.name.lower().split("?")[0]
+    for ext, fmt in EXTENSIONS.items():
+        if name.endswith(ext):
+            return fmt
+    head = opened.stream.peek(64)[:64]
+    if head.startswith(b"PAR1"):
+        return "parquet"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith(b"["):
+        return "json"
+    if text.startswith(b"{"):
+        return "jsonl"
+    return "csv"
+
+
+# -- type inference ------------------------------------------------------------------------
+
+_INT = re.compile(r"^[+-]?\d{1,18}$")
+_FLOAT = re.compile(r"^[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|nan|inf|infinity)$",
+                    re.IGNORECASE)
+_DECIMAL = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)$")
+_BOOL = re.compile(r"^(true|false)$", re.IGNORECASE)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TS = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?$")
+_TSTZ = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?"
+                   r"(Z|[+-]\d{2}(:?\d{2})?)$")
+
+
+def text_type(values: list[str]) -> str:
+    """The narrowest type all non-empty strings fit: bigint, double precision, boolean,
+    date, timestamp, timestamptz, else text."""
+    values = [v for v in values if v != ""]
+    if not values:
+        return "text"
+    if all(_INT.match(v) for v in values):
+        return "bigint"
+    if all(_DECIMAL.match(v) for v in values) and any(
+            sum(c.isdigit() for c in v) > 15 for v in values):
+        return "numeric"  # more digits than a double keeps
+    for typ, pattern in (("double precision", _FLOAT), ("boolean", _BOOL), ("date", _DATE),
+                         ("timestamp", _TS), ("timestamptz", _TSTZ)):
+        if all(pattern.match(v) for v in values):
+            return typ
+    return "text"
+
+
+def value_type(values: list[Any]) -> str:
+    """The type of a JSON member from the values seen."""
+    kinds = {type(v) for v in values if v is not None}
+    if not kinds:
+        return "text"
+    if kinds <= {bool}:
+        return "boolean"
+    if kinds <= {int}:
+        return "bigint" if all(-(2**63) <= v < 2**63 for v in values if v is not None) \
+            else "numeric"
+    if kinds <= {int, float}:
+        return "double precision"
+    if kinds & {dict, list}:
+        return "jsonb"
+    if kinds <= {str}:
+        return "text"
+    return "text"
+
+
+def apply_mapping(names: list[str], options: dict[str, Any]) -> list[str]:
+    mapping = options.get("column_mapping") or {}
+    return [mapping.get(n, n) for n in names]
+
+
+# -- CSV ------------------------------------------------------------------------------------
+
+class CsvFormat:
+    """CSV through COPY FORMAT csv: the bytes go to the server unchanged."""
+
+    name = "csv"
+
+    def __init__(self, opened: Opened, options: dict[str, Any], overrides: dict[int, str]):
+        self.opened, self.options, self.overrides = opened, options, overrides
+        self.delimiter = options.get("delimiter") or (
+            "\t" if opened.name.lower().endswith(".tsv") else ",")
+        self.quote = options.get("quote", '"')
+        self.header = options.get("header", True)
+        self.encoding = options.get("encoding", "UTF8")
+        self.null = options.get("null", "")
+        self.rows_total: int | None = None
+
+    def columns(self) -> list[tuple[str, str]]:
+        """(source name, type) of each column, from a sample at the head of the stream
+        (peeked, so the COPY still gets every byte)."""
+        head = self._peek_head()
+        codec = PY_CODECS.get(self.encoding.lower().replace("-", "").replace("_", ""), "utf-8")
+        text = codecs.decode(head, codec, errors="replace")
+        if text.startswith("\ufeff"):
+            raise IngestError("the file starts with a byte order mark; save it without one "
+                              "or strip it")
+        lines = text.splitlines(keepends=True)
+        if len(lines) > 1 and not head.endswith(b"\n"):
+            lines = lines[:-1]  # the last line may be cut
+        reader = csv.reader(io.StringIO("".join(lines)), delimiter=self.delimiter,
+                            quotechar=self.quote, strict=False)
+        rows: list[list[str]] = []
+        try:
+            for row in reader:
+                rows.append(row)
+                if len(rows) > SAMPLE_ROWS:
+                    break
+        except csv.Error:
+            pass  # COPY reports malformed input with its line number
+        if not rows:
+            raise IngestError("the CSV file is empty")
+        if self.header:
+            names, data = rows[0], rows[1:]
+        else:
+            names, data = [f"column_{i + 1}" for i in range(len(rows[0]))], rows
+        names = apply_mapping(names, self.options)
+        cols = []
+        for i, n in enumerate(names):
+            values = [r[i] for r in data if i < len(r)]
+            if self.null != "":
+                values = [v for v in values if v != self.null]
+            cols.append((n, self.overrides.get(i) or text_type(values)))
+        return cols
+
+    def _peek_head(self) -> bytes:
+        # BufferedReader.peek returns at most its buffer; read a larger head into a new
+        # buffer that is then replayed before the rest of the stream.
+        head = self.opened.stream.read(SAMPLE_BYTES)
+        rest = self.opened.stream
+        replay = io.BufferedReader(_Replay(head, rest), CHUNK)
+        self.opened.stream = replay
+        return head
+
+    def copy_options(self) -> str:
+        """The WITH (...) of the COPY; values quoted as literals by the caller."""
+        return "FORMAT csv, HEADER {header}, DELIMITER {delimiter}, QUOTE {quote}, NULL {null}, " \
+               "ENCODING {encoding}"
+
+    def copy_params(self) -> dict[str, Any]:
+        return {"header": bool(self.header), "delimiter": self.delimiter, "quote": self.quote,
+                "null": self.null, "encoding": self.encoding}
+
+    def feed(self, write: Callable[[bytes], None], count_rows: Callable[[int], None],
+             check: Callable[[], None]) -> None:
+        stream = self.opened.stream
+        lines = -1 if self.header else 0
+        while True:
+            chunk = stream.read(CHUNK)
+            if not chunk:
+                break
+            lines += chunk.count(b"\n")
+            count_rows(max(lines, 0))
+            write(chunk)
+            check()
+
+
+class _Replay(io.RawIOBase):
+    """head, then whatever the stream has left."""
+
+    def __init__(self, head: bytes, rest: io.BufferedReader) -> None:
+        self._head, self._rest = memoryview(head), rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._rest.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+
+# -- JSON and JSONL ---------------------------------------------------------------------------
+
+class JsonRowsFormat:
+    """JSON (an array of objects, streamed with ijson) or JSONL (one object per line)."""
+
+    def __init__(self, opened: Opened, options: dict[str, Any], overrides: dict[int, str],
+                 lines: bool, extra: list[str] | None = None):
+        self.opened, self.options, self.overrides, self.lines = opened, options, overrides, lines
+        self.name = "jsonl" if lines else "json"
+        self.extra = extra or []
+        self._iter = self._objects()
+        self._sample: list[tuple[int, dict[str, Any]]] = []
+        self.keys: list[str] = []
+        self.rows_total: int | None = None
+
+    def _objects(self) -> Iterator[tuple[int, Any]]:
+        """(line or element number, object)."""
+        if self.lines:
+            text = io.TextIOWrapper(self.opened.stream, encoding="utf-8", newline="\n")
+            for n, line in enumerate(text, 1):
+                if not line.strip():
+                    continue
+                try:
+                    yield n, json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise IngestError(f"invalid JSON on line {n}, column {exc.colno}: "
+                                      f"{exc.msg}") from None
+                except UnicodeDecodeError:
+                    raise IngestError(f"line {n} is not UTF-8") from None
+            return
+        import ijson
+        n = 0
+        try:
+            for obj in ijson.items(self.opened.stream, "item", use_float=True):
+                n += 1
+                yield n, obj
+        except ijson.JSONError as exc:
+            raise IngestError(f"invalid JSON after element {n} (near byte "
+                              f"{self.opened.raw.count}): {exc}") from None
+        if n == 0:
+            head = self.opened.stream.peek(1)
+            if head:
+                raise IngestError("a JSON file must hold an array of objects "
+                                  "(use JSONL for one object per line)")
+
+    def columns(self) -> list[tuple[str, str]]:
+        for n, obj in self._iter:
+            if not isinstance(obj, dict):
+                raise IngestError(f"{'line' if self.lines else 'element'} {n} is not a JSON "
+                                  "object")
+            self._sample.append((n, obj))
+            for k in obj:
+                if k not in self.keys:
+                    self.keys.append(k)
+            if len(self._sample) >= SAMPLE_ROWS:
+                break
+        for k in self.extra:
+            if k not in self.keys:
+                self.keys.append(k)
+        if not self.keys:
+            raise IngestError("no JSON object with members found")
+        names = apply_mapping(self.keys, self.options)
+        return [(names[i], self.overrides.get(i) or value_type([o.get(k) for _, o in self._sample]))
+                for i, k in enumerate(self.keys)]
+
+    def rows(self, types: list[str]) -> Iterator[tuple[Any, ...]]:
+        keys = self.keys
+        index = {k: i for i, k in enumerate(keys)}
+        as_json = [t == "jsonb" for t in types]
+        as_text = [t == "text" for t in types]
+
+        def convert(n: int, obj: Any) -> tuple[Any, ...]:
+            if not isinstance(obj, dict):
+                raise IngestError(f"{'line' if self.lines else 'element'} {n} is not a JSON "
+                                  "object")
+            for k in obj:
+                if k not in index:
+                    raise NewKey(k)
+            row = []
+            for i, k in enumerate(keys):
+                v = obj.get(k)
+                if v is not None and (as_json[i] or (as_text[i] and not isinstance(v, str))):
+                    v = json.dumps(v)
+                elif isinstance(v, dict | list):
+                    raise WidenColumn(i, "jsonb")
+                row.append(v)
+            return tuple(row)
+
+        for n, obj in self._sample:
+            yield convert(n, obj)
+        for n, obj in self._iter:
+            yield convert(n, obj)
+
+
+class NewKey(Exception):
+    """A member that the sample did not have: the load starts again with it."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+class WidenColumn(Exception):
+    """A value that does not fit its column's type: the load starts again with a wider one."""
+
+    def __init__(self, index: int, type_: str) -> None:
+        super().__init__(index, type_)
+        self.index, self.type = index, type_
+
+
+# -- Parquet ---------------------------------------------------------------------------------
+
+def parquet_type(field: Any) -> str | None:
+    """The PostgreSQL type of an Arrow field, or None when unsupported."""
+    import pyarrow as pa
+    t = field.type
+    if pa.types.is_dictionary(t):
+        t = t.value_type
+    if pa.types.is_boolean(t):
+        return "boolean"
+    if pa.types.is_int8(t) or pa.types.is_int16(t) or pa.types.is_uint8(t):
+        return "smallint"
+    if pa.types.is_int32(t) or pa.types.is_uint16(t):
+        return "integer"
+    if pa.types.is_int64(t) or pa.types.is_uint32(t):
+        return "bigint"
+    if pa.types.is_uint64(t) or pa.types.is_decimal(t):
+        return "numeric"
+    if pa.types.is_float16(t) or pa.types.is_float32(t):
+        return "real"
+    if pa.types.is_float64(t):
+        return "double precision"
+    if pa.types.is_string(t) or pa.types.is_large_string(t):
+        return "text"
+    if pa.types.is_binary(t) or pa.types.is_large_binary(t) or pa.types.is_fixed_size_binary(t):
+        return "bytea"
+    if pa.types.is_date(t):
+        return "date"
+    if pa.types.is_time(t):
+        return "time"
+    if pa.types.is_timestamp(t):
+        return "timestamptz" if t.tz else "timestamp"
+    if pa.types.is_list(t) or pa.types.is_large_list(t) or pa.types.is_struct(t):
+        return "jsonb"
+    return None
+
+
+class ParquetFormat:
+    """Parquet, batch by batch through pyarrow; needs a seekable file."""
+
+    name = "parquet"
+
+    def __init__(self, file: Any, options: dict[str, Any]):
+        import pyarrow.parquet as pq
+        try:
+            self.pf = pq.ParquetFile(file)
+        except Exception as exc:
+            raise IngestError(f"not a readable Parquet file: {exc}") from None
+        self.options = options
+        self.rows_total: int | None = self.pf.metadata.num_rows
+
+    def columns(self) -> list[tuple[str, str]]:
+        schema = self.pf.schema_arrow
+        cols = []
+        names = apply_mapping(list(schema.names), self.options)
+        for name, field in zip(names, schema, strict=True):
+            typ = parquet_type(field)
+            if typ is None:
+                raise IngestError(f"column {field.name!r} has the Parquet/Arrow type "
+                                  f"{field.type}, which cannot be loaded")
+            cols.append((name, typ))
+        return cols
+
+    def feed(self, write: Callable[[bytes], None], count_rows: Callable[[int], None],
+             check: Callable[[], None], types: list[str]) -> None:
+        import pyarrow as pa
+        import pyarrow.csv as pcsv
+        options = pcsv.WriteOptions(include_header=False)
+        done = 0
+        for batch in self.pf.iter_batches(batch_size=65536):
+            arrays = []
+            for col, typ in zip(batch.columns, types, strict=True):
+                if pa.types.is_dictionary(col.type):
+                    col = col.dictionary_decode()
+                if typ == "jsonb":
+                    col = pa.array([None if v is None else json.dumps(v, default=str)
+                                    for v in col.to_pylist()], pa.string())
+                elif typ == "bytea":
+                    col = pa.array([None if v is None else "\\x" + v.hex()
+                                    for v in col.to_pylist()], pa.string())
+                arrays.append(col)
+            table = pa.Table.from_arrays(arrays, names=[f"c{i}" for i in range(len(arrays))])
+            buf = io.BytesIO()
+            pcsv.write_csv(table, buf, options)
+            write(buf.getvalue())
+            done += batch.num_rows
+            count_rows(done)
+            check()

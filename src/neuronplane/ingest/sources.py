@@ -1,0 +1,236 @@
+"""Where a job's bytes come from: an uploaded file, HTTP(S), S3, GitHub, Hugging Face.
+
+Every source is opened as a stream read in chunks; nothing holds a whole file in memory.
+"""
+
+from __future__ import annotations
+
+import io
+import ipaddress
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+from urllib.parse import quote, urlsplit
+
+import httpx
+
+from . import IngestError, IngestSettings
+
+CHUNK = 1 << 20
+
+
+class CountingReader(io.RawIOBase):
+    """A raw stream over an iterator of byte chunks (or a file), counting bytes read and
+    checking for cancellation between chunks."""
+
+    def __init__(self, chunks: Iterator[bytes] | None = None, file: BinaryIO | None = None,
+                 on_read: Callable[[int], None] | None = None) -> None:
+        self._chunks, self._file, self._on_read = chunks, file, on_read
+        self._pending = b""
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        size = len(buffer)
+        if self._file is not None:
+            data = self._file.read(size)
+        else:
+            data = self._pending
+            while not data:
+                try:
+                    data = next(self._chunks)  # type: ignore[arg-type]
+                except StopIteration:
+                    break
+            data, self._pending = data[:size], data[size:]
+        n = len(data)
+        buffer[:n] = data
+        self.count += n
+        if self._on_read is not None:
+            self._on_read(self.count)
+        return n
+
+
+@dataclass
+class Opened:
+    """An open source: a buffered binary stream, its size when known, and the name whose
+    extension hints at the format."""
+
+    stream: io.BufferedReader
+    size: int | None
+    name: str
+    raw: CountingReader
+    _close: list[Callable[[], None]] = field(default_factory=list)
+
+    def close(self) -> None:
+        for fn in reversed(self._close):
+            try:
+                fn()
+            except Exception:  # noqa: S110 (closing what may already be closed)
+                pass
+
+
+def _check_host(url: str, settings: IngestSettings) -> None:
+    """Refuse URLs that point into the machine or its private networks (unless allowed):
+    a job must not make the worker read internal services."""
+    host = urlsplit(url).hostname
+    if not host:
+        raise IngestError(f"source URL has no host: {url}")
+    if settings.allow_private_hosts:
+        return
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except OSError as exc:
+        raise IngestError(f"cannot resolve {host}: {exc.strerror or exc}") from None
+    for info in infos:
+        addr = ipaddress.ip_address(info[4][0])
+        if addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_reserved:
+            raise IngestError(f"{host} resolves to a private address ({addr}); refused "
+                              "(NEURONPLANE_INGEST_ALLOW_PRIVATE_HOSTS=1 allows it)")
+
+
+def _http(url: str, settings: IngestSettings, on_read: Callable[[int], None],
+          headers: dict[str, str] | None = None) -> Opened:
+    # Every request, redirects included, is checked before it is sent.
+    client = httpx.Client(follow_redirects=True, timeout=httpx.Timeout(30.0, read=120.0),
+                          event_hooks={"request": [lambda r: _check_host(str(r.url), settings)]})
+    try:
+        response = client.send(client.build_request("GET", url, headers=headers or {}),
+                               stream=True)
+    except httpx.HTTPError as exc:
+        client.close()
+        raise IngestError(f"cannot fetch {_safe(url)}: {type(exc).__name__}: {exc}") from None
+    except IngestError:
+        client.close()
+        raise
+    if response.status_code != 200:
+        response.close()
+        client.close()
+        raise IngestError(f"fetching {_safe(url)} answered HTTP {response.status_code}")
+    size = response.headers.get("content-length")
+    raw = CountingReader(chunks=response.iter_bytes(CHUNK), on_read=on_read)
+    return Opened(io.BufferedReader(raw, CHUNK), int(size) if size and size.isdigit() else None,
+                  urlsplit(url).path, raw, [client.close, response.close])
+
+
+def _safe(url: str) -> str:
+    """A URL without its query string and user info, for messages."""
+    parts = urlsplit(url)
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{parts.hostname}{port}{parts.path}"
+
+
+def huggingface_url(base: str, dataset: str, path: str, revision: str = "main") -> str:
+    """The download URL of a file of a Hugging Face dataset repository (the hub's
+    /resolve/ layout)."""
+    return (f"{base}/datasets/{quote(dataset, safe='/')}/resolve/"
+            f"{quote(revision, safe='')}/{quote(path, safe='/')}")
+
+
+def github_url(base: str, repo: str, path: str, ref: str = "main") -> str:
+    """The raw download URL of a file in a GitHub repository."""
+    return f"{base}/{quote(repo, safe='/')}/{quote(ref, safe='/')}/{quote(path, safe='/')}"
+
+
+def _hf_split_file(settings: IngestSettings, source: dict[str, Any],
+                   headers: dict[str, str]) -> str:
+    """The one Parquet file of a split, from the hub's Parquet listing; more than one is
+    refused (name a file with source.path)."""
+    url = (f"{settings.huggingface_url}/api/datasets/{quote(source['dataset'], safe='/')}"
+           f"/parquet/default/{quote(source['split'], safe='')}")
+    _check_host(url, settings)
+    try:
+        answer = httpx.get(url, headers=headers, timeout=30, follow_redirects=True)
+    except httpx.HTTPError as exc:
+        raise IngestError(f"cannot list the split: {type(exc).__name__}") from None
+    if answer.status_code != 200:
+        raise IngestError(f"listing split {source['split']!r} answered HTTP {answer.status_code}")
+    files = answer.json()
+    if not isinstance(files, list) or len(files) != 1 or not isinstance(files[0], str):
+        count = len(files) if isinstance(files, list) else "no"
+        raise IngestError(f"split {source['split']!r} has {count} files; name one with "
+                          "source.path")
+    return files[0]
+
+
+def open_source(job: dict[str, Any], settings: IngestSettings,
+                on_read: Callable[[int], None]) -> Opened:
+    """Open the job's source for streaming."""
+    kind, source = job["source_type"], job["source"]
+    creds = job.get("credentials") or {}
+    token_headers = {"Authorization": f"Bearer {creds['token']}"} if creds.get("token") else {}
+    if kind == "upload":
+        path = job.get("upload_path")
+        if not path:
+            raise IngestError("the uploaded file is gone (was the job started twice?)")
+        try:
+            f = open(path, "rb")
+        except OSError as exc:
+            raise IngestError(f"cannot read the uploaded file: {exc.strerror}") from None
+        raw = CountingReader(file=f, on_read=on_read)
+        size = _file_size(f)
+        return Opened(io.BufferedReader(raw, CHUNK), size, source.get("filename") or path,
+                      raw, [f.close])
+    if kind == "url":
+        return _http(source["url"], settings, on_read, token_headers)
+    if kind == "github":
+        url = github_url(settings.github_raw_url, source["repo"], source["path"],
+                         source.get("ref", "main"))
+        headers = {"Authorization": f"token {creds['token']}"} if creds.get("token") else {}
+        return _http(url, settings, on_read, headers)
+    if kind == "huggingface":
+        path = source.get("path")
+        if path:
+            url = huggingface_url(settings.huggingface_url, source["dataset"], path,
+                                  source.get("revision", "main"))
+        else:
+            url = _hf_split_file(settings, source, token_headers)
+        return _http(url, settings, on_read, token_headers)
+    if kind == "s3":
+        return _s3(source, creds, settings, on_read)
+    raise IngestError(f"unknown source type {kind}")
+
+
+def _file_size(f: BinaryIO) -> int | None:
+    try:
+        import os
+        return os.fstat(f.fileno()).st_size
+    except OSError:
+        return None
+
+
+_boto_lock = threading.Lock()
+
+
+def _s3(source: dict[str, Any], creds: dict[str, str], settings: IngestSettings,
+        on_read: Callable[[int], None]) -> Opened:
+    import boto3
+    from botocore.config import Config
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    endpoint = source.get("endpoint_url")
+    if endpoint:
+        _check_host(endpoint, settings)
+    with _boto_lock:  # boto3's default session is not thread-safe
+        session = boto3.session.Session(
+            aws_access_key_id=creds.get("access_key_id"),
+            aws_secret_access_key=creds.get("secret_access_key"),
+            aws_session_token=creds.get("session_token"),
+            region_name=source.get("region") or "us-east-1")
+    client = session.client("s3", endpoint_url=endpoint,
+                            config=Config(retries={"max_attempts": 3}))
+    try:
+        obj = client.get_object(Bucket=source["bucket"], Key=source["key"])
+    except ClientError as exc:
+        code = exc.response.get("Error", {}).get("Code", "error")
+        raise IngestError(f"S3 s3://{source['bucket']}/{source['key']}: {code}") from None
+    except BotoCoreError as exc:
+        raise IngestError(f"S3 s3://{source['bucket']}/{source['key']}: "
+                          f"{type(exc).__name__}") from None
+    body = obj["Body"]
+    raw = CountingReader(chunks=body.iter_chunks(CHUNK), on_read=on_read)
+    return Opened(io.BufferedReader(raw, CHUNK), obj.get("ContentLength"), source["key"], raw,
+                  [body.close])

@@ -1,0 +1,370 @@
+"""`neuronplane worker`: claims ingestion jobs and streams their sources into PostgreSQL.
+
+One job at a time per worker. Three connections, all with application_name
+neuronplane-ingest-worker: control (LISTEN, claim, fail), heartbeat (a thread reporting
+progress every second, which also learns of cancellation) and load (one transaction per
+attempt: staging table, COPY, embedding, indexes, publish). A worker that dies takes its
+load transaction with it, so another worker that takes the job over starts from the source
+again and nothing is loaded twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import signal
+import socket
+import tempfile
+import threading
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from psycopg import sql
+from psycopg.types.json import Jsonb
+
+from . import IngestError, IngestSettings
+from .formats import CsvFormat, JsonRowsFormat, NewKey, ParquetFormat, WidenColumn, detect
+from .sources import CHUNK, Opened, open_source
+
+log = logging.getLogger("neuronplane.ingest")
+
+APPLICATION_NAME = "neuronplane-ingest-worker"
+NOTIFY_CHANNEL = "neuronplane_ingest"
+
+
+class Stopped(Exception):
+    """The job was cancelled, or another attempt owns it: stop without touching it."""
+
+
+@dataclass
+class Progress:
+    phase: str = "load"
+    rows_done: int = 0
+    bytes_done: int = 0
+    rows_total: int | None = None
+    bytes_total: int | None = None
+    embed_done: int | None = None
+    embed_total: int | None = None
+    detected_format: str | None = None
+    state: str = "running"  # what the last heartbeat answered
+    stop: threading.Event = field(default_factory=threading.Event)
+
+    def check(self) -> None:
+        if self.stop.is_set():
+            raise Stopped(self.state)
+
+
+class Heartbeat(threading.Thread):
+    """Reports the worker's (and its job's) progress every `interval` seconds; on
+    'cancelled' or 'lost' it sets the job's stop flag and cancels the load's query."""
+
+    def __init__(self, conninfo: str, worker_id: uuid.UUID, interval: float,
+                 ready_file: Path | None) -> None:
+        super().__init__(name="heartbeat", daemon=True)
+        self.conn = psycopg.connect(conninfo, autocommit=True, application_name=APPLICATION_NAME)
+        self.worker_id, self.interval, self.ready_file = worker_id, interval, ready_file
+        self.lock = threading.Lock()
+        self.job: tuple[uuid.UUID, int, Progress, psycopg.Connection] | None = None
+        self.quit = threading.Event()
+
+    def set_job(self, job: tuple[uuid.UUID, int, Progress, psycopg.Connection] | None) -> None:
+        with self.lock:
+            self.job = job
+        self.beat()
+
+    def beat(self) -> None:
+        with self.lock:
+            job = self.job
+            if job is None:
+                self.conn.execute("SELECT workspace.ingest_heartbeat(%s)", (self.worker_id,))
+            else:
+                job_id, attempt, p, load_conn = job
+                [(state,)] = self.conn.execute(
+                    "SELECT workspace.ingest_heartbeat(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    (self.worker_id, job_id, attempt, p.phase, p.rows_done, p.bytes_done,
+                     p.rows_total, p.bytes_total, p.embed_done, p.embed_total,
+                     p.detected_format)).fetchall()
+                if state != "running" and not p.stop.is_set():
+                    p.state = state
+                    p.stop.set()
+                    log.info("job %s is %s: stopping it", job_id, state)
+                    load_conn.cancel_safe()
+        if self.ready_file is not None:
+            self.ready_file.touch()
+
+    def run(self) -> None:
+        while not self.quit.wait(self.interval):
+            try:
+                self.beat()
+            except psycopg.Error as exc:
+                log.warning("heartbeat failed: %s", exc)
+
+
+class Worker:
+    def __init__(self, conninfo: str, settings: IngestSettings, ready_file: Path | None = None,
+                 worker_id: uuid.UUID | None = None) -> None:
+        self.conninfo, self.settings, self.ready_file = conninfo, settings, ready_file
+        self.worker_id = worker_id or uuid.uuid4()
+        self.quit = threading.Event()
+
+    def _connect(self, **kwargs: Any) -> psycopg.Connection:
+        return psycopg.connect(self.conninfo, application_name=APPLICATION_NAME, **kwargs)
+
+    def run(self, once: bool = False) -> None:
+        """Take jobs until asked to quit (SIGTERM/SIGINT), or, with once, until none is left."""
+        with self._connect(autocommit=True) as ctl:
+            ctl.execute("SELECT workspace.register_ingest_worker(%s, %s, %s)",
+                        (self.worker_id, socket.gethostname(), os.getpid()))
+            ctl.execute(sql.SQL("LISTEN {}").format(sql.Identifier(NOTIFY_CHANNEL)))
+            hb = Heartbeat(self.conninfo, self.worker_id, self.settings.heartbeat_seconds,
+                           self.ready_file)
+            hb.beat()
+            hb.start()
+            log.info("ingest worker %s ready", self.worker_id)
+            try:
+                while not self.quit.is_set():
+                    job = ctl.execute("SELECT * FROM workspace.claim_ingest_job(%s)",
+                                      (self.worker_id,)).fetchone()
+                    if job is not None:
+                        self._run_job(ctl, hb, job)
+                        continue
+                    if once:
+                        break
+                    for _ in ctl.notifies(timeout=self.settings.poll_seconds, stop_after=1):
+                        pass
+            finally:
+                hb.quit.set()
+                hb.join(timeout=5)
+                try:
+                    ctl.execute("SELECT workspace.stop_ingest_worker(%s)", (self.worker_id,))
+                except psycopg.Error:
+                    pass
+                hb.conn.close()
+
+    def _run_job(self, ctl: psycopg.Connection, hb: Heartbeat, row: tuple[Any, ...]) -> None:
+        names = ["job_id", "attempt", "project_id", "dataset_name", "if_exists", "source_type",
+                 "source", "format", "options", "embedding", "index_config", "target_schema",
+                 "credentials", "upload_path"]
+        job = dict(zip(names, row, strict=True))
+        job_id, attempt = job["job_id"], job["attempt"]
+        log.info("job %s (attempt %s): %s source, dataset %r", job_id, attempt,
+                 job["source_type"], job["dataset_name"])
+        progress = Progress()
+        outcome = "failed"
+        with self._connect() as load:
+            hb.set_job((job_id, attempt, progress, load))
+            try:
+                rows = load_job(load, job, self.settings, progress)
+                outcome = "succeeded"
+                log.info("job %s: %s rows loaded", job_id, rows)
+            except Stopped as exc:
+                outcome = str(exc)
+                log.info("job %s stopped: %s", job_id, exc)
+            except psycopg.errors.QueryCanceled:
+                outcome = progress.state if progress.stop.is_set() else "failed"
+                if outcome == "failed":
+                    self._fail(ctl, job_id, attempt, "the load was cancelled by the server "
+                               "(statement timeout?)")
+            except IngestError as exc:
+                self._fail(ctl, job_id, attempt, str(exc))
+            except psycopg.Error as exc:
+                if progress.stop.is_set():
+                    outcome = progress.state
+                else:
+                    self._fail(ctl, job_id, attempt, describe_pg_error(exc, job))
+            except Exception as exc:
+                log.exception("job %s failed", job_id)
+                self._fail(ctl, job_id, attempt, f"{type(exc).__name__}: {exc}")
+            finally:
+                hb.set_job(None)
+        if outcome != "lost" and job.get("upload_path"):
+            # The job has ended for good: the uploaded file is no longer needed.
+            ctl.execute("SELECT workspace.forget_ingest_upload(%s)",
+                        (job["source"].get("upload_id"),))
+            try:
+                Path(job["upload_path"]).unlink(missing_ok=True)
+            except OSError as exc:
+                log.warning("cannot remove %s: %s", job["upload_path"], exc)
+
+    def _fail(self, ctl: psycopg.Connection, job_id: uuid.UUID, attempt: int, error: str) -> None:
+        log.info("job %s failed: %s", job_id, error)
+        ctl.execute("SELECT workspace.fail_ingest(%s, %s, %s)", (job_id, attempt, error))
+
+
+def describe_pg_error(exc: psycopg.Error, job: dict[str, Any]) -> str:
+    """A database error as a message for the job: the server's message and where in the
+    input (COPY's context names the line and column), without the staging table's name."""
+    diag = exc.diag
+    message = diag.message_primary or str(exc).strip()
+    context = (diag.context or "").splitlines()[0] if diag.context else ""
+    if context.startswith("COPY "):
+        # "COPY _ingest_..., line 3, column x: "..."" -> "line 3, column x: "...""
+        context = context.split(", ", 1)[1] if ", " in context else ""
+        message = f"{context}: {message}" if context else message
+    return message[:1000]
+
+
+# -- the load --------------------------------------------------------------------------------
+
+def load_job(conn: psycopg.Connection, job: dict[str, Any], settings: IngestSettings,
+             progress: Progress) -> int:
+    """One attempt: everything in one transaction of `conn`, published at its end."""
+    overrides: dict[int, str] = {}
+    extra: list[str] = []
+    spool: Path | None = None
+    try:
+        for _try in range(1700):
+            progress.rows_done = progress.bytes_done = 0
+            progress.phase = "load"
+            opened = open_source(job, settings, lambda n: setattr(progress, "bytes_done", n))
+            progress.bytes_total = opened.size
+            try:
+                fmt = detect(opened, job["format"])
+                progress.detected_format = fmt
+                if fmt == "parquet":
+                    if job.get("upload_path"):
+                        fmt_obj: Any = ParquetFormat(job["upload_path"], job["options"])
+                    else:
+                        if spool is None:
+                            spool = _spool(opened, progress)
+                        fmt_obj = ParquetFormat(str(spool), job["options"])
+                elif fmt == "csv":
+                    fmt_obj = CsvFormat(opened, job["options"], overrides)
+                else:
+                    fmt_obj = JsonRowsFormat(opened, job["options"], overrides, fmt == "jsonl",
+                                             extra)
+                try:
+                    with conn.transaction():
+                        return _load(conn, job, fmt_obj, progress)
+                except WidenColumn as w:
+                    overrides[w.index] = w.type
+                except NewKey as k:
+                    extra.append(k.key)
+                except psycopg.DataError as exc:
+                    # A value beyond the sample that does not fit the inferred type: that
+                    # column becomes text and the load starts again.
+                    index = _failed_column(exc, fmt_obj)
+                    if index is None or overrides.get(index) == "text" or fmt == "parquet":
+                        raise
+                    log.info("job %s: column %s widened to text (%s)", job["job_id"], index,
+                             exc.diag.message_primary)
+                    overrides[index] = "text"
+            finally:
+                opened.close()
+        raise IngestError("the columns' types could not be settled")
+    finally:
+        if spool is not None:
+            shutil.rmtree(spool.parent, ignore_errors=True)
+
+
+def _failed_column(exc: psycopg.Error, fmt_obj: Any) -> int | None:
+    context = exc.diag.context or ""
+    if ", column " not in context or not hasattr(fmt_obj, "_columns"):
+        return None
+    name = context.split(", column ", 1)[1].split(":", 1)[0]
+    try:
+        return fmt_obj._columns.index(name)
+    except ValueError:
+        return None
+
+
+def _spool(opened: Opened, progress: Progress) -> Path:
+    """Parquet needs to seek: copy the stream to a temporary file (chunk by chunk)."""
+    progress.phase = "download"
+    folder = Path(tempfile.mkdtemp(prefix="neuronplane-ingest-"))
+    path = folder / "source.parquet"
+    with path.open("wb") as out:
+        while True:
+            chunk = opened.stream.read(CHUNK)
+            if not chunk:
+                break
+            out.write(chunk)
+            progress.check()
+    return path
+
+
+def _load(conn: psycopg.Connection, job: dict[str, Any], fmt: Any, progress: Progress) -> int:
+    job_id, attempt = job["job_id"], job["attempt"]
+    columns = fmt.columns()
+    progress.rows_total = fmt.rows_total
+    [(names,)] = conn.execute(
+        "SELECT workspace.begin_ingest_load(%s, %s, %s)",
+        (job_id, attempt, Jsonb([{"name": n, "type": t} for n, t in columns]))).fetchall()
+    fmt._columns = names
+    types = [t for _, t in columns]
+    [(stage,)] = conn.execute("SELECT workspace.staging_table(%s)", (job_id,)).fetchall()
+    target = sql.Identifier(job["target_schema"], stage)
+    cols = sql.SQL(", ").join(sql.Identifier(n) for n in names)
+
+    def count(n: int) -> None:
+        progress.rows_done = n
+
+    # FREEZE: the staging table was created in this transaction, so its rows can be written
+    # frozen and all-visible; readers of the published table set no hint bits afterwards.
+    with conn.cursor() as cur:
+        if isinstance(fmt, CsvFormat):
+            params = fmt.copy_params()
+            stmt = sql.SQL("COPY {} ({}) FROM STDIN WITH (FORMAT csv, FREEZE, HEADER {}, "
+                           "DELIMITER {}, "
+                           "QUOTE {}, NULL {}, ENCODING {})").format(
+                target, cols, sql.SQL("true" if params["header"] else "false"),
+                sql.Literal(params["delimiter"]), sql.Literal(params["quote"]),
+                sql.Literal(params["null"]), sql.Literal(params["encoding"]))
+            with cur.copy(stmt) as copy:
+                fmt.feed(copy.write, count, progress.check)
+        elif isinstance(fmt, ParquetFormat):
+            stmt = sql.SQL("COPY {} ({}) FROM STDIN WITH (FORMAT csv, FREEZE)").format(
+                target, cols)
+            with cur.copy(stmt) as copy:
+                fmt.feed(copy.write, count, progress.check, types)
+        else:
+            stmt = sql.SQL("COPY {} ({}) FROM STDIN WITH (FREEZE)").format(target, cols)
+            with cur.copy(stmt) as copy:
+                n = 0
+                for row in fmt.rows(types):
+                    copy.write_row(row)
+                    n += 1
+                    if n & 1023 == 0:
+                        progress.rows_done = n
+                        progress.check()
+                progress.rows_done = n
+        rows = cur.rowcount
+    progress.check()
+    progress.rows_done = rows
+    described = [{"name": n, "type": t, "source": s}
+                 for n, (s, t) in zip(names, columns, strict=True)]
+    embedding = None
+    if job.get("embedding"):
+        from .embed import embed_staging
+        embedding = embed_staging(conn, job, names, columns, target, rows, progress)
+    progress.phase = "publish"
+    conn.execute("SELECT workspace.publish_ingest(%s, %s, %s, %s, %s, %s, %s)",
+                 (job_id, attempt, rows, Jsonb(described),
+                  Jsonb(embedding) if embedding else None, fmt.name,
+                  max(progress.bytes_done, progress.bytes_total or 0)))
+    return rows
+
+
+def main(conninfo: str, settings: IngestSettings, ready_file: Path | None = None,
+         once: bool = False) -> None:
+    logging.basicConfig(level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    worker = Worker(conninfo, settings, ready_file)
+
+    def _quit(signum: int, frame: Any) -> None:
+        worker.quit.set()
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _quit)
+    try:
+        worker.run(once=once)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if ready_file is not None:
+            ready_file.unlink(missing_ok=True)
+

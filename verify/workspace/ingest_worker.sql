@@ -1,0 +1,23 @@
+-- Verify neuronplane:workspace/ingest_worker on pg
+
+BEGIN;
+
+SELECT 1/count(*) FROM pg_catalog.pg_proc
+ WHERE oid IN ('workspace.claim_ingest_job(uuid)'::regprocedure,
+               'workspace.begin_ingest_load(uuid, integer, jsonb)'::regprocedure,
+               'workspace.publish_ingest(uuid, integer, bigint, jsonb, jsonb, text, bigint)'::regprocedure,
+               'workspace.fail_ingest(uuid, integer, text)'::regprocedure,
+               'workspace.register_ingest_upload(text, bigint, text)'::regprocedure);
+
+DO $$
+BEGIN
+    ASSERT has_function_privilege('neuronplane_worker', 'workspace.claim_ingest_job(uuid)', 'EXECUTE'),
+           'the worker claims jobs';
+    ASSERT NOT has_function_privilege('authenticated', 'workspace.claim_ingest_job(uuid)', 'EXECUTE'),
+           'API roles must not claim jobs (it hands out credentials)';
+    ASSERT NOT has_function_privilege('service', 'workspace.register_ingest_upload(text, bigint, text)', 'EXECUTE'),
+           'API roles must not register uploads (they name server paths)';
+END
+$$;
+
+ROLLBACK;
