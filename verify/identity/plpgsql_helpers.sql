@@ -23,6 +23,8 @@ SELECT 1 / (count(*) = 0)::int FROM pg_catalog.pg_policy
                    'projects_select', 'projects_update', 'service_accounts_select',
                    'service_accounts_update', 'agents_select', 'tools_select',
                    'datasets_select', 'api_keys_select')
+   AND polrelid IN (SELECT c.oid FROM pg_catalog.pg_class c
+                     WHERE c.relnamespace = 'identity'::regnamespace)
    AND pg_catalog.pg_get_expr(polqual, polrelid) LIKE '%is_platform_admin%';
 
 DO $$
