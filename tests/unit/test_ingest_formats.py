@@ -4,11 +4,13 @@ refusal of private addresses."""
 from __future__ import annotations
 
 import io
+import socket
 from pathlib import Path
 
+import httpx
 import pytest
 
-from neuronplane.ingest import IngestError, IngestSettings
+from neuronplane.ingest import IngestError, IngestSettings, sources
 from neuronplane.ingest.formats import detect, text_type, value_type
 from neuronplane.ingest.sources import (
     CountingReader,
@@ -16,6 +18,7 @@ from neuronplane.ingest.sources import (
     github_url,
     huggingface_url,
     open_source,
+    pinned_request,
 )
 
 
@@ -86,3 +89,66 @@ def test_private_addresses_are_refused_unless_allowed(tmp_path: Path):
                                            "endpoint_url": "http://10.1.2.3:9000"}}
     with pytest.raises(IngestError, match="private address"):
         open_source(job, settings, lambda n: None)
+
+
+def _resolver(table: dict[str, list[str]], calls: list[str]):
+    """A getaddrinfo answering from table (each lookup pops the next answer)."""
+    def getaddrinfo(host, port, *args, **kwargs):
+        calls.append(host)
+        answers = table[host]
+        address = answers.pop(0) if len(answers) > 1 else answers[0]
+        family = socket.AF_INET6 if ":" in address else socket.AF_INET
+        return [(family, socket.SOCK_STREAM, 6, "", (address, port))]
+    return getaddrinfo
+
+
+def _public_settings(tmp_path: Path) -> IngestSettings:
+    return IngestSettings(upload_dir=tmp_path, max_upload_bytes=1, github_raw_url="",
+                          huggingface_url="", allow_private_hosts=False, poll_seconds=1,
+                          heartbeat_seconds=1)
+
+
+def test_a_request_goes_to_the_address_that_was_checked(tmp_path: Path, monkeypatch):
+    # DNS rebinding: the first lookup answers a public address, a second one would answer
+    # a private one. The request is pinned to the checked address; no second lookup.
+    calls: list[str] = []
+    monkeypatch.setattr(socket, "getaddrinfo",
+                        _resolver({"data.example": ["93.184.215.14", "127.0.0.1"]}, calls))
+    with httpx.Client() as client:
+        request = pinned_request(client, "https://user:p%40ss@data.example/d/x.csv?v=1",
+                                 _public_settings(tmp_path), {})
+    assert calls == ["data.example"]
+    assert str(request.url) == "https://93.184.215.14/d/x.csv?v=1"
+    assert request.headers["Host"] == "data.example"
+    assert request.extensions["sni_hostname"] == "data.example"
+    assert request.headers["Authorization"] == "Basic dXNlcjpwQHNz"  # user:p@ss
+
+
+def test_redirects_are_checked_and_credentials_stay_with_their_origin(tmp_path: Path,
+                                                                       monkeypatch):
+    calls: list[str] = []
+    monkeypatch.setattr(socket, "getaddrinfo", _resolver(
+        {"a.example": ["93.184.215.14"], "b.example": ["93.184.215.15"],
+         "inside.example": ["10.0.0.5"]}, calls))
+    seen: list[tuple[str, str, str | None]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append((request.url.host, request.headers["Host"],
+                     request.headers.get("Authorization")))
+        if request.headers["Host"] == "a.example":
+            return httpx.Response(302, headers={"Location": "http://b.example/next.csv"})
+        if request.url.path == "/next.csv":
+            return httpx.Response(307, headers={"Location": "http://inside.example/secret"})
+        return httpx.Response(200, content=b"never")
+
+    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
+        with pytest.raises(IngestError, match=r"inside\.example resolves to a private address"):
+            sources._get(client, "http://a.example/start.csv", _public_settings(tmp_path),
+                         {"Authorization": "Bearer t0ken"})
+    assert seen == [("93.184.215.14", "a.example", "Bearer t0ken"),
+                    ("93.184.215.15", "b.example", None)]
+
+
+def test_only_http_urls_are_fetched(tmp_path: Path):
+    with httpx.Client() as client, pytest.raises(IngestError, match="only http and https"):
+        pinned_request(client, "file:///etc/passwd", _public_settings(tmp_path), {})

@@ -5,6 +5,7 @@ Every source is opened as a stream read in chunks; nothing holds a whole file in
 
 from __future__ import annotations
 
+import base64
 import io
 import ipaddress
 import socket
@@ -12,7 +13,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -73,33 +74,91 @@ class Opened:
                 pass
 
 
-def _check_host(url: str, settings: IngestSettings) -> None:
-    """Refuse URLs that point into the machine or its private networks (unless allowed):
-    a job must not make the worker read internal services."""
-    host = urlsplit(url).hostname
-    if not host:
-        raise IngestError(f"source URL has no host: {url}")
-    if settings.allow_private_hosts:
-        return
+MAX_REDIRECTS = 5
+REDIRECT_STATUSES = {301, 302, 303, 307, 308}
+
+
+def _allowed_address(host: str, port: int, settings: IngestSettings) -> str:
+    """Resolve host once and return the address to connect to. Unless private hosts are
+    allowed, every address the name resolves to must be public: a job must not make the
+    worker read internal services. The caller connects to this very address, so a second
+    lookup answering differently (DNS rebinding) changes nothing."""
     try:
-        infos = socket.getaddrinfo(host, None)
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except OSError as exc:
         raise IngestError(f"cannot resolve {host}: {exc.strerror or exc}") from None
-    for info in infos:
-        addr = ipaddress.ip_address(info[4][0])
-        if addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_reserved:
-            raise IngestError(f"{host} resolves to a private address ({addr}); refused "
-                              "(NEURONPLANE_INGEST_ALLOW_PRIVATE_HOSTS=1 allows it)")
+    if not infos:
+        raise IngestError(f"cannot resolve {host}")
+    if not settings.allow_private_hosts:
+        for info in infos:
+            addr = ipaddress.ip_address(info[4][0])
+            if addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_reserved:
+                raise IngestError(f"{host} resolves to a private address ({addr}); refused "
+                                  "(NEURONPLANE_INGEST_ALLOW_PRIVATE_HOSTS=1 allows it)")
+    return str(infos[0][4][0])
+
+
+def _check_host(url: str, settings: IngestSettings) -> None:
+    """Refuse a URL whose host is missing or resolves to a private address."""
+    parts = urlsplit(url)
+    if not parts.hostname:
+        raise IngestError(f"source URL has no host: {_safe(url)}")
+    _allowed_address(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80),
+                     settings)
+
+
+def pinned_request(client: httpx.Client, url: str, settings: IngestSettings,
+                   headers: dict[str, str]) -> httpx.Request:
+    """A GET of url sent to the address its host was checked at: the URL names that
+    address, Host names the host, and for https the TLS server name (SNI and certificate
+    check) is the host."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise IngestError(f"only http and https URLs can be fetched, not {parts.scheme!r}")
+    host = parts.hostname
+    if not host:
+        raise IngestError(f"source URL has no host: {_safe(url)}")
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    address = _allowed_address(host, port, settings)
+    literal = f"[{address}]" if ":" in address else address
+    target = urlunsplit((parts.scheme, f"{literal}:{port}", parts.path or "/", parts.query, ""))
+    named = f"[{host}]" if ":" in host else host
+    request_headers = {"Host": named if parts.port is None else f"{named}:{parts.port}",
+                       **headers}
+    if parts.username is not None and "Authorization" not in headers:
+        pair = f"{unquote(parts.username)}:{unquote(parts.password or '')}".encode()
+        request_headers["Authorization"] = "Basic " + base64.b64encode(pair).decode("ascii")
+    extensions = {"sni_hostname": host} if parts.scheme == "https" else {}
+    return client.build_request("GET", target, headers=request_headers, extensions=extensions)
+
+
+def _origin(url: str) -> tuple[str, str | None, int | None]:
+    parts = urlsplit(url)
+    return parts.scheme, parts.hostname, parts.port
+
+
+def _get(client: httpx.Client, url: str, settings: IngestSettings,
+         headers: dict[str, str]) -> httpx.Response:
+    """GET url (streamed), following redirects by hand so that every hop is checked and
+    pinned; credentials are not sent on to another origin."""
+    for _ in range(MAX_REDIRECTS + 1):
+        response = client.send(pinned_request(client, url, settings, headers), stream=True)
+        location = response.headers.get("location")
+        if response.status_code not in REDIRECT_STATUSES or not location:
+            return response
+        response.close()
+        following = urljoin(url, location)
+        if _origin(following) != _origin(url):
+            headers = {k: v for k, v in headers.items() if k.lower() != "authorization"}
+        url = following
+    raise IngestError(f"more than {MAX_REDIRECTS} redirects from {_safe(url)}")
 
 
 def _http(url: str, settings: IngestSettings, on_read: Callable[[int], None],
           headers: dict[str, str] | None = None) -> Opened:
-    # Every request, redirects included, is checked before it is sent.
-    client = httpx.Client(follow_redirects=True, timeout=httpx.Timeout(30.0, read=120.0),
-                          event_hooks={"request": [lambda r: _check_host(str(r.url), settings)]})
+    client = httpx.Client(follow_redirects=False, timeout=httpx.Timeout(30.0, read=120.0))
     try:
-        response = client.send(client.build_request("GET", url, headers=headers or {}),
-                               stream=True)
+        response = _get(client, url, settings, headers or {})
     except httpx.HTTPError as exc:
         client.close()
         raise IngestError(f"cannot fetch {_safe(url)}: {type(exc).__name__}: {exc}") from None
@@ -141,14 +200,22 @@ def _hf_split_file(settings: IngestSettings, source: dict[str, Any],
     refused (name a file with source.path)."""
     url = (f"{settings.huggingface_url}/api/datasets/{quote(source['dataset'], safe='/')}"
            f"/parquet/default/{quote(source['split'], safe='')}")
-    _check_host(url, settings)
+    with httpx.Client(follow_redirects=False, timeout=30) as client:
+        try:
+            answer = _get(client, url, settings, headers)
+            try:
+                if answer.status_code != 200:
+                    raise IngestError(f"listing split {source['split']!r} answered HTTP "
+                                      f"{answer.status_code}")
+                answer.read()
+            finally:
+                answer.close()
+        except httpx.HTTPError as exc:
+            raise IngestError(f"cannot list the split: {type(exc).__name__}") from None
     try:
-        answer = httpx.get(url, headers=headers, timeout=30, follow_redirects=True)
-    except httpx.HTTPError as exc:
-        raise IngestError(f"cannot list the split: {type(exc).__name__}") from None
-    if answer.status_code != 200:
-        raise IngestError(f"listing split {source['split']!r} answered HTTP {answer.status_code}")
-    files = answer.json()
+        files = answer.json()
+    except ValueError:
+        raise IngestError(f"listing split {source['split']!r} did not answer JSON") from None
     if not isinstance(files, list) or len(files) != 1 or not isinstance(files[0], str):
         count = len(files) if isinstance(files, list) else "no"
         raise IngestError(f"split {source['split']!r} has {count} files; name one with "
