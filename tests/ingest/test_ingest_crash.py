@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import signal
 
+import psycopg
 import pytest
 
 from .conftest import start_worker_process, table_rows
@@ -80,3 +81,54 @@ def test_sigterm_mid_load_hands_the_job_back_at_once(superuser, database, files,
             if proc is not None and proc.poll() is None:
                 proc.terminate()
                 proc.wait(timeout=20)
+
+
+def test_an_idle_worker_removes_uploads_no_job_will_read(superuser, database, owner,
+                                                         ingest_settings):
+    from neuronplane.ingest.worker import Worker
+
+    _, project = owner
+    folder = ingest_settings.upload_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {name: folder / f"sweep-{name}.csv" for name in
+             ("cancelled", "old_unclaimed", "fresh_unclaimed", "queued")}
+    for path in paths.values():
+        path.write_bytes(b"a,b\n1,2\n")
+    outside = folder.parent / "sweep-outside.csv"
+    outside.write_bytes(b"x\n")
+    jobs = {}
+    for name, status in (("cancelled", "cancelled"), ("queued", "queued")):
+        jobs[name] = superuser.execute(
+            "INSERT INTO workspace.ingest_jobs (project_id, dataset_name, source_type, source, "
+            "status, finished_at) VALUES (%s, %s, 'upload', '{}', %s, "
+            "CASE WHEN %s = 'cancelled' THEN now() END) RETURNING id",
+            (project, f"sweep-{name}", status, status)).fetchone()[0]
+    uploads = {}
+    for name, job, age in (("cancelled", jobs["cancelled"], "0"), ("queued", jobs["queued"], "0"),
+                           ("old_unclaimed", None, "2 days"), ("fresh_unclaimed", None, "0")):
+        uploads[name] = superuser.execute(
+            "INSERT INTO workspace.ingest_uploads (path, size_bytes, job_id, created_at) "
+            "VALUES (%s, 8, %s, now() - %s::interval) RETURNING id",
+            (str(paths[name]), job, age)).fetchone()[0]
+    uploads["outside"] = superuser.execute(
+        "INSERT INTO workspace.ingest_uploads (path, size_bytes, created_at) "
+        "VALUES (%s, 2, now() - interval '2 days') RETURNING id", (str(outside),)).fetchone()[0]
+    try:
+        worker = Worker(database.login_conninfo("neuronplane_worker"), ingest_settings)
+        with psycopg.connect(database.login_conninfo("neuronplane_worker"),
+                             autocommit=True) as ctl:
+            assert worker.sweep_uploads(ctl) == 3
+            assert worker.sweep_uploads(ctl) == 0
+        assert not paths["cancelled"].exists() and not paths["old_unclaimed"].exists()
+        assert paths["fresh_unclaimed"].exists() and paths["queued"].exists()
+        assert outside.exists(), "a file outside the upload folder is never removed"
+        left = {r[0] for r in superuser.execute(
+            "SELECT id FROM workspace.ingest_uploads WHERE id = ANY(%s)",
+            (list(uploads.values()),)).fetchall()}
+        assert left == {uploads["fresh_unclaimed"], uploads["queued"]}
+    finally:
+        superuser.execute("DELETE FROM workspace.ingest_uploads WHERE id = ANY(%s)",
+                          (list(uploads.values()),))
+        superuser.execute("DELETE FROM workspace.ingest_jobs WHERE id = ANY(%s)",
+                          (list(jobs.values()),))
+        outside.unlink(missing_ok=True)

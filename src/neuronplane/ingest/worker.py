@@ -134,6 +134,7 @@ class Worker:
                         continue
                     if once:
                         break
+                    self.sweep_uploads(ctl)
                     for _ in ctl.notifies(timeout=self.settings.poll_seconds, stop_after=1):
                         pass
             finally:
@@ -189,6 +190,29 @@ class Worker:
                 Path(job["upload_path"]).unlink(missing_ok=True)
             except OSError as exc:
                 log.warning("cannot remove %s: %s", job["upload_path"], exc)
+
+    def sweep_uploads(self, ctl: psycopg.Connection) -> int:
+        """Remove uploaded files no job will read (workspace.abandoned_ingest_uploads()),
+        then forget them; only files inside the upload folder are touched. Returns how many
+        were forgotten."""
+        root = self.settings.upload_dir.resolve()
+        done = 0
+        for upload_id, path in ctl.execute(
+                "SELECT upload_id, path FROM workspace.abandoned_ingest_uploads()").fetchall():
+            target = Path(path).resolve()
+            if target.parent != root:
+                log.warning("upload %s is outside %s; its file is left alone", upload_id, root)
+            else:
+                try:
+                    target.unlink(missing_ok=True)
+                except OSError as exc:
+                    log.warning("cannot remove upload %s: %s", upload_id, exc.strerror)
+                    continue
+            ctl.execute("SELECT workspace.forget_ingest_upload(%s)", (upload_id,))
+            done += 1
+        if done:
+            log.info("%s abandoned upload(s) removed", done)
+        return done
 
     def _fail(self, ctl: psycopg.Connection, job_id: uuid.UUID, attempt: int, error: str) -> None:
         log.info("job %s failed: %s", job_id, error)
