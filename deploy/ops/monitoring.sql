@@ -5,6 +5,7 @@
 -- requires: identity/authz
 -- requires: identity/admin_checks
 -- requires: identity/manage
+-- requires: workspace/ingest
 
 BEGIN;
 
@@ -29,6 +30,11 @@ COMMENT ON ROLE neuronplane_monitor IS
     'Owner of the ops observability functions: pg_monitor and pg_cron''s job tables, no neuronplane data; never logs in.';
 GRANT USAGE ON SCHEMA cron TO neuronplane_monitor;
 GRANT SELECT ON cron.job, cron.job_run_details TO neuronplane_monitor;
+-- The ingestion workers' heartbeats, and nothing else of the workspace.
+GRANT USAGE ON SCHEMA workspace TO neuronplane_monitor;
+GRANT SELECT (worker_id, hostname, pid, started_at, heartbeat_at, current_job_id, jobs_done,
+              stopped_at) ON workspace.ingest_workers TO neuronplane_monitor;
+GRANT SELECT (stale_after) ON workspace.ingest_settings TO neuronplane_monitor;
 GRANT USAGE ON SCHEMA ops TO neuronplane_monitor;
 
 SET LOCAL ROLE neuronplane_owner;
@@ -238,10 +244,26 @@ BEGIN
       LEFT JOIN LATERAL (SELECT d.status, d.start_time, d.end_time FROM cron.job_run_details d
                           WHERE d.jobid = j.jobid ORDER BY d.runid DESC LIMIT 1) r ON true
      WHERE j.database = current_database();
+    -- The ingestion workers, by their heartbeats: busy (on a job), idle, stale (no heartbeat
+    -- for workspace.ingest_settings.stale_after: its job will be taken over) or stopped.
+    RETURN QUERY
+    SELECT 'ingest_worker', w.hostname || ':' || w.pid,
+           CASE WHEN w.stopped_at IS NOT NULL THEN 'stopped'
+                WHEN w.heartbeat_at < now() - s.stale_after THEN 'stale'
+                WHEN w.current_job_id IS NOT NULL THEN 'busy'
+                ELSE 'idle' END,
+           w.started_at,
+           w.heartbeat_at,
+           jsonb_build_object('worker_id', w.worker_id, 'hostname', w.hostname, 'pid', w.pid,
+                              'current_job_id', w.current_job_id, 'jobs_done', w.jobs_done,
+                              'stopped_at', w.stopped_at)
+      FROM workspace.ingest_workers w
+     CROSS JOIN workspace.ingest_settings s
+     WHERE w.stopped_at IS NULL OR w.stopped_at > now() - interval '1 day';
 END
 $$;
 COMMENT ON FUNCTION ops.workers_snapshot() IS
-    'Background workers and neuronplane processes (pg_stat_activity) and pg_cron jobs with their last run; administrators only.';
+    'Background workers and neuronplane processes (pg_stat_activity), pg_cron jobs with their last run, and the ingestion workers'' heartbeats; administrators only.';
 
 RESET ROLE;
 REVOKE CREATE ON SCHEMA ops FROM neuronplane_monitor;
@@ -258,7 +280,7 @@ COMMENT ON VIEW ops.index_health IS 'Health of every index (ops.index_health_sna
 CREATE VIEW ops.workers WITH (security_invoker = true) AS
 SELECT * FROM ops.workers_snapshot();
 COMMENT ON VIEW ops.workers IS
-    'Background workers, neuronplane processes and scheduler jobs (ops.workers_snapshot()); ingestion worker heartbeats are to be added.';
+    'Background workers, neuronplane processes, scheduler jobs and ingestion workers (ops.workers_snapshot()).';
 
 CREATE VIEW api.db_health WITH (security_invoker = true) AS SELECT * FROM ops.db_health;
 COMMENT ON VIEW api.db_health IS
@@ -299,10 +321,10 @@ COMMENT ON COLUMN api.index_health.definition IS 'CREATE INDEX statement.';
 
 CREATE VIEW api.workers WITH (security_invoker = true) AS SELECT * FROM ops.workers;
 COMMENT ON VIEW api.workers IS
-$$Background work: PostgreSQL background workers and neuronplane's processes (from pg_stat_activity, kind background_worker / application) and pg_cron's scheduler jobs with their last run (kind scheduler_job). For platform administrators and organization owners/admins (42501 otherwise).$$;
-COMMENT ON COLUMN api.workers.kind IS 'background_worker, application or scheduler_job.';
+$$Background work: PostgreSQL background workers and neuronplane's processes (from pg_stat_activity, kind background_worker / application), pg_cron's scheduler jobs with their last run (kind scheduler_job), and the ingestion workers by their heartbeats (kind ingest_worker: busy, idle, stale or stopped in the last day). For platform administrators and organization owners/admins (42501 otherwise).$$;
+COMMENT ON COLUMN api.workers.kind IS 'background_worker, application, scheduler_job or ingest_worker.';
 COMMENT ON COLUMN api.workers.name IS 'Application name, backend type or job name.';
-COMMENT ON COLUMN api.workers.state IS 'Session state, or the job''s last status (succeeded, failed, running, inactive, not run yet).';
+COMMENT ON COLUMN api.workers.state IS 'Session state; the job''s last status (succeeded, failed, running, inactive, not run yet); or an ingestion worker''s busy, idle, stale or stopped.';
 COMMENT ON COLUMN api.workers.started_at IS 'When the process started (NULL for jobs).';
 COMMENT ON COLUMN api.workers.last_seen_at IS 'Its last activity, or when the job last ended.';
 COMMENT ON COLUMN api.workers.details IS 'pid, backend type, wait event; or the job''s schedule, last run and failures in the last day.';

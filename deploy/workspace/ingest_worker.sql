@@ -27,19 +27,37 @@ $$;
 COMMENT ON FUNCTION workspace.register_ingest_worker(uuid, text, integer) IS
     'A worker announces itself (or again after a restart). Definer: workers have no table rights.';
 
+-- A worker that stops cleanly (SIGTERM, Ctrl-C) says so and hands its running job back at
+-- once: queued again, for the next worker (woken by NOTIFY), rather than left to be taken
+-- over when its heartbeat goes stale. The worker calls this after its load connection is
+-- closed, so its transaction, and the half-loaded staging table with it, are gone; the
+-- next attempt starts from the source, and the old attempt number can no longer publish
+-- (workspace.require_ingest_attempt).
 CREATE FUNCTION workspace.stop_ingest_worker(worker_id uuid)
 RETURNS void
-LANGUAGE sql
+LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+    handed uuid;
+BEGIN
     UPDATE workspace.ingest_workers w
        SET stopped_at = now(), current_job_id = NULL
-     WHERE w.worker_id = stop_ingest_worker.worker_id
+     WHERE w.worker_id = $1;
+    FOR handed IN
+        UPDATE workspace.ingest_jobs j
+           SET status = 'queued', phase = NULL, worker_id = NULL, heartbeat_at = NULL
+         WHERE j.worker_id = $1 AND j.status = 'running'
+        RETURNING j.id
+    LOOP
+        PERFORM pg_catalog.pg_notify('neuronplane_ingest', handed::text);
+    END LOOP;
+END
 $$;
 COMMENT ON FUNCTION workspace.stop_ingest_worker(uuid) IS
-    'A worker that stops cleanly says so. Definer: workers have no table rights.';
+    'A worker that stops cleanly says so, and hands its running job back (queued again, with NOTIFY) for the next worker. Definer: workers have no table rights.';
 
 -- The next job for this worker: the oldest queued one, or a running one whose worker
 -- stopped heartbeating (it crashed: its load transaction died with it, so starting again
@@ -502,6 +520,29 @@ $$;
 COMMENT ON FUNCTION workspace.forget_ingest_upload(uuid) IS
     'Deletes an upload''s row and returns its path (for the caller to remove the file).';
 
+-- Uploaded files nobody will read again: those of jobs that ended without a worker
+-- running them to the end (cancelled while queued, say), and those no job ever named
+-- (the client went away between the upload and start_ingest) once they are old enough.
+-- An idle worker removes each file, then forgets it (workspace.forget_ingest_upload()).
+-- Definer: the worker role has no rights on the tables.
+CREATE FUNCTION workspace.abandoned_ingest_uploads(unclaimed_after interval DEFAULT '1 day')
+RETURNS TABLE (upload_id uuid, path text)
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT u.id, u.path
+      FROM workspace.ingest_uploads u
+      LEFT JOIN workspace.ingest_jobs j ON j.id = u.job_id
+     WHERE (u.job_id IS NOT NULL AND (j.id IS NULL OR j.status IN ('succeeded', 'failed', 'cancelled')))
+        OR (u.job_id IS NULL AND u.created_at < now() - unclaimed_after)
+     ORDER BY u.created_at
+     LIMIT 100
+$$;
+COMMENT ON FUNCTION workspace.abandoned_ingest_uploads(interval) IS
+    'Up to 100 uploads no job will read: their job has ended (or is gone), or no job named them within unclaimed_after. For the worker, which removes the files and forgets them.';
+
 REVOKE ALL ON FUNCTION workspace.require_ingest_attempt(uuid, integer, boolean) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION
     workspace.register_ingest_worker(uuid, text, integer),
@@ -514,6 +555,7 @@ GRANT EXECUTE ON FUNCTION
     workspace.fail_ingest(uuid, integer, text),
     workspace.register_ingest_upload(text, bigint, text),
     workspace.forget_ingest_upload(uuid),
+    workspace.abandoned_ingest_uploads(interval),
     workspace.staging_table(uuid)
   TO neuronplane_worker;
 

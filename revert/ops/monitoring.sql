@@ -15,6 +15,8 @@ DROP FUNCTION ops.require_monitor_access();
 REVOKE USAGE ON SCHEMA ops FROM authenticated, service;
 REVOKE USAGE ON SCHEMA ops FROM neuronplane_monitor;
 REVOKE SELECT ON cron.job, cron.job_run_details FROM neuronplane_monitor;
+REVOKE SELECT ON workspace.ingest_settings, workspace.ingest_workers FROM neuronplane_monitor;
+REVOKE USAGE ON SCHEMA workspace FROM neuronplane_monitor;
 REVOKE USAGE ON SCHEMA cron FROM neuronplane_monitor;
 -- The role is cluster-wide: it stays (as roles/ keeps its roles), without rights here.
 

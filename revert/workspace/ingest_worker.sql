@@ -2,6 +2,7 @@
 
 BEGIN;
 
+DROP FUNCTION workspace.abandoned_ingest_uploads(interval);
 DROP FUNCTION workspace.forget_ingest_upload(uuid);
 DROP FUNCTION workspace.register_ingest_upload(text, bigint, text);
 DROP FUNCTION workspace.fail_ingest(uuid, integer, text);

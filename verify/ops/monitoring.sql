@@ -26,6 +26,9 @@ BEGIN
     ASSERT NOT has_function_privilege('anon', 'ops.db_health_snapshot()', 'EXECUTE')
        AND NOT has_schema_privilege('neuronplane_monitor', 'ops', 'CREATE'),
            'anon may not call them; the monitor keeps no CREATE on ops';
+    ASSERT has_column_privilege('neuronplane_monitor', 'workspace.ingest_workers', 'heartbeat_at', 'SELECT')
+       AND NOT has_column_privilege('neuronplane_monitor', 'workspace.ingest_jobs', 'source', 'SELECT'),
+           'the monitor reads the ingestion heartbeats and nothing else of the workspace';
 END
 $$;
 

@@ -7,7 +7,14 @@ SELECT 1/count(*) FROM pg_catalog.pg_proc
                'workspace.begin_ingest_load(uuid, integer, jsonb)'::regprocedure,
                'workspace.publish_ingest(uuid, integer, bigint, jsonb, jsonb, text, bigint)'::regprocedure,
                'workspace.fail_ingest(uuid, integer, text)'::regprocedure,
-               'workspace.register_ingest_upload(text, bigint, text)'::regprocedure);
+               'workspace.register_ingest_upload(text, bigint, text)'::regprocedure,
+               'workspace.abandoned_ingest_uploads(interval)'::regprocedure)
+HAVING count(*) = 6;
+
+-- A clean stop hands the running job back.
+SELECT 1 / count(*) FROM pg_catalog.pg_proc
+ WHERE oid = 'workspace.stop_ingest_worker(uuid)'::regprocedure
+   AND prosrc LIKE '%status = ''queued''%';
 
 DO $$
 BEGIN
@@ -17,6 +24,8 @@ BEGIN
            'API roles must not claim jobs (it hands out credentials)';
     ASSERT NOT has_function_privilege('service', 'workspace.register_ingest_upload(text, bigint, text)', 'EXECUTE'),
            'API roles must not register uploads (they name server paths)';
+    ASSERT NOT has_function_privilege('authenticated', 'workspace.abandoned_ingest_uploads(interval)', 'EXECUTE'),
+           'API roles must not list upload paths';
 END
 $$;
 
