@@ -54,3 +54,25 @@ def test_other_curves_are_refused():
         np_tokens.load_private_key(pem)
     with pytest.raises(ValueError, match="P-256"):
         np_tokens.public_jwk(p384.public_key())
+
+
+def test_signer_signs_the_payload_text_as_given():
+    pem, jwk = np_tokens.generate_key()
+    signer = np_tokens.Signer(jwk["kid"], np_tokens.load_private_key(pem))
+    # the text of a jsonb, as the database hands it over (spaces, its own key order)
+    payload = '{"exp": %d, "sub": "someone", "name": "Zo\u00eb"}' % (int(time.time()) + 60)
+    token = signer.sign(payload)
+    header_b64, payload_b64, signature_b64 = token.split(".")
+    assert base64.urlsafe_b64decode(payload_b64 + "=" * (-len(payload_b64) % 4)).decode() == payload
+    assert len(base64.urlsafe_b64decode(signature_b64 + "=" * (-len(signature_b64) % 4))) == 64
+    assert jwt.get_unverified_header(token) == {"alg": "ES256", "typ": "JWT", "kid": jwk["kid"]}
+    assert jwt.decode(token, jwt.PyJWK(jwk).key, algorithms=["ES256"]) == json.loads(payload)
+    # ECDSA signatures are randomized: two tokens of one payload differ, both verify
+    again = signer.sign(payload)
+    assert again != token
+    assert jwt.decode(again, jwt.PyJWK(jwk).key, algorithms=["ES256"]) == json.loads(payload)
+
+
+def test_signer_refuses_other_curves():
+    with pytest.raises(ValueError, match="P-256"):
+        np_tokens.Signer("k", ec.generate_private_key(ec.SECP384R1()))

@@ -1,0 +1,185 @@
+-- Deploy neuronplane:auth/refresh_fast_path to pg
+-- requires: auth/sessions
+-- requires: auth/signing_keys
+-- requires: audit/record
+
+BEGIN;
+
+-- auth.es256_sign(): one np_tokens.Signer per backend and key, kept in SD. It encodes the
+-- header once and signs the claims' jsonb text as it comes: no json.loads() and
+-- re-serialization, no jwt.encode() per token. In the server that halves a signature's
+-- cost (bench/auth.py (b)). Same signature, result, volatility, owner and grants.
+CREATE OR REPLACE FUNCTION auth.es256_sign(claims jsonb, kid text, private_key bytea)
+RETURNS text
+LANGUAGE plpython3u
+VOLATILE
+STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+signer = SD.get(kid)
+if signer is None:
+    import np_tokens
+    if "decrypt" not in SD:
+        SD["decrypt"] = plpy.prepare("SELECT internal.decrypt_secret($1, $2) AS pem", ["bytea", "text"])
+    pem = plpy.execute(SD["decrypt"], [private_key, "auth.signing_keys:" + kid])[0]["pem"]
+    signer = SD[kid] = np_tokens.Signer(kid, np_tokens.load_private_key(pem))
+return signer.sign(claims)
+$$;
+
+SET LOCAL ROLE neuronplane_owner;
+
+-- auth.successor_refresh_token(): a SQL function with a SET clause is never inlined and
+-- keeps no plan, so each call parsed and planned its query again (38 us of a rotation's
+-- ~500 us under pgbench). As PL/pgSQL the plan is kept per session. Same signature, result,
+-- volatility and settings.
+CREATE OR REPLACE FUNCTION auth.successor_refresh_token(token text)
+RETURNS text
+LANGUAGE plpgsql
+STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN (SELECT 'npr_' || encode(extensions.hmac(convert_to(token, 'UTF8'), k.key, 'sha256'), 'hex')
+              FROM auth.refresh_token_key k);
+END
+$$;
+
+-- auth.token_response(): the session, its principal and the access TTL in one statement
+-- instead of three. Same signature, answer and failures.
+CREATE OR REPLACE FUNCTION auth.token_response(session_id uuid, refresh_token text)
+RETURNS jsonb
+LANGUAGE plpgsql
+VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r record;
+BEGIN
+    SELECT s.id, p.id AS principal_id, p.type AS principal_type, x.access_ttl INTO r
+      FROM auth.sessions s
+      LEFT JOIN identity.principals p ON p.id = s.principal_id
+     CROSS JOIN auth.settings x
+     WHERE s.id = token_response.session_id;
+    RETURN jsonb_build_object(
+        'access_token', auth.issue_access_token(
+            r.principal_id, r.principal_type,
+            CASE r.principal_type WHEN 'user' THEN 'authenticated' ELSE 'service' END, r.id),
+        'token_type', 'bearer',
+        'expires_in', extract(epoch FROM r.access_ttl)::integer,
+        'expires_at', extract(epoch FROM clock_timestamp() + r.access_ttl)::bigint,
+        'refresh_token', refresh_token,
+        'session_id', r.id,
+        'principal_id', r.principal_id,
+        'principal_type', r.principal_type);
+END
+$$;
+
+-- api.refresh(): the common case, a live and unspent token of a live session of an active
+-- principal, is one statement: find and lock the token and its session, spend the token,
+-- insert its successor, move the session's idle deadline. Then the audit event and the
+-- answer. Everything else (unknown, spent, revoked or expired tokens, ended sessions,
+-- disabled principals, duplicates within the grace interval, reuse) finds no row there and
+-- takes the path it took before, unchanged below. A concurrent duplicate waits on the
+-- token's row lock, finds it spent when the first commits, and takes that path too: it gets
+-- the same successor within the grace interval.
+CREATE OR REPLACE FUNCTION api.refresh(refresh_token text)
+RETURNS jsonb
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    t    auth.refresh_tokens;
+    s    auth.sessions;
+    x    auth.settings;
+    rt   record;
+    hit  record;
+    now_ timestamptz := clock_timestamp();
+BEGIN
+    WITH cur AS (
+        SELECT tok.id, tok.session_id, ses.principal_id, pr.type AS principal_type,
+               cfg.refresh_ttl, cfg.idle_timeout,
+               auth.successor_refresh_token(refresh_token) AS successor
+          FROM auth.refresh_tokens tok
+          JOIN auth.sessions ses ON ses.id = tok.session_id
+          JOIN identity.principals pr ON pr.id = ses.principal_id
+         CROSS JOIN auth.settings cfg
+         WHERE tok.token_hash = sha256(convert_to(coalesce(refresh_token, ''), 'UTF8'))
+           AND tok.used_at IS NULL AND tok.revoked_at IS NULL AND tok.expires_at > now_
+           AND ses.revoked_at IS NULL AND ses.expires_at > now_ AND ses.idle_expires_at > now_
+           AND pr.disabled_at IS NULL AND (pr.expires_at IS NULL OR pr.expires_at > now())
+           FOR UPDATE OF tok, ses
+    ), spent AS (
+        UPDATE auth.refresh_tokens r SET used_at = now_ FROM cur WHERE r.id = cur.id
+    ), touched AS (
+        UPDATE auth.sessions ss SET refreshed_at = now_,
+                                    idle_expires_at = least(now_ + cur.idle_timeout, ss.expires_at)
+          FROM cur WHERE ss.id = cur.session_id
+    ), successor AS (
+        INSERT INTO auth.refresh_tokens (session_id, token_hash, parent_id, expires_at)
+        SELECT cur.session_id, sha256(convert_to(cur.successor, 'UTF8')), cur.id,
+               now_ + cur.refresh_ttl
+          FROM cur
+    )
+    SELECT cur.session_id, cur.principal_id, cur.principal_type, cur.successor INTO hit FROM cur;
+    IF FOUND THEN
+        PERFORM audit.record('auth.refresh.rotated', 'success', 'session', hit.session_id::text, '{}',
+                             hit.principal_id, hit.principal_type,
+                             ip => auth.request_ip(), user_agent => auth.request_user_agent());
+        RETURN auth.token_response(hit.session_id, hit.successor);
+    END IF;
+
+    SELECT * INTO x FROM auth.settings;
+    -- The row lock makes concurrent refreshes of one token take turns.
+    SELECT * INTO t FROM auth.refresh_tokens r
+     WHERE r.token_hash = sha256(convert_to(coalesce(refresh_token, ''), 'UTF8'))
+       FOR UPDATE;
+    IF NOT FOUND THEN
+        RETURN auth.error_response(401, 'invalid_grant', '28000', 'unknown refresh token');
+    END IF;
+    SELECT * INTO s FROM auth.sessions ss WHERE ss.id = t.session_id FOR UPDATE;
+    now_ := clock_timestamp();
+    IF s.revoked_at IS NOT NULL OR t.revoked_at IS NOT NULL THEN
+        RETURN auth.error_response(401, 'invalid_grant', '28000', 'the session has ended');
+    END IF;
+    IF s.expires_at <= now_ OR s.idle_expires_at <= now_ OR t.expires_at <= now_ THEN
+        PERFORM auth.revoke_sessions(s.principal_id, 'expired', only_session => s.id);
+        RETURN auth.error_response(401, 'invalid_grant', '28000', 'the session has expired');
+    END IF;
+    IF NOT identity.is_active(s.principal_id) THEN
+        PERFORM auth.revoke_sessions(s.principal_id, 'principal_disabled', only_session => s.id);
+        RETURN auth.error_response(401, 'invalid_grant', '28000', 'the account is disabled');
+    END IF;
+    IF t.used_at IS NULL THEN
+        -- Unspent, yet not taken above: its session or principal changed in between. Spend
+        -- it; issue its successor.
+        rt := auth.new_refresh_token(s.id, t.id, auth.successor_refresh_token(refresh_token));
+        UPDATE auth.refresh_tokens r SET used_at = now_ WHERE r.id = t.id;
+        UPDATE auth.sessions ss SET refreshed_at = now_,
+                                    idle_expires_at = least(now_ + x.idle_timeout, ss.expires_at)
+         WHERE ss.id = s.id;
+        PERFORM audit.record('auth.refresh.rotated', 'success', 'session', s.id::text, '{}',
+                             s.principal_id, (SELECT p.type FROM identity.principals p WHERE p.id = s.principal_id),
+                             ip => auth.request_ip(), user_agent => auth.request_user_agent());
+        RETURN auth.token_response(s.id, rt.token);
+    END IF;
+    IF now_ - t.used_at <= x.refresh_reuse_grace
+       AND EXISTS (SELECT FROM auth.refresh_tokens c
+                    WHERE c.parent_id = t.id AND c.used_at IS NULL AND c.revoked_at IS NULL) THEN
+        -- A concurrent duplicate, while the successor is unspent: the same successor, a
+        -- fresh access token.
+        RETURN auth.token_response(s.id, auth.successor_refresh_token(refresh_token));
+    END IF;
+    -- A spent token came back: someone holds a copy. End the session.
+    PERFORM auth.revoke_sessions(s.principal_id, 'refresh_reused', only_session => s.id);
+    PERFORM audit.record('auth.refresh.reused', 'denied', 'session', s.id::text,
+                         jsonb_build_object('used_at', t.used_at), s.principal_id,
+                         (SELECT p.type FROM identity.principals p WHERE p.id = s.principal_id),
+                         ip => auth.request_ip(), user_agent => auth.request_user_agent());
+    RETURN auth.error_response(401, 'invalid_grant', '28000',
+                               'this refresh token was already used: the session has been revoked');
+END
+$$;
+
+COMMIT;
