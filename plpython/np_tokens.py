@@ -17,9 +17,9 @@ import json
 from typing import Any
 
 import jwt
-from jwt.utils import base64url_encode
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from jwt.utils import base64url_encode
 
 ALGORITHM = "ES256"
 CURVE = "P-256"

@@ -60,9 +60,9 @@ def test_signer_signs_the_payload_text_as_given():
     pem, jwk = np_tokens.generate_key()
     signer = np_tokens.Signer(jwk["kid"], np_tokens.load_private_key(pem))
     # the text of a jsonb, as the database hands it over (spaces, its own key order)
-    payload = '{"exp": %d, "sub": "someone", "name": "Zo\u00eb"}' % (int(time.time()) + 60)
+    payload = f'{{"exp": {int(time.time()) + 60}, "sub": "someone", "name": "Zo\u00eb"}}'
     token = signer.sign(payload)
-    header_b64, payload_b64, signature_b64 = token.split(".")
+    _, payload_b64, signature_b64 = token.split(".")
     assert base64.urlsafe_b64decode(payload_b64 + "=" * (-len(payload_b64) % 4)).decode() == payload
     assert len(base64.urlsafe_b64decode(signature_b64 + "=" * (-len(signature_b64) % 4))) == 64
     assert jwt.get_unverified_header(token) == {"alg": "ES256", "typ": "JWT", "kid": jwk["kid"]}
