@@ -75,9 +75,9 @@ END
 $$;
 
 -- api.refresh(): the common case, a live and unspent token of a live session of an active
--- principal, is one statement: find and lock the token and its session, spend the token,
--- insert its successor, move the session's idle deadline. Then the audit event and the
--- answer. Everything else (unknown, spent, revoked or expired tokens, ended sessions,
+-- principal, is two statements: find the token by its hash; then lock it and its session,
+-- spend the token, insert its successor, move the session's idle deadline. Then the audit
+-- event and the answer. Everything else (unknown, spent, revoked or expired tokens, ended sessions,
 -- disabled principals, duplicates within the grace interval, reuse) finds no row there and
 -- takes the path it took before, unchanged below. A concurrent duplicate waits on the
 -- token's row lock, finds it spent when the first commits, and takes that path too: it gets
@@ -95,39 +95,50 @@ DECLARE
     x    auth.settings;
     rt   record;
     hit  record;
+    tok_id uuid;
+    ses_id uuid;
     now_ timestamptz := clock_timestamp();
 BEGIN
-    WITH cur AS (
-        SELECT tok.id, tok.session_id, ses.principal_id, pr.type AS principal_type,
-               cfg.refresh_ttl, cfg.idle_timeout,
-               auth.successor_refresh_token(refresh_token) AS successor
-          FROM auth.refresh_tokens tok
-          JOIN auth.sessions ses ON ses.id = tok.session_id
-          JOIN identity.principals pr ON pr.id = ses.principal_id
-         CROSS JOIN auth.settings cfg
-         WHERE tok.token_hash = sha256(convert_to(coalesce(refresh_token, ''), 'UTF8'))
-           AND tok.used_at IS NULL AND tok.revoked_at IS NULL AND tok.expires_at > now_
-           AND ses.revoked_at IS NULL AND ses.expires_at > now_ AND ses.idle_expires_at > now_
-           AND pr.disabled_at IS NULL AND (pr.expires_at IS NULL OR pr.expires_at > now())
-           FOR UPDATE OF tok, ses
-    ), spent AS (
-        UPDATE auth.refresh_tokens r SET used_at = now_ FROM cur WHERE r.id = cur.id
-    ), touched AS (
-        UPDATE auth.sessions ss SET refreshed_at = now_,
-                                    idle_expires_at = least(now_ + cur.idle_timeout, ss.expires_at)
-          FROM cur WHERE ss.id = cur.session_id
-    ), successor AS (
-        INSERT INTO auth.refresh_tokens (session_id, token_hash, parent_id, expires_at)
-        SELECT cur.session_id, sha256(convert_to(cur.successor, 'UTF8')), cur.id,
-               now_ + cur.refresh_ttl
-          FROM cur
-    )
-    SELECT cur.session_id, cur.principal_id, cur.principal_type, cur.successor INTO hit FROM cur;
-    IF FOUND THEN
-        PERFORM audit.record('auth.refresh.rotated', 'success', 'session', hit.session_id::text, '{}',
-                             hit.principal_id, hit.principal_type,
-                             ip => auth.request_ip(), user_agent => auth.request_user_agent());
-        RETURN auth.token_response(hit.session_id, hit.successor);
+    -- The token first, by its hash, alone: joined in one statement with its session, the
+    -- planner may start from the live sessions (a partial index it estimates small) and
+    -- probe the token once per live session.
+    SELECT r.id, r.session_id INTO tok_id, ses_id
+      FROM auth.refresh_tokens r
+     WHERE r.token_hash = sha256(convert_to(coalesce(refresh_token, ''), 'UTF8'))
+       AND r.used_at IS NULL AND r.revoked_at IS NULL AND r.expires_at > now_;
+    IF tok_id IS NOT NULL THEN
+        WITH cur AS (
+            SELECT tok.id, tok.session_id, ses.principal_id, pr.type AS principal_type,
+                   cfg.refresh_ttl, cfg.idle_timeout,
+                   auth.successor_refresh_token(refresh_token) AS successor
+              FROM auth.refresh_tokens tok
+              JOIN auth.sessions ses ON ses.id = tok.session_id
+              JOIN identity.principals pr ON pr.id = ses.principal_id
+             CROSS JOIN auth.settings cfg
+             WHERE tok.id = tok_id AND ses.id = ses_id
+               AND tok.used_at IS NULL AND tok.revoked_at IS NULL AND tok.expires_at > now_
+               AND ses.revoked_at IS NULL AND ses.expires_at > now_ AND ses.idle_expires_at > now_
+               AND pr.disabled_at IS NULL AND (pr.expires_at IS NULL OR pr.expires_at > now())
+               FOR UPDATE OF tok, ses
+        ), spent AS (
+            UPDATE auth.refresh_tokens r SET used_at = now_ FROM cur WHERE r.id = cur.id
+        ), touched AS (
+            UPDATE auth.sessions ss SET refreshed_at = now_,
+                                        idle_expires_at = least(now_ + cur.idle_timeout, ss.expires_at)
+              FROM cur WHERE ss.id = cur.session_id
+        ), successor AS (
+            INSERT INTO auth.refresh_tokens (session_id, token_hash, parent_id, expires_at)
+            SELECT cur.session_id, sha256(convert_to(cur.successor, 'UTF8')), cur.id,
+                   now_ + cur.refresh_ttl
+              FROM cur
+        )
+        SELECT cur.session_id, cur.principal_id, cur.principal_type, cur.successor INTO hit FROM cur;
+        IF FOUND THEN
+            PERFORM audit.record('auth.refresh.rotated', 'success', 'session', hit.session_id::text, '{}',
+                                 hit.principal_id, hit.principal_type,
+                                 ip => auth.request_ip(), user_agent => auth.request_user_agent());
+            RETURN auth.token_response(hit.session_id, hit.successor);
+        END IF;
     END IF;
 
     SELECT * INTO x FROM auth.settings;
