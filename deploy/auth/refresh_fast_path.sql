@@ -74,15 +74,22 @@ BEGIN
 END
 $$;
 
+-- The landed api.refresh() becomes auth.refresh_checked(), unchanged: every check, the
+-- grace interval, reuse detection. It is no longer an API function.
+ALTER FUNCTION api.refresh(text) RENAME TO refresh_checked;
+ALTER FUNCTION api.refresh_checked(text) SET SCHEMA auth;
+REVOKE EXECUTE ON FUNCTION auth.refresh_checked(text) FROM anon, authenticated, service;
+COMMENT ON FUNCTION auth.refresh_checked(text) IS
+    'api.refresh() with every check: unknown, spent, revoked and expired tokens, ended sessions, disabled principals, duplicates within the grace interval, reuse. api.refresh() calls it for all but the common case.';
+
 -- api.refresh(): the common case, a live and unspent token of a live session of an active
 -- principal, is two statements: find the token by its hash; then lock it and its session,
 -- spend the token, insert its successor, move the session's idle deadline. Then the audit
--- event and the answer. Everything else (unknown, spent, revoked or expired tokens, ended sessions,
--- disabled principals, duplicates within the grace interval, reuse) finds no row there and
--- takes the path it took before, unchanged below. A concurrent duplicate waits on the
--- token's row lock, finds it spent when the first commits, and takes that path too: it gets
--- the same successor within the grace interval.
-CREATE OR REPLACE FUNCTION api.refresh(refresh_token text)
+-- event and the answer. Everything else finds no row there and goes to
+-- auth.refresh_checked(). A concurrent duplicate waits on the token's row lock, finds it
+-- spent when the first commits, and goes there too: it gets the same successor within the
+-- grace interval.
+CREATE FUNCTION api.refresh(refresh_token text)
 RETURNS jsonb
 LANGUAGE plpgsql
 VOLATILE
@@ -90,14 +97,10 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    t    auth.refresh_tokens;
-    s    auth.sessions;
-    x    auth.settings;
-    rt   record;
-    hit  record;
+    hit    record;
     tok_id uuid;
     ses_id uuid;
-    now_ timestamptz := clock_timestamp();
+    now_   timestamptz := clock_timestamp();
 BEGIN
     -- The token first, by its hash, alone: joined in one statement with its session, the
     -- planner may start from the live sessions (a partial index it estimates small) and
@@ -140,57 +143,11 @@ BEGIN
             RETURN auth.token_response(hit.session_id, hit.successor);
         END IF;
     END IF;
-
-    SELECT * INTO x FROM auth.settings;
-    -- The row lock makes concurrent refreshes of one token take turns.
-    SELECT * INTO t FROM auth.refresh_tokens r
-     WHERE r.token_hash = sha256(convert_to(coalesce(refresh_token, ''), 'UTF8'))
-       FOR UPDATE;
-    IF NOT FOUND THEN
-        RETURN auth.error_response(401, 'invalid_grant', '28000', 'unknown refresh token');
-    END IF;
-    SELECT * INTO s FROM auth.sessions ss WHERE ss.id = t.session_id FOR UPDATE;
-    now_ := clock_timestamp();
-    IF s.revoked_at IS NOT NULL OR t.revoked_at IS NOT NULL THEN
-        RETURN auth.error_response(401, 'invalid_grant', '28000', 'the session has ended');
-    END IF;
-    IF s.expires_at <= now_ OR s.idle_expires_at <= now_ OR t.expires_at <= now_ THEN
-        PERFORM auth.revoke_sessions(s.principal_id, 'expired', only_session => s.id);
-        RETURN auth.error_response(401, 'invalid_grant', '28000', 'the session has expired');
-    END IF;
-    IF NOT identity.is_active(s.principal_id) THEN
-        PERFORM auth.revoke_sessions(s.principal_id, 'principal_disabled', only_session => s.id);
-        RETURN auth.error_response(401, 'invalid_grant', '28000', 'the account is disabled');
-    END IF;
-    IF t.used_at IS NULL THEN
-        -- Unspent, yet not taken above: its session or principal changed in between. Spend
-        -- it; issue its successor.
-        rt := auth.new_refresh_token(s.id, t.id, auth.successor_refresh_token(refresh_token));
-        UPDATE auth.refresh_tokens r SET used_at = now_ WHERE r.id = t.id;
-        UPDATE auth.sessions ss SET refreshed_at = now_,
-                                    idle_expires_at = least(now_ + x.idle_timeout, ss.expires_at)
-         WHERE ss.id = s.id;
-        PERFORM audit.record('auth.refresh.rotated', 'success', 'session', s.id::text, '{}',
-                             s.principal_id, (SELECT p.type FROM identity.principals p WHERE p.id = s.principal_id),
-                             ip => auth.request_ip(), user_agent => auth.request_user_agent());
-        RETURN auth.token_response(s.id, rt.token);
-    END IF;
-    IF now_ - t.used_at <= x.refresh_reuse_grace
-       AND EXISTS (SELECT FROM auth.refresh_tokens c
-                    WHERE c.parent_id = t.id AND c.used_at IS NULL AND c.revoked_at IS NULL) THEN
-        -- A concurrent duplicate, while the successor is unspent: the same successor, a
-        -- fresh access token.
-        RETURN auth.token_response(s.id, auth.successor_refresh_token(refresh_token));
-    END IF;
-    -- A spent token came back: someone holds a copy. End the session.
-    PERFORM auth.revoke_sessions(s.principal_id, 'refresh_reused', only_session => s.id);
-    PERFORM audit.record('auth.refresh.reused', 'denied', 'session', s.id::text,
-                         jsonb_build_object('used_at', t.used_at), s.principal_id,
-                         (SELECT p.type FROM identity.principals p WHERE p.id = s.principal_id),
-                         ip => auth.request_ip(), user_agent => auth.request_user_agent());
-    RETURN auth.error_response(401, 'invalid_grant', '28000',
-                               'this refresh token was already used: the session has been revoked');
+    RETURN auth.refresh_checked(refresh_token);
 END
 $$;
+COMMENT ON FUNCTION api.refresh(text) IS
+$$Exchange a refresh token for a new access token and a new refresh token (the old one is spent). A duplicate within the reuse grace interval gets the same successor; a spent token presented later revokes the whole session. Answers like login; failures with HTTP 401 {error: "invalid_grant", code: "28000", message}.$$;
+GRANT EXECUTE ON FUNCTION api.refresh(text) TO anon, authenticated, service;
 
 COMMIT;

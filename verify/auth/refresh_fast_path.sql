@@ -9,8 +9,13 @@ SELECT 1 / count(*) FROM pg_catalog.pg_proc
 
 SELECT 1 / count(*) FROM pg_catalog.pg_proc
  WHERE oid = 'api.refresh(text)'::regprocedure
-   AND prosrc LIKE '%FOR UPDATE OF tok, ses%'
+   AND prosrc LIKE '%FOR UPDATE OF tok, ses%' AND prosrc LIKE '%auth.refresh_checked(refresh_token)%'
    AND prosecdef AND 'search_path=pg_catalog, pg_temp' = ANY (proconfig);
+
+SELECT 1 / count(*) FROM pg_catalog.pg_proc
+ WHERE oid = 'auth.refresh_checked(text)'::regprocedure
+   AND prosecdef AND 'search_path=pg_catalog, pg_temp' = ANY (proconfig)
+   AND NOT has_function_privilege('anon', oid, 'EXECUTE');
 
 SELECT 1 / count(*) FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_language l ON l.oid = p.prolang
  WHERE p.oid IN ('auth.successor_refresh_token(text)'::regprocedure,
