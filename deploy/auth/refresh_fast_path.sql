@@ -83,9 +83,10 @@ COMMENT ON FUNCTION auth.refresh_checked(text) IS
     'api.refresh() with every check: unknown, spent, revoked and expired tokens, ended sessions, disabled principals, duplicates within the grace interval, reuse. api.refresh() calls it for all but the common case.';
 
 -- api.refresh(): the common case, a live and unspent token of a live session of an active
--- principal, is two statements: find the token by its hash; then lock it and its session,
--- spend the token, insert its successor, move the session's idle deadline. Then the audit
--- event and the answer. Everything else finds no row there and goes to
+-- principal, is two statements: find the token by its hash; then lock its session and it
+-- (in the order of auth.revoke_sessions(), so that a refresh and a revocation of one
+-- session never deadlock), spend the token, insert its successor, move the session's idle
+-- deadline. Then the audit event and the answer. Everything else finds no row there and goes to
 -- auth.refresh_checked(). A concurrent duplicate waits on the token's row lock, finds it
 -- spent when the first commits, and goes there too: it gets the same successor within the
 -- grace interval.
@@ -100,16 +101,17 @@ DECLARE
     hit    record;
     tok_id uuid;
     ses_id uuid;
+    live   boolean;
     now_   timestamptz := clock_timestamp();
 BEGIN
     -- The token first, by its hash, alone: joined in one statement with its session, the
     -- planner may start from the live sessions (a partial index it estimates small) and
     -- probe the token once per live session.
-    SELECT r.id, r.session_id INTO tok_id, ses_id
+    SELECT r.id, r.session_id, r.used_at IS NULL AND r.revoked_at IS NULL AND r.expires_at > now_
+      INTO tok_id, ses_id, live
       FROM auth.refresh_tokens r
-     WHERE r.token_hash = sha256(convert_to(coalesce(refresh_token, ''), 'UTF8'))
-       AND r.used_at IS NULL AND r.revoked_at IS NULL AND r.expires_at > now_;
-    IF tok_id IS NOT NULL THEN
+     WHERE r.token_hash = sha256(convert_to(coalesce(refresh_token, ''), 'UTF8'));
+    IF live THEN
         WITH cur AS (
             SELECT tok.id, tok.session_id, ses.principal_id, pr.type AS principal_type,
                    cfg.refresh_ttl, cfg.idle_timeout,
@@ -122,7 +124,7 @@ BEGIN
                AND tok.used_at IS NULL AND tok.revoked_at IS NULL AND tok.expires_at > now_
                AND ses.revoked_at IS NULL AND ses.expires_at > now_ AND ses.idle_expires_at > now_
                AND pr.disabled_at IS NULL AND (pr.expires_at IS NULL OR pr.expires_at > now())
-               FOR UPDATE OF tok, ses
+               FOR UPDATE OF ses, tok
         ), spent AS (
             UPDATE auth.refresh_tokens r SET used_at = now_ FROM cur WHERE r.id = cur.id
         ), touched AS (
@@ -142,6 +144,12 @@ BEGIN
                                  ip => auth.request_ip(), user_agent => auth.request_user_agent());
             RETURN auth.token_response(hit.session_id, hit.successor);
         END IF;
+    END IF;
+    -- Everything else: the full checks. Sessions are locked before their tokens, here as
+    -- in auth.revoke_sessions() (the session, then its tokens): auth.refresh_checked() locks
+    -- the token, then the session, so the session is locked first.
+    IF ses_id IS NOT NULL THEN
+        PERFORM FROM auth.sessions ss WHERE ss.id = ses_id FOR UPDATE;
     END IF;
     RETURN auth.refresh_checked(refresh_token);
 END

@@ -3,10 +3,12 @@ refresh token, log out; concurrent refreshes of one token do not fork the chain.
 
 from __future__ import annotations
 
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
+import psycopg
 import pytest
 
 pytestmark = pytest.mark.e2e
@@ -143,3 +145,45 @@ def test_changing_the_password_ends_the_other_sessions(postgrest, account):
                      json={"old_password": "wrong-wrong-wrong",
                            "new_password": "Cobalt-River-Saddle-65"})
     assert bad.status_code == 403 and bad.json()["code"] == "28P01"
+
+
+def _refresh_in_sql(database, token: str) -> dict:
+    with psycopg.connect(database.superuser_conninfo(), autocommit=True) as conn:
+        conn.execute("SET application_name = 'refresh-under-test'")
+        return conn.execute("SELECT api.refresh(%s)", (token,)).fetchone()[0]
+
+
+@pytest.mark.parametrize("which", ["live", "spent"])
+def test_a_refresh_during_the_revocation_of_its_session_waits_and_is_refused(
+        database, superuser, account, which):
+    """auth.revoke_sessions() updates the session, then its tokens. A refresh of that session
+    arriving in between must wait for the session without holding its token (else the two
+    deadlock and one of them fails), then be refused: with the live token (the common case)
+    and with a token just spent (a duplicate within the grace interval: the full checks)."""
+    answer = superuser.execute("SELECT api.login(%s, %s)", (account["name"], PASSWORD)
+                               ).fetchone()[0]
+    token, session = answer["refresh_token"], answer["session_id"]
+    if which == "spent":
+        superuser.execute("SELECT api.refresh(%s)", (token,))
+    with psycopg.connect(database.superuser_conninfo()) as revoker:
+        revoker.execute("SET LOCAL deadlock_timeout = '100ms'")
+        revoker.execute("UPDATE auth.sessions SET revoked_at = clock_timestamp(), "
+                        "revoked_reason = 'logout' WHERE id = %s", (session,))
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending = pool.submit(_refresh_in_sql, database, token)
+            deadline = time.monotonic() + 10
+            while not superuser.execute(
+                    "SELECT count(*) > 0 FROM pg_stat_activity "
+                    "WHERE application_name = 'refresh-under-test' AND wait_event_type = 'Lock'"
+                    ).fetchone()[0]:
+                assert time.monotonic() < deadline, "the refresh never waited for the session"
+                assert not pending.done(), pending.result()
+                time.sleep(0.02)
+            time.sleep(0.3)  # past deadlock_timeout: a lock cycle would have been broken by now
+            revoker.execute("UPDATE auth.refresh_tokens SET revoked_at = clock_timestamp() "
+                            "WHERE session_id = %s AND revoked_at IS NULL", (session,))
+            revoker.commit()
+            refused = pending.result(timeout=30)
+    assert refused["error"] == "invalid_grant" and refused["message"] == "the session has ended"
+    assert superuser.execute("SELECT count(*) FROM auth.refresh_tokens WHERE session_id = %s",
+                             (session,)).fetchone()[0] == (1 if which == "live" else 2)

@@ -9,7 +9,7 @@ SELECT 1 / count(*) FROM pg_catalog.pg_proc
 
 SELECT 1 / count(*) FROM pg_catalog.pg_proc
  WHERE oid = 'api.refresh(text)'::regprocedure
-   AND prosrc LIKE '%FOR UPDATE OF tok, ses%' AND prosrc LIKE '%auth.refresh_checked(refresh_token)%'
+   AND prosrc LIKE '%FOR UPDATE OF ses, tok%' AND prosrc LIKE '%auth.refresh_checked(refresh_token)%'
    AND prosecdef AND 'search_path=pg_catalog, pg_temp' = ANY (proconfig);
 
 SELECT 1 / count(*) FROM pg_catalog.pg_proc
