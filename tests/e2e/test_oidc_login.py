@@ -220,6 +220,12 @@ def test_the_access_cookie_authenticates_postgrest_with_csrf_for_writes(oidc, br
     r = browser.glue("POST", postgrest.url, "/rpc/sessions", json={},
                      headers={"X-CSRF-Token": "0" * 64})
     assert r.status_code == 403
+    # Audited through the autonomous connection (the refusal rolls its own transaction back),
+    # once a minute per session: the second refusal adds no event.
+    assert postgrest.query(
+        "SELECT details ->> 'method', details ->> 'path', details ->> 'via', principal_id::text "
+        "FROM audit.events WHERE action = 'auth.csrf.refused' AND resource_id = %s",
+        (me["session_id"],)) == [("POST", "/rpc/sessions", "postgrest", me["principal_id"])]
     csrf = browser.glue_cookies["np_csrf"]["value"]
     r = browser.glue("POST", postgrest.url, "/rpc/sessions", json={},
                      headers={"X-CSRF-Token": csrf})

@@ -1,0 +1,15 @@
+-- Verify neuronplane:auth/csrf_refusal_audit on pg
+
+BEGIN;
+
+SELECT 1 / count(*) FROM pg_catalog.pg_proc
+ WHERE oid = 'auth.record_csrf_refusal(uuid, uuid, text, text, text, inet, text, text)'::regprocedure
+   AND prosecdef AND 'search_path=pg_catalog, pg_temp' = ANY (proconfig)
+   AND has_function_privilege('neuronplane_autonomous', oid, 'EXECUTE')
+   AND NOT has_function_privilege('anon', oid, 'EXECUTE');
+
+SELECT 1 / count(*) FROM pg_catalog.pg_proc
+ WHERE oid = 'hooks.authenticate_cookie_request(text, text, text)'::regprocedure
+   AND prosrc LIKE '%auth.record_csrf_refusal%';
+
+ROLLBACK;
