@@ -64,7 +64,12 @@ def generate_key() -> tuple[str, dict[str, str]]:
 
 def load_private_key(pem: str) -> ec.EllipticCurvePrivateKey:
     """The private key of a PEM made by generate_key(); anything else is refused."""
-    key = serialization.load_pem_private_key(pem.encode("ascii"), password=None)
+    return _p256_private_key(serialization.load_pem_private_key(pem.encode("ascii"),
+                                                                password=None))
+
+
+def _p256_private_key(key: object) -> ec.EllipticCurvePrivateKey:
+    """key, if it is a P-256 private key; anything else is refused."""
     if not isinstance(key, ec.EllipticCurvePrivateKey) or not isinstance(key.curve,
                                                                           ec.SECP256R1):
         raise ValueError("a signing key must be a P-256 private key")
@@ -84,11 +89,8 @@ class Signer:
     __slots__ = ("_key", "_prefix", "_sign")
 
     def __init__(self, kid: str, private_key: ec.EllipticCurvePrivateKey) -> None:
-        if not isinstance(private_key, ec.EllipticCurvePrivateKey) or not isinstance(
-                private_key.curve, ec.SECP256R1):
-            raise ValueError("a signing key must be a P-256 private key")
         header = json.dumps({"alg": ALGORITHM, "kid": kid, "typ": "JWT"}, separators=(",", ":"))
-        self._key = private_key
+        self._key = _p256_private_key(private_key)
         self._prefix = base64url_encode(header.encode("ascii")) + b"."
         self._sign = jwt.get_algorithm_by_name(ALGORITHM).sign
 

@@ -59,7 +59,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     sid uuid;
-    headers jsonb := coalesce(nullif(current_setting('request.headers', true), '')::jsonb, '{}');
+    headers jsonb;
 BEGIN
     claims := auth.verify_access_token(token);
     IF claims IS NULL OR claims ->> 'role' NOT IN ('authenticated', 'service') THEN
@@ -82,6 +82,7 @@ BEGIN
         -- back. If that connection cannot be had, the request is still refused (403), and
         -- the server log says why the event is missing.
         BEGIN
+            headers := coalesce(nullif(current_setting('request.headers', true), '')::jsonb, '{}');
             PERFORM auth.autonomous(format(
                 'SELECT auth.record_csrf_refusal(%L, %L, %L, %L, %L, %L, %L, %L)',
                 sid, claims ->> 'sub', claims ->> 'principal_type', upper(method),

@@ -86,10 +86,11 @@ COMMENT ON FUNCTION auth.refresh_checked(text) IS
 -- principal, is two statements: find the token by its hash; then lock its session and it
 -- (in the order of auth.revoke_sessions(), so that a refresh and a revocation of one
 -- session never deadlock), spend the token, insert its successor, move the session's idle
--- deadline. Then the audit event and the answer. Everything else finds no row there and goes to
--- auth.refresh_checked(). A concurrent duplicate waits on the token's row lock, finds it
--- spent when the first commits, and goes there too: it gets the same successor within the
--- grace interval.
+-- deadline. Then the audit event and the answer. Everything else finds no row there and
+-- goes to auth.refresh_checked(). A concurrent duplicate waits on the session's row lock;
+-- when the first commits, the locked rows are checked again (hence the token's conditions
+-- twice), it finds the token spent and goes there too: it gets the same successor within
+-- the grace interval.
 CREATE FUNCTION api.refresh(refresh_token text)
 RETURNS jsonb
 LANGUAGE plpgsql
