@@ -117,22 +117,28 @@ AS $$
 $$;
 
 -- plpgsql_check over every PL/pgSQL function of ours; a trigger function is checked
--- against each table that uses it (one that no table uses cannot be checked).
+-- against each table that uses it (one that no table uses cannot be checked), with the
+-- transition tables its triggers on that table name (a statement-level function that
+-- serves INSERT, UPDATE and DELETE reads the ones its TG_OP has).
 CREATE FUNCTION tests.plpgsql_check_errors()
 RETURNS text[]
 LANGUAGE sql VOLATILE
 AS $$
     SELECT coalesce(array_agg(format('%s: %s (line %s)', t.fn, r.message, r.lineno) ORDER BY 1), '{}')
       FROM (SELECT p.oid AS fn_oid, p.oid::regprocedure::text AS fn,
-                   coalesce(tg.tgrelid, 0) AS relid
+                   coalesce(tg.tgrelid, 0) AS relid,
+                   max(tg.tgoldtable) AS oldtable, max(tg.tgnewtable) AS newtable
               FROM pg_catalog.pg_proc p
               JOIN pg_catalog.pg_language l ON l.oid = p.prolang AND l.lanname = 'plpgsql'
               LEFT JOIN pg_catalog.pg_trigger tg ON tg.tgfoid = p.oid AND NOT tg.tgisinternal
              WHERE p.pronamespace IN (SELECT tests.our_namespaces())
                AND (p.prorettype <> 'trigger'::regtype OR tg.tgrelid IS NOT NULL)
                AND p.prorettype <> 'event_trigger'::regtype
-               AND NOT tests.is_extension_member('pg_proc', p.oid)) AS t,
+               AND NOT tests.is_extension_member('pg_proc', p.oid)
+             GROUP BY p.oid, tg.tgrelid) AS t,
            LATERAL extensions.plpgsql_check_function_tb(t.fn_oid, t.relid::regclass,
-                                                        fatal_errors => false) AS r
+                                                        fatal_errors => false,
+                                                        oldtable => t.oldtable,
+                                                        newtable => t.newtable) AS r
      WHERE r.level = 'error'
 $$;

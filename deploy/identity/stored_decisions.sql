@@ -1,0 +1,770 @@
+-- Deploy neuronplane:identity/stored_decisions to pg
+-- requires: identity/authz
+-- requires: identity/plpgsql_helpers
+-- requires: extensions/pg_cron
+
+BEGIN;
+
+SET LOCAL ROLE neuronplane_owner;
+
+-- has_permission() decided every call from its sources: the principal, its user row, the
+-- resource's scope, the membership, then eight probes of the policies; about ten times
+-- the cost of one primary-key probe (bench/README.md). Here the decision is stored: one
+-- row per principal and resource it has any right on (or a right that starts or ends
+-- later), kept by statement-level triggers on everything a decision depends on, read by
+-- has_permission() with one index scan. The sources stay the truth: a stored row past its
+-- valid_until, a principal without its row, a NULL resource or a key on a resource the
+-- principal has no row for are decided from the sources, by identity.decide_from_sources()
+-- (the rules as they landed in identity/authz, unchanged).
+
+-- The rule of one policy for one asked (type, resource, permission), as has_permission()
+-- matches it: the permission (admin implies the rest; a deny of any permission also denies
+-- admin), the resource or its ancestors (a named resource, or a wildcard of the type, of
+-- organizations, or of projects for a resource in a project), and the special types (API
+-- keys, service accounts, the audit log) reached from above only by admin grants or denies.
+-- No SET clause and one expression, so that the planner inlines it; it names no relation.
+CREATE FUNCTION identity.policy_reaches(
+    policy_resource_type text, policy_resource_id uuid, policy_permission text,
+    policy_effect text, resource_type text, resource_id uuid, project_id uuid, org_id uuid,
+    permission text
+)
+RETURNS boolean
+LANGUAGE sql
+IMMUTABLE
+PARALLEL SAFE
+AS $$
+    SELECT ($3 = $9 OR $3 = 'admin' OR ($9 = 'admin' AND $4 = 'deny'))
+       AND CASE WHEN $2 IS NOT NULL
+                THEN ($2 = $6 AND $1 = CASE $5 WHEN 'audit' THEN 'org' ELSE $5 END)
+                     OR ($2 = $7 AND $1 = 'project')
+                     OR ($2 = $8 AND $1 = 'org')
+                ELSE $1 = $5 OR $1 = 'org' OR ($1 = 'project' AND $7 IS NOT NULL) END
+       AND ($1 = $5 OR $4 = 'deny' OR $3 = 'admin'
+            OR $5 NOT IN ('api_key', 'service_account', 'audit'))
+$$;
+COMMENT ON FUNCTION identity.policy_reaches(text, uuid, text, text, text, uuid, uuid, uuid, text) IS
+    'Does a policy (its resource_type, resource_id, permission, effect) reach this asked resource type, resource (with its project and organization) and permission? has_permission()''s matching rule for one policy.';
+
+-- The bits of a stored decision: read 1, write 2, execute 4, admin 8 on the resource as
+-- its own type; the same shifted by 4 for the audit log of an organization.
+CREATE FUNCTION identity.permission_bit(resource_type text, permission text)
+RETURNS integer
+LANGUAGE sql
+IMMUTABLE
+PARALLEL SAFE
+AS $$
+    SELECT CASE $2 WHEN 'read' THEN 1 WHEN 'write' THEN 2 WHEN 'execute' THEN 4
+                   WHEN 'admin' THEN 8 ELSE 0 END
+           << CASE WHEN $1 = 'audit' THEN 4 ELSE 0 END
+$$;
+COMMENT ON FUNCTION identity.permission_bit(text, text) IS
+    'The bit of a permission in identity.decisions.granted: read 1, write 2, execute 4, admin 8; shifted by 4 for the audit log of an organization.';
+
+-- The bits one policy sets for a resource: its own type, and the audit log if an org.
+CREATE FUNCTION identity.policy_bits(
+    policy_resource_type text, policy_resource_id uuid, policy_permission text,
+    policy_effect text, resource_type text, resource_id uuid, project_id uuid, org_id uuid
+)
+RETURNS integer
+LANGUAGE sql
+IMMUTABLE
+PARALLEL SAFE
+AS $$
+    SELECT (CASE WHEN identity.policy_reaches($1, $2, $3, $4, $5, $6, $7, $8, 'read') THEN 1 ELSE 0 END)
+         | (CASE WHEN identity.policy_reaches($1, $2, $3, $4, $5, $6, $7, $8, 'write') THEN 2 ELSE 0 END)
+         | (CASE WHEN identity.policy_reaches($1, $2, $3, $4, $5, $6, $7, $8, 'execute') THEN 4 ELSE 0 END)
+         | (CASE WHEN identity.policy_reaches($1, $2, $3, $4, $5, $6, $7, $8, 'admin') THEN 8 ELSE 0 END)
+         | CASE WHEN $5 <> 'org' THEN 0 ELSE
+               (CASE WHEN identity.policy_reaches($1, $2, $3, $4, 'audit', $6, $7, $8, 'read') THEN 16 ELSE 0 END)
+             | (CASE WHEN identity.policy_reaches($1, $2, $3, $4, 'audit', $6, $7, $8, 'write') THEN 32 ELSE 0 END)
+             | (CASE WHEN identity.policy_reaches($1, $2, $3, $4, 'audit', $6, $7, $8, 'execute') THEN 64 ELSE 0 END)
+             | (CASE WHEN identity.policy_reaches($1, $2, $3, $4, 'audit', $6, $7, $8, 'admin') THEN 128 ELSE 0 END)
+           END
+$$;
+COMMENT ON FUNCTION identity.policy_bits(text, uuid, text, text, text, uuid, uuid, uuid) IS
+    'The identity.decisions bits one policy reaches on a resource (see permission_bit()).';
+
+-- What an organization role and ownership grant, as bits: owner and admin everything;
+-- member read, write, execute and viewer read, except on API keys, service accounts and
+-- the audit log; the owner of a resource everything on it (the audit log has no owner).
+CREATE FUNCTION identity.role_bits(role text, resource_type text, is_owner boolean)
+RETURNS integer
+LANGUAGE sql
+IMMUTABLE
+PARALLEL SAFE
+AS $$
+    SELECT CASE WHEN $3 THEN 15 ELSE 0 END
+         | CASE WHEN $1 IN ('owner', 'admin') THEN 15
+                WHEN $2 IN ('api_key', 'service_account') THEN 0
+                WHEN $1 = 'member' THEN 7 WHEN $1 = 'viewer' THEN 1 ELSE 0 END
+         | CASE WHEN $2 <> 'org' THEN 0
+                WHEN $1 IN ('owner', 'admin') THEN 240 ELSE 0 END
+$$;
+COMMENT ON FUNCTION identity.role_bits(text, text, boolean) IS
+    'The identity.decisions bits an organization role (and ownership of the resource) grants on a resource of this type.';
+
+CREATE TABLE identity.decisions (
+    principal_id  uuid NOT NULL,
+    -- the resource; the nil uuid for the principal's own row
+    resource_id   uuid NOT NULL,
+    resource_type text,
+    project_id    uuid,
+    granted       smallint NOT NULL DEFAULT 0,
+    -- the principal's row only: present, enabled, not expired; platform administrator
+    active        boolean,
+    is_admin      boolean,
+    -- from this time on the row is stale (a policy starts or ends, the principal expires):
+    -- has_permission() asks the sources until the row is computed again
+    valid_until   timestamptz,
+    PRIMARY KEY (principal_id, resource_id),
+    CONSTRAINT decisions_shape_check CHECK (
+        CASE WHEN resource_id = '00000000-0000-0000-0000-000000000000'
+             THEN active IS NOT NULL AND is_admin IS NOT NULL AND resource_type IS NULL
+             ELSE active IS NULL AND is_admin IS NULL AND resource_type IS NOT NULL END)
+);
+COMMENT ON TABLE identity.decisions IS
+    'has_permission() stored: per principal, one row of its own state (active, platform admin) and one row per resource it holds a right on (bits in granted, see identity.permission_bit()). Kept by triggers on policies, memberships, resource scopes, principals and users; a row past valid_until is decided from the sources until refreshed.';
+COMMENT ON COLUMN identity.decisions.granted IS
+    'Bits of the permissions the principal holds on the resource, denies applied: read 1, write 2, execute 4, admin 8; the audit log of an organization 16, 32, 64, 128.';
+COMMENT ON COLUMN identity.decisions.valid_until IS
+    'When a policy behind the row starts or ends, or the principal expires; from then on has_permission() decides from the sources until identity.refresh_stale_decisions() runs.';
+
+CREATE INDEX decisions_resource_idx ON identity.decisions (resource_id);
+CREATE INDEX decisions_valid_until_idx ON identity.decisions (valid_until)
+    WHERE valid_until IS NOT NULL;
+
+ALTER TABLE identity.decisions ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+
+-- One row that every refresh updates first: concurrent refreshes take turns on its row
+-- lock, and each then reads what the one before committed. Under REPEATABLE READ a
+-- refresh after a concurrent one fails with 40001 (retry), instead of computing from a
+-- snapshot that misses it.
+CREATE TABLE identity.decisions_epoch (
+    id      boolean PRIMARY KEY DEFAULT true CHECK (id),
+    counter bigint NOT NULL DEFAULT 0
+);
+COMMENT ON TABLE identity.decisions_epoch IS
+    'One row: refreshes of identity.decisions update it first, so that they run one after the other.';
+INSERT INTO identity.decisions_epoch DEFAULT VALUES;
+ALTER TABLE identity.decisions_epoch ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+
+-- The decision from its sources: has_permission() as it landed in identity/authz.
+-- SECURITY DEFINER: reads policies and memberships for every caller of has_permission().
+CREATE FUNCTION identity.decide_from_sources(
+    principal_id  uuid,
+    resource_type text,
+    resource_id   uuid,
+    permission    text,
+    api_key_id    uuid DEFAULT NULL
+)
+RETURNS boolean
+LANGUAGE plpgsql
+STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_active  boolean;
+    v_admin   boolean;
+    v_found   boolean;
+    v_org     uuid;
+    v_project uuid;
+    v_owner   uuid;
+    v_role    text;
+    v_key_ok  boolean;
+    v_denied  boolean;
+    v_allowed boolean;
+BEGIN
+    SELECT pr.disabled_at IS NULL AND (pr.expires_at IS NULL OR pr.expires_at > now()),
+           coalesce(u.is_admin, false), s.resource_id IS NOT NULL, s.org_id, s.project_id,
+           s.owner_id, m.role
+      INTO v_active, v_admin, v_found, v_org, v_project, v_owner, v_role
+      FROM identity.principals pr
+      LEFT JOIN identity.users u ON u.id = pr.id
+      LEFT JOIN identity.resource_scopes s
+             ON s.resource_id = $3
+            AND s.resource_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END
+      LEFT JOIN identity.org_memberships m ON m.org_id = s.org_id AND m.user_id = pr.id
+     WHERE pr.id = $1;
+    IF NOT coalesce(v_active, false) THEN
+        RETURN false;
+    END IF;
+    IF $5 IS NOT NULL THEN
+        SELECT k.principal_id = $1
+               AND k.revoked_at IS NULL
+               AND (k.expires_at IS NULL OR k.expires_at > now())
+               AND $4 = ANY (identity.key_role_permissions(k.roles))
+               AND (k.project_id IS NULL OR k.project_id = v_project)
+          INTO v_key_ok
+          FROM identity.api_keys k
+         WHERE k.id = $5;
+        IF NOT coalesce(v_key_ok, false) THEN
+            RETURN false;
+        END IF;
+    END IF;
+    IF v_admin THEN
+        RETURN true;
+    END IF;
+    IF $3 IS NOT NULL AND NOT v_found THEN
+        RETURN false;
+    END IF;
+    SELECT bool_or(p.effect = 'deny'), bool_or(p.effect = 'allow')
+      INTO v_denied, v_allowed
+      FROM unnest(ARRAY[$1, v_org]) AS subject (id)
+     CROSS JOIN unnest(ARRAY[$3, v_project, v_org,
+                             '00000000-0000-0000-0000-000000000000'::uuid]) AS anchor (id)
+      JOIN identity.policies p ON p.subject_id = subject.id AND p.anchor_id = anchor.id
+     WHERE CASE WHEN p.subject_role IS NULL THEN p.subject_id = $1
+                ELSE p.subject_id = v_org AND p.subject_role = v_role END
+       AND (p.expires_at IS NULL OR p.expires_at > now())
+       AND (p.not_before IS NULL OR p.not_before <= now())
+       AND identity.policy_reaches(p.resource_type, p.resource_id, p.permission, p.effect,
+                                   $2, $3, v_project, v_org, $4);
+    IF v_denied THEN
+        RETURN false;
+    END IF;
+    RETURN coalesce(v_allowed, false)
+        OR coalesce(v_owner = $1, false)
+        OR coalesce(v_role IN ('owner', 'admin'), false)
+        OR coalesce($2 NOT IN ('api_key', 'service_account', 'audit')
+                    AND ((v_role = 'member' AND $4 <> 'admin') OR (v_role = 'viewer' AND $4 = 'read')),
+                    false);
+END
+$$;
+COMMENT ON FUNCTION identity.decide_from_sources(uuid, text, uuid, text, uuid) IS
+    'has_permission() decided from its sources (principal, key, platform admin, resource scope, policies, ownership, membership), without identity.decisions: its fallback, and the reference the stored decisions are tested against.';
+
+-- What the sources give for every principal in principal_ids (NULL: all) on every
+-- resource in resource_ids (NULL: all): a row for each pair that holds a right or has one
+-- starting or ending later. The candidates are the pairs that can hold a right: a
+-- membership of the resource's organization, ownership, a direct policy anchored on the
+-- resource or above it (organization-role policies reach only members of their
+-- organization). Dynamic SQL: each call is planned for the filters it has.
+-- SECURITY DEFINER: reads every source, for the refreshes and decisions_drift().
+CREATE FUNCTION identity.computed_decisions(principal_ids uuid[], resource_ids uuid[])
+RETURNS TABLE (principal_id uuid, resource_id uuid, resource_type text, project_id uuid,
+               granted smallint, valid_until timestamptz)
+LANGUAGE plpgsql
+STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    candidates text;
+BEGIN
+    IF cardinality(principal_ids) = 0 OR cardinality(resource_ids) = 0 THEN
+        RETURN;
+    END IF;
+    -- @P(column) and @R(column): the filters on principals and resources, or nothing.
+    candidates := regexp_replace(regexp_replace($q$
+            SELECT m.user_id AS pid, s.resource_id AS rid
+              FROM identity.org_memberships m
+              JOIN identity.resource_scopes s ON s.org_id = m.org_id
+             WHERE @P(m.user_id) AND @R(s.resource_id)
+            UNION
+            SELECT s.owner_id, s.resource_id FROM identity.resource_scopes s
+             WHERE s.owner_id IS NOT NULL AND @P(s.owner_id) AND @R(s.resource_id)
+            UNION
+            SELECT p.subject_id, s.resource_id FROM identity.policies p
+              JOIN identity.resource_scopes s ON s.resource_id = p.anchor_id
+             WHERE p.subject_role IS NULL AND @P(p.subject_id) AND @R(s.resource_id)
+            UNION
+            SELECT p.subject_id, s.resource_id FROM identity.policies p
+              JOIN identity.resource_scopes s ON s.project_id = p.anchor_id
+             WHERE p.subject_role IS NULL AND @P(p.subject_id) AND @R(s.resource_id)
+            UNION
+            SELECT p.subject_id, s.resource_id FROM identity.policies p
+              JOIN identity.resource_scopes s ON s.org_id = p.anchor_id
+             WHERE p.subject_role IS NULL AND @P(p.subject_id) AND @R(s.resource_id)
+            UNION
+            SELECT p.subject_id, s.resource_id FROM identity.policies p
+             CROSS JOIN identity.resource_scopes s
+             WHERE p.anchor_id = '00000000-0000-0000-0000-000000000000'
+               AND p.subject_role IS NULL AND @P(p.subject_id) AND @R(s.resource_id)
+        $q$,
+        '@P\(([a-z_.]+)\)', CASE WHEN principal_ids IS NULL THEN 'true' ELSE '\1 = ANY ($1)' END, 'g'),
+        '@R\(([a-z_.]+)\)', CASE WHEN resource_ids IS NULL THEN 'true' ELSE '\1 = ANY ($2)' END, 'g');
+    RETURN QUERY EXECUTE format($q$
+        SELECT c.pid, s.resource_id, s.resource_type, s.project_id, x.granted, x.valid_until
+          FROM (%s) c
+          JOIN identity.resource_scopes s ON s.resource_id = c.rid
+          JOIN identity.principals pr ON pr.id = c.pid
+          LEFT JOIN identity.org_memberships m ON m.org_id = s.org_id AND m.user_id = c.pid
+         CROSS JOIN LATERAL (
+                SELECT coalesce(bit_or(identity.policy_bits(
+                                  p.resource_type, p.resource_id, p.permission, p.effect,
+                                  s.resource_type, s.resource_id, s.project_id, s.org_id))
+                                FILTER (WHERE p.effect = 'allow' AND in_force), 0) AS allowed,
+                       coalesce(bit_or(identity.policy_bits(
+                                  p.resource_type, p.resource_id, p.permission, p.effect,
+                                  s.resource_type, s.resource_id, s.project_id, s.org_id))
+                                FILTER (WHERE p.effect = 'deny' AND in_force), 0) AS denied,
+                       min(least(CASE WHEN p.expires_at > now() THEN p.expires_at END,
+                                 CASE WHEN p.not_before > now() THEN p.not_before END)) AS boundary
+                  FROM unnest(ARRAY[c.pid, s.org_id]) AS subject (id)
+                 CROSS JOIN unnest(ARRAY[s.resource_id, s.project_id, s.org_id,
+                                         '00000000-0000-0000-0000-000000000000'::uuid]) AS anchor (id)
+                  JOIN identity.policies p ON p.subject_id = subject.id AND p.anchor_id = anchor.id
+                 CROSS JOIN LATERAL (
+                        SELECT (p.expires_at IS NULL OR p.expires_at > now())
+                               AND (p.not_before IS NULL OR p.not_before <= now()) AS in_force) f
+                 WHERE CASE WHEN p.subject_role IS NULL THEN p.subject_id = c.pid
+                            ELSE p.subject_id = s.org_id AND p.subject_role = m.role END
+             ) pol
+         CROSS JOIN LATERAL (
+                SELECT ((pol.allowed | identity.role_bits(m.role, s.resource_type,
+                                                          coalesce(s.owner_id = c.pid, false)))
+                        & ~pol.denied & 255)::smallint AS granted,
+                       pol.boundary AS valid_until) x
+         WHERE x.granted <> 0 OR x.valid_until IS NOT NULL
+        $q$, candidates)
+    USING principal_ids, resource_ids;
+END
+$$;
+COMMENT ON FUNCTION identity.computed_decisions(uuid[], uuid[]) IS
+    'The stored decisions the sources give now for these principals (NULL: all) on these resources (NULL: all).';
+
+-- Recompute the stored rows of these principals (NULL: all) on these resources (NULL:
+-- all): delete them, insert what the sources give. Returns the number of rows written.
+-- SECURITY DEFINER: triggers of every writer of the sources call it.
+CREATE FUNCTION identity.refresh_decisions(principal_ids uuid[], resource_ids uuid[])
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    n bigint;
+BEGIN
+    IF cardinality(principal_ids) = 0 OR cardinality(resource_ids) = 0 THEN
+        RETURN 0;
+    END IF;
+    UPDATE identity.decisions_epoch SET counter = counter + 1;
+    EXECUTE format(
+        'DELETE FROM identity.decisions d'
+        ' WHERE d.resource_id <> ''00000000-0000-0000-0000-000000000000'' AND %s AND %s',
+        CASE WHEN principal_ids IS NULL THEN 'true' ELSE 'd.principal_id = ANY ($1)' END,
+        CASE WHEN resource_ids IS NULL THEN 'true' ELSE 'd.resource_id = ANY ($2)' END)
+    USING principal_ids, resource_ids;
+    INSERT INTO identity.decisions (principal_id, resource_id, resource_type, project_id,
+                                    granted, valid_until)
+    SELECT * FROM identity.computed_decisions(principal_ids, resource_ids);
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END
+$$;
+COMMENT ON FUNCTION identity.refresh_decisions(uuid[], uuid[]) IS
+    'Recomputes from the sources the stored decisions of these principals (NULL: all) on these resources (NULL: all); returns the rows written. Called by the triggers that keep identity.decisions.';
+
+-- The principals' own rows as the sources give them now: present, enabled, not expired
+-- (until when), platform administrator.
+-- SECURITY DEFINER: reads principals and users, for the refreshes and decisions_drift().
+CREATE FUNCTION identity.computed_principal_decisions(principal_ids uuid[])
+RETURNS TABLE (principal_id uuid, active boolean, is_admin boolean, valid_until timestamptz)
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT pr.id,
+           pr.disabled_at IS NULL AND (pr.expires_at IS NULL OR pr.expires_at > now()),
+           coalesce(u.is_admin, false),
+           CASE WHEN pr.disabled_at IS NULL AND pr.expires_at > now() THEN pr.expires_at END
+      FROM identity.principals pr
+      LEFT JOIN identity.users u ON u.id = pr.id
+     WHERE principal_ids IS NULL OR pr.id = ANY (principal_ids)
+$$;
+COMMENT ON FUNCTION identity.computed_principal_decisions(uuid[]) IS
+    'The principals'' own rows of identity.decisions as the sources give them now (NULL: every principal).';
+
+-- Recompute the principals' own rows; drop every row of a principal that is gone.
+-- SECURITY DEFINER: triggers of every writer of principals and users call it.
+CREATE FUNCTION identity.refresh_principal_decisions(principal_ids uuid[])
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    n bigint;
+BEGIN
+    IF principal_ids IS NULL OR cardinality(principal_ids) = 0 THEN
+        RETURN 0;
+    END IF;
+    UPDATE identity.decisions_epoch SET counter = counter + 1;
+    DELETE FROM identity.decisions d
+     WHERE d.principal_id = ANY (principal_ids)
+       AND (d.resource_id = '00000000-0000-0000-0000-000000000000'
+            OR NOT EXISTS (SELECT FROM identity.principals pr WHERE pr.id = d.principal_id));
+    INSERT INTO identity.decisions (principal_id, resource_id, active, is_admin, valid_until)
+    SELECT c.principal_id, '00000000-0000-0000-0000-000000000000', c.active, c.is_admin,
+           c.valid_until
+      FROM identity.computed_principal_decisions(principal_ids) c;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END
+$$;
+COMMENT ON FUNCTION identity.refresh_principal_decisions(uuid[]) IS
+    'Recomputes the principals'' own rows in identity.decisions (active, platform admin, expiry) and drops every row of a principal that no longer exists; returns the rows written.';
+
+-- Rows whose time has come (a policy started or ended, a principal expired): recomputed.
+-- Scheduled every minute; until then has_permission() decides them from the sources.
+-- SECURITY DEFINER: pg_cron and administrators run it.
+CREATE FUNCTION identity.refresh_stale_decisions()
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    stale uuid[];
+    n bigint;
+BEGIN
+    SELECT array_agg(DISTINCT d.principal_id) INTO stale
+      FROM identity.decisions d WHERE d.valid_until <= now();
+    IF stale IS NULL THEN
+        RETURN 0;
+    END IF;
+    n := identity.refresh_principal_decisions(stale);
+    RETURN n + identity.refresh_decisions(stale, NULL);
+END
+$$;
+COMMENT ON FUNCTION identity.refresh_stale_decisions() IS
+    'Recomputes every principal with a stored decision past its valid_until; returns the rows written. pg_cron runs it every minute.';
+
+-- Stored rows that differ from what the sources give now (one row per difference: the
+-- stored and the computed bits and times); empty when identity.decisions is right. It
+-- computes everything: slow on a large database, for tests and for an administrator in
+-- doubt. Changes nothing.
+-- SECURITY DEFINER: reads identity.decisions for administrators.
+CREATE FUNCTION identity.decisions_drift()
+RETURNS TABLE (principal_id uuid, resource_id uuid, stored smallint, computed smallint,
+               stored_valid_until timestamptz, computed_valid_until timestamptz)
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    WITH computed AS (
+            SELECT c.principal_id, c.resource_id, c.resource_type, c.project_id, c.granted,
+                   NULL::boolean AS active, NULL::boolean AS is_admin, c.valid_until
+              FROM identity.computed_decisions(NULL, NULL) c
+            UNION ALL
+            SELECT c.principal_id, '00000000-0000-0000-0000-000000000000', NULL, NULL, 0,
+                   c.active, c.is_admin, c.valid_until
+              FROM identity.computed_principal_decisions(NULL) c)
+    SELECT coalesce(b.principal_id, a.principal_id), coalesce(b.resource_id, a.resource_id),
+           b.granted, a.granted, b.valid_until, a.valid_until
+      FROM identity.decisions b
+      FULL JOIN computed a ON a.principal_id = b.principal_id AND a.resource_id = b.resource_id
+     WHERE (b.granted, b.resource_type, b.project_id, b.active, b.is_admin, b.valid_until)
+           IS DISTINCT FROM
+           (a.granted, a.resource_type, a.project_id, a.active, a.is_admin, a.valid_until)
+$$;
+COMMENT ON FUNCTION identity.decisions_drift() IS
+    'Stored decisions that differ from a full recomputation from the sources; empty when identity.decisions is right. Changes nothing; slow on a large database: for tests and checks.';
+
+-- The triggers. Statement-level, with transition tables: a bulk write recomputes once.
+
+-- Policies: their subjects (a direct subject, or the members with the role of a role
+-- policy), on the resources below the anchor when the statement touched one anchor.
+CREATE FUNCTION identity.tg_policies__decisions()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    subjects uuid[] := '{}';
+    anchors  uuid[] := '{}';
+    more_s   uuid[];
+    more_a   uuid[];
+    resources uuid[];
+BEGIN
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        SELECT coalesce(array_agg(DISTINCT x.id), '{}'), coalesce(array_agg(DISTINCT x.anchor_id), '{}')
+          INTO more_s, more_a
+          FROM (SELECT p.subject_id AS id, p.anchor_id FROM new_policies p WHERE p.subject_role IS NULL
+                UNION ALL
+                SELECT m.user_id, p.anchor_id FROM new_policies p
+                  JOIN identity.org_memberships m ON m.org_id = p.subject_id AND m.role = p.subject_role) x;
+        subjects := subjects || more_s;
+        anchors := anchors || more_a;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        SELECT coalesce(array_agg(DISTINCT x.id), '{}'), coalesce(array_agg(DISTINCT x.anchor_id), '{}')
+          INTO more_s, more_a
+          FROM (SELECT p.subject_id AS id, p.anchor_id FROM old_policies p WHERE p.subject_role IS NULL
+                UNION ALL
+                SELECT m.user_id, p.anchor_id FROM old_policies p
+                  JOIN identity.org_memberships m ON m.org_id = p.subject_id AND m.role = p.subject_role) x;
+        subjects := subjects || more_s;
+        anchors := anchors || more_a;
+    END IF;
+    SELECT array_agg(DISTINCT a) INTO anchors FROM unnest(anchors) a;
+    IF cardinality(anchors) = 1 AND anchors[1] <> '00000000-0000-0000-0000-000000000000' THEN
+        SELECT coalesce(array_agg(s.resource_id), '{}') INTO resources
+          FROM identity.resource_scopes s
+         WHERE s.resource_id = anchors[1] OR s.project_id = anchors[1] OR s.org_id = anchors[1];
+    END IF;
+    PERFORM identity.refresh_decisions(ARRAY(SELECT DISTINCT unnest(subjects)), resources);
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION identity.tg_policies__decisions() IS
+    'Trigger: recomputes the stored decisions a statement on identity.policies changed.';
+
+CREATE TRIGGER policies_decisions_insert AFTER INSERT ON identity.policies
+    REFERENCING NEW TABLE AS new_policies
+    FOR EACH STATEMENT EXECUTE FUNCTION identity.tg_policies__decisions();
+CREATE TRIGGER policies_decisions_update AFTER UPDATE ON identity.policies
+    REFERENCING OLD TABLE AS old_policies NEW TABLE AS new_policies
+    FOR EACH STATEMENT EXECUTE FUNCTION identity.tg_policies__decisions();
+CREATE TRIGGER policies_decisions_delete AFTER DELETE ON identity.policies
+    REFERENCING OLD TABLE AS old_policies
+    FOR EACH STATEMENT EXECUTE FUNCTION identity.tg_policies__decisions();
+
+-- Memberships: their users, on the resources of the organization when it is one.
+CREATE FUNCTION identity.tg_org_memberships__decisions()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    users uuid[] := '{}';
+    orgs  uuid[] := '{}';
+    more_u uuid[];
+    more_o uuid[];
+    resources uuid[];
+BEGIN
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        SELECT coalesce(array_agg(DISTINCT m.user_id), '{}'), coalesce(array_agg(DISTINCT m.org_id), '{}')
+          INTO more_u, more_o FROM new_memberships m;
+        users := users || more_u;
+        orgs := orgs || more_o;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        SELECT coalesce(array_agg(DISTINCT m.user_id), '{}'), coalesce(array_agg(DISTINCT m.org_id), '{}')
+          INTO more_u, more_o FROM old_memberships m;
+        users := users || more_u;
+        orgs := orgs || more_o;
+    END IF;
+    SELECT array_agg(DISTINCT o) INTO orgs FROM unnest(orgs) o;
+    IF cardinality(orgs) = 1 THEN
+        SELECT coalesce(array_agg(s.resource_id), '{}') INTO resources
+          FROM identity.resource_scopes s WHERE s.org_id = orgs[1];
+    END IF;
+    PERFORM identity.refresh_decisions(ARRAY(SELECT DISTINCT unnest(users)), resources);
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION identity.tg_org_memberships__decisions() IS
+    'Trigger: recomputes the stored decisions a statement on identity.org_memberships changed.';
+
+CREATE TRIGGER org_memberships_decisions_insert AFTER INSERT ON identity.org_memberships
+    REFERENCING NEW TABLE AS new_memberships
+    FOR EACH STATEMENT EXECUTE FUNCTION identity.tg_org_memberships__decisions();
+CREATE TRIGGER org_memberships_decisions_update AFTER UPDATE ON identity.org_memberships
+    REFERENCING OLD TABLE AS old_memberships NEW TABLE AS new_memberships
+    FOR EACH STATEMENT EXECUTE FUNCTION identity.tg_org_memberships__decisions();
+CREATE TRIGGER org_memberships_decisions_delete AFTER DELETE ON identity.org_memberships
+    REFERENCING OLD TABLE AS old_memberships
+    FOR EACH STATEMENT EXECUTE FUNCTION identity.tg_org_memberships__decisions();
+
+-- Resource scopes (a resource made, moved to another project or organization, given
+-- another owner, or deleted): every principal's rows on those resources.
+CREATE FUNCTION identity.tg_resource_scopes__decisions()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    resources uuid[] := '{}';
+    more uuid[];
+BEGIN
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        SELECT coalesce(array_agg(s.resource_id), '{}') INTO more FROM new_scopes s;
+        resources := resources || more;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        SELECT coalesce(array_agg(s.resource_id), '{}') INTO more FROM old_scopes s;
+        resources := resources || more;
+    END IF;
+    PERFORM identity.refresh_decisions(NULL, ARRAY(SELECT DISTINCT unnest(resources)));
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION identity.tg_resource_scopes__decisions() IS
+    'Trigger: recomputes the stored decisions on the resources a statement on identity.resource_scopes changed.';
+
+CREATE TRIGGER resource_scopes_decisions_insert AFTER INSERT ON identity.resource_scopes
+    REFERENCING NEW TABLE AS new_scopes
+    FOR EACH STATEMENT EXECUTE FUNCTION identity.tg_resource_scopes__decisions();
+CREATE TRIGGER resource_scopes_decisions_update AFTER UPDATE ON identity.resource_scopes
+    REFERENCING OLD TABLE AS old_scopes NEW TABLE AS new_scopes
+    FOR EACH STATEMENT EXECUTE FUNCTION identity.tg_resource_scopes__decisions();
+CREATE TRIGGER resource_scopes_decisions_delete AFTER DELETE ON identity.resource_scopes
+    REFERENCING OLD TABLE AS old_scopes
+    FOR EACH STATEMENT EXECUTE FUNCTION identity.tg_resource_scopes__decisions();
+
+-- Principals (made, disabled, expiring, deleted) and users (platform administrators):
+-- the principal's own row; a deleted principal loses every row. A user's principal is
+-- made before the user's row (a row trigger of users): a platform administrator's row is
+-- computed again once the user's row exists.
+CREATE FUNCTION identity.tg_principals__decisions()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    ids uuid[];
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        SELECT array_agg(x.id) INTO ids FROM new_rows x;
+    ELSIF TG_OP = 'DELETE' THEN
+        SELECT array_agg(x.id) INTO ids FROM old_rows x;
+    ELSE
+        SELECT array_agg(n.id) INTO ids
+          FROM new_rows n JOIN old_rows o ON o.id = n.id
+         WHERE (o.disabled_at, o.expires_at) IS DISTINCT FROM (n.disabled_at, n.expires_at);
+    END IF;
+    PERFORM identity.refresh_principal_decisions(ids);
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION identity.tg_principals__decisions() IS
+    'Trigger: recomputes the principals'' own rows in identity.decisions when principals are made, disabled, given an end of validity or deleted.';
+
+CREATE FUNCTION identity.tg_users__decisions()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    ids uuid[];
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        SELECT array_agg(x.id) INTO ids FROM new_rows x WHERE x.is_admin;
+    ELSE
+        SELECT array_agg(n.id) INTO ids
+          FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE o.is_admin IS DISTINCT FROM n.is_admin;
+    END IF;
+    PERFORM identity.refresh_principal_decisions(ids);
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION identity.tg_users__decisions() IS
+    'Trigger: recomputes the users'' own rows in identity.decisions when one becomes or stops being a platform administrator.';
+
+CREATE TRIGGER principals_decisions_insert AFTER INSERT ON identity.principals
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION identity.tg_principals__decisions();
+CREATE TRIGGER principals_decisions_update AFTER UPDATE ON identity.principals
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION identity.tg_principals__decisions();
+CREATE TRIGGER principals_decisions_delete AFTER DELETE ON identity.principals
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION identity.tg_principals__decisions();
+CREATE TRIGGER users_decisions_insert AFTER INSERT ON identity.users
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION identity.tg_users__decisions();
+CREATE TRIGGER users_decisions_update AFTER UPDATE ON identity.users
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION identity.tg_users__decisions();
+
+-- The one decision, now read from identity.decisions: the principal's row and the
+-- resource's row in one index scan of two probes. The sources decide instead when a row
+-- is stale or missing where it should not be: no principal row, a NULL resource, an API
+-- key on a resource without a row (only a platform admin could pass; the key's project
+-- check needs the resource's project). Same answers as identity.decide_from_sources()
+-- (tests/pgtap/25-identity-decisions.sql compares them on every principal, resource,
+-- type and permission of a fixture, after each kind of change).
+CREATE OR REPLACE FUNCTION identity.has_permission(
+    principal_id  uuid,
+    resource_type text,
+    resource_id   uuid,
+    permission    text,
+    api_key_id    uuid DEFAULT NULL
+)
+RETURNS boolean
+LANGUAGE plpgsql
+STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    p_active  boolean;
+    p_admin   boolean;
+    p_until   timestamptz;
+    r_type    text;
+    r_project uuid;
+    r_granted smallint;
+    r_until   timestamptz;
+    v_key_ok  boolean;
+BEGIN
+    IF $3 IS NULL OR $3 = '00000000-0000-0000-0000-000000000000' THEN
+        RETURN identity.decide_from_sources($1, $2, $3, $4, $5);
+    END IF;
+    SELECT n.active, n.is_admin, n.valid_until, r.resource_type, r.project_id, r.granted,
+           r.valid_until
+      INTO p_active, p_admin, p_until, r_type, r_project, r_granted, r_until
+      FROM identity.decisions n
+      LEFT JOIN identity.decisions r ON r.principal_id = $1 AND r.resource_id = $3
+     WHERE n.principal_id = $1 AND n.resource_id = '00000000-0000-0000-0000-000000000000';
+    IF NOT FOUND OR p_until <= now() OR r_until <= now() THEN
+        RETURN identity.decide_from_sources($1, $2, $3, $4, $5);
+    END IF;
+    IF NOT p_active THEN
+        RETURN false;                               -- missing, disabled, expired
+    END IF;
+    IF $5 IS NOT NULL THEN
+        IF r_type IS NULL THEN
+            IF NOT p_admin THEN
+                RETURN false;                       -- no right here; a key only narrows
+            END IF;
+            RETURN identity.decide_from_sources($1, $2, $3, $4, $5);
+        END IF;
+        SELECT k.principal_id = $1
+               AND k.revoked_at IS NULL
+               AND (k.expires_at IS NULL OR k.expires_at > now())
+               AND $4 = ANY (identity.key_role_permissions(k.roles))
+               AND (k.project_id IS NULL OR k.project_id = r_project)
+          INTO v_key_ok
+          FROM identity.api_keys k
+         WHERE k.id = $5;
+        IF NOT coalesce(v_key_ok, false) THEN
+            RETURN false;                           -- the key does not let it through
+        END IF;
+    END IF;
+    IF p_admin THEN
+        RETURN true;                                -- platform administrator
+    END IF;
+    RETURN coalesce(r_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END
+                    AND r_granted & identity.permission_bit($2, $4) <> 0, false);
+END
+$$;
+
+RESET ROLE;
+
+-- pg_cron runs the job as the deploying superuser, in a background worker.
+DO $do$
+BEGIN
+    PERFORM cron.schedule('neuronplane-identity-decisions', '* * * * *',
+                          'SELECT identity.refresh_stale_decisions()');
+END
+$do$;
+
+SET LOCAL ROLE neuronplane_owner;
+
+-- What exists now.
+SELECT identity.refresh_principal_decisions(array_agg(pr.id)) FROM identity.principals pr;
+SELECT identity.refresh_decisions(NULL, NULL);
+
+COMMIT;
