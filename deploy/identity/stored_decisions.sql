@@ -9,13 +9,16 @@ SET LOCAL ROLE neuronplane_owner;
 
 -- has_permission() decided every call from its sources: the principal, its user row, the
 -- resource's scope, the membership, then eight probes of the policies; about ten times
--- the cost of one primary-key probe (bench/README.md). Here the decision is stored: one
--- row per principal and resource it has any right on (or a right that starts or ends
--- later), kept by statement-level triggers on everything a decision depends on, read by
--- has_permission() with one index scan. The sources stay the truth: a stored row past its
--- valid_until, a principal without its row, a NULL resource or a key on a resource the
--- principal has no row for are decided from the sources, by identity.decide_from_sources()
--- (the rules as they landed in identity/authz, unchanged).
+-- the cost of one primary-key probe (bench/README.md). Here the decision is stored: a row
+-- per active principal and resource it may hold a right on (a membership of the
+-- resource's organization, ownership, a direct policy on the resource or above it) with
+-- the permissions granted as bits, and a row of the principal's own state. Statement-level
+-- triggers on everything a decision depends on keep them; has_permission() reads one
+-- row by its primary key (two when the principal has none on the resource). The sources
+-- stay the truth: a row past its valid_until (a policy starts or ends, the principal
+-- expires), a missing principal row, a NULL resource and an administrator's key on a
+-- resource without a row are decided by identity.decide_from_sources(), the rules as
+-- identity/authz landed them.
 
 -- The rule of one policy for one asked (type, resource, permission), as has_permission()
 -- matches it: the permission (admin implies the rest; a deny of any permission also denies
@@ -110,7 +113,8 @@ CREATE TABLE identity.decisions (
     resource_type text,
     project_id    uuid,
     granted       smallint NOT NULL DEFAULT 0,
-    -- the principal's row only: present, enabled, not expired; platform administrator
+    -- present, enabled, not expired: the principal's row only (a disabled or expired
+    -- principal has no other row); platform administrator: on every row
     active        boolean,
     is_admin      boolean,
     -- from this time on the row is stale (a policy starts or ends, the principal expires):
@@ -120,10 +124,10 @@ CREATE TABLE identity.decisions (
     CONSTRAINT decisions_shape_check CHECK (
         CASE WHEN resource_id = '00000000-0000-0000-0000-000000000000'
              THEN active IS NOT NULL AND is_admin IS NOT NULL AND resource_type IS NULL
-             ELSE active IS NULL AND is_admin IS NULL AND resource_type IS NOT NULL END)
+             ELSE active IS NULL AND is_admin IS NOT NULL AND resource_type IS NOT NULL END)
 );
 COMMENT ON TABLE identity.decisions IS
-    'has_permission() stored: per principal, one row of its own state (active, platform admin) and one row per resource it holds a right on (bits in granted, see identity.permission_bit()). Kept by triggers on policies, memberships, resource scopes, principals and users; a row past valid_until is decided from the sources until refreshed.';
+    'has_permission() stored: per principal, one row of its own state (active, platform admin; resource_id the nil uuid) and, while it is active, one row per resource it may hold a right on (bits in granted, see identity.permission_bit()). Kept by triggers on policies, memberships, resource scopes, principals and users; a row past valid_until is decided from the sources until refreshed.';
 COMMENT ON COLUMN identity.decisions.granted IS
     'Bits of the permissions the principal holds on the resource, denies applied: read 1, write 2, execute 4, admin 8; the audit log of an organization 16, 32, 64, 128.';
 COMMENT ON COLUMN identity.decisions.valid_until IS
@@ -243,7 +247,7 @@ COMMENT ON FUNCTION identity.decide_from_sources(uuid, text, uuid, text, uuid) I
 -- SECURITY DEFINER: reads every source, for the refreshes and decisions_drift().
 CREATE FUNCTION identity.computed_decisions(principal_ids uuid[], resource_ids uuid[])
 RETURNS TABLE (principal_id uuid, resource_id uuid, resource_type text, project_id uuid,
-               granted smallint, valid_until timestamptz)
+               granted smallint, is_admin boolean, valid_until timestamptz)
 LANGUAGE plpgsql
 STABLE
 SECURITY DEFINER
@@ -285,10 +289,14 @@ BEGIN
         '@P\(([a-z_.]+)\)', CASE WHEN principal_ids IS NULL THEN 'true' ELSE '\1 = ANY ($1)' END, 'g'),
         '@R\(([a-z_.]+)\)', CASE WHEN resource_ids IS NULL THEN 'true' ELSE '\1 = ANY ($2)' END, 'g');
     RETURN QUERY EXECUTE format($q$
-        SELECT c.pid, s.resource_id, s.resource_type, s.project_id, x.granted, x.valid_until
+        SELECT c.pid, s.resource_id, s.resource_type, s.project_id, x.granted,
+               coalesce(u.is_admin, false), x.valid_until
           FROM (%s) c
           JOIN identity.resource_scopes s ON s.resource_id = c.rid
-          JOIN identity.principals pr ON pr.id = c.pid
+          JOIN identity.principals pr
+            ON pr.id = c.pid AND pr.disabled_at IS NULL
+           AND (pr.expires_at IS NULL OR pr.expires_at > now())
+          LEFT JOIN identity.users u ON u.id = c.pid
           LEFT JOIN identity.org_memberships m ON m.org_id = s.org_id AND m.user_id = c.pid
          CROSS JOIN LATERAL (
                 SELECT coalesce(bit_or(identity.policy_bits(
@@ -315,8 +323,7 @@ BEGIN
                 SELECT ((pol.allowed | identity.role_bits(m.role, s.resource_type,
                                                           coalesce(s.owner_id = c.pid, false)))
                         & ~pol.denied & 255)::smallint AS granted,
-                       pol.boundary AS valid_until) x
-         WHERE x.granted <> 0 OR x.valid_until IS NOT NULL
+                       least(pol.boundary, pr.expires_at) AS valid_until) x
         $q$, candidates)
     USING principal_ids, resource_ids;
 END
@@ -348,7 +355,7 @@ BEGIN
         CASE WHEN resource_ids IS NULL THEN 'true' ELSE 'd.resource_id = ANY ($2)' END)
     USING principal_ids, resource_ids;
     INSERT INTO identity.decisions (principal_id, resource_id, resource_type, project_id,
-                                    granted, valid_until)
+                                    granted, is_admin, valid_until)
     SELECT * FROM identity.computed_decisions(principal_ids, resource_ids);
     GET DIAGNOSTICS n = ROW_COUNT;
     RETURN n;
@@ -450,7 +457,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
     WITH computed AS (
             SELECT c.principal_id, c.resource_id, c.resource_type, c.project_id, c.granted,
-                   NULL::boolean AS active, NULL::boolean AS is_admin, c.valid_until
+                   NULL::boolean AS active, c.is_admin, c.valid_until
               FROM identity.computed_decisions(NULL, NULL) c
             UNION ALL
             SELECT c.principal_id, '00000000-0000-0000-0000-000000000000', NULL, NULL, 0,
@@ -635,6 +642,9 @@ BEGIN
          WHERE (o.disabled_at, o.expires_at) IS DISTINCT FROM (n.disabled_at, n.expires_at);
     END IF;
     PERFORM identity.refresh_principal_decisions(ids);
+    IF TG_OP = 'UPDATE' AND ids IS NOT NULL THEN
+        PERFORM identity.refresh_decisions(ids, NULL);  -- its rights come back or go
+    END IF;
     RETURN NULL;
 END
 $$;
@@ -657,6 +667,9 @@ BEGIN
           FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE o.is_admin IS DISTINCT FROM n.is_admin;
     END IF;
     PERFORM identity.refresh_principal_decisions(ids);
+    IF TG_OP = 'UPDATE' AND ids IS NOT NULL THEN
+        PERFORM identity.refresh_decisions(ids, NULL);  -- every row carries is_admin
+    END IF;
     RETURN NULL;
 END
 $$;
@@ -679,13 +692,15 @@ CREATE TRIGGER users_decisions_update AFTER UPDATE ON identity.users
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION identity.tg_users__decisions();
 
--- The one decision, now read from identity.decisions: the principal's row and the
--- resource's row in one index scan of two probes. The sources decide instead when a row
--- is stale or missing where it should not be: no principal row, a NULL resource, an API
--- key on a resource without a row (only a platform admin could pass; the key's project
--- check needs the resource's project). Same answers as identity.decide_from_sources()
--- (tests/pgtap/25-identity-decisions.sql compares them on every principal, resource,
--- type and permission of a fixture, after each kind of change).
+-- The one decision, now read from identity.decisions: one primary-key probe of the
+-- principal's row on the resource. Without such a row, a second probe of the principal's
+-- own row: only an active platform administrator may then pass. The sources decide
+-- instead when a row is stale or missing where it should not be: no principal row, a NULL
+-- resource, an API key of a platform administrator on a resource without a row (the
+-- key's project check needs the resource's project). Same answers as
+-- identity.decide_from_sources(): tests/pgtap/25-identity-decisions.sql compares them on
+-- every principal, resource, type, permission and key of a fixture, after each kind of
+-- change.
 CREATE OR REPLACE FUNCTION identity.has_permission(
     principal_id  uuid,
     resource_type text,
@@ -700,37 +715,33 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    p_active  boolean;
-    p_admin   boolean;
-    p_until   timestamptz;
     r_type    text;
     r_project uuid;
     r_granted smallint;
+    r_admin   boolean;
     r_until   timestamptz;
+    p_active  boolean;
     v_key_ok  boolean;
 BEGIN
-    IF $3 IS NULL OR $3 = '00000000-0000-0000-0000-000000000000' THEN
-        RETURN identity.decide_from_sources($1, $2, $3, $4, $5);
-    END IF;
-    SELECT n.active, n.is_admin, n.valid_until, r.resource_type, r.project_id, r.granted,
-           r.valid_until
-      INTO p_active, p_admin, p_until, r_type, r_project, r_granted, r_until
-      FROM identity.decisions n
-      LEFT JOIN identity.decisions r ON r.principal_id = $1 AND r.resource_id = $3
-     WHERE n.principal_id = $1 AND n.resource_id = '00000000-0000-0000-0000-000000000000';
-    IF NOT FOUND OR p_until <= now() OR r_until <= now() THEN
-        RETURN identity.decide_from_sources($1, $2, $3, $4, $5);
-    END IF;
-    IF NOT p_active THEN
-        RETURN false;                               -- missing, disabled, expired
-    END IF;
-    IF $5 IS NOT NULL THEN
-        IF r_type IS NULL THEN
-            IF NOT p_admin THEN
-                RETURN false;                       -- no right here; a key only narrows
-            END IF;
+    SELECT d.resource_type, d.project_id, d.granted, d.is_admin, d.valid_until
+      INTO r_type, r_project, r_granted, r_admin, r_until
+      FROM identity.decisions d
+     WHERE d.principal_id = $1 AND d.resource_id = $3;
+    IF NOT FOUND THEN
+        -- No right stored here (or a NULL resource): the principal's own row.
+        SELECT d.active AND d.is_admin, d.valid_until INTO p_active, r_until
+          FROM identity.decisions d
+         WHERE d.principal_id = $1 AND d.resource_id = '00000000-0000-0000-0000-000000000000';
+        IF NOT FOUND OR r_until <= now() OR $3 IS NULL
+           OR (p_active AND $5 IS NOT NULL) THEN
             RETURN identity.decide_from_sources($1, $2, $3, $4, $5);
         END IF;
+        RETURN p_active;                            -- only a platform administrator
+    END IF;
+    IF r_until <= now() OR r_type IS NULL THEN      -- stale; or $3 is the nil uuid
+        RETURN identity.decide_from_sources($1, $2, $3, $4, $5);
+    END IF;
+    IF $5 IS NOT NULL THEN
         SELECT k.principal_id = $1
                AND k.revoked_at IS NULL
                AND (k.expires_at IS NULL OR k.expires_at > now())
@@ -743,11 +754,9 @@ BEGIN
             RETURN false;                           -- the key does not let it through
         END IF;
     END IF;
-    IF p_admin THEN
-        RETURN true;                                -- platform administrator
-    END IF;
-    RETURN coalesce(r_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END
-                    AND r_granted & identity.permission_bit($2, $4) <> 0, false);
+    RETURN r_admin
+        OR (r_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END
+            AND r_granted & identity.permission_bit($2, $4) <> 0);
 END
 $$;
 

@@ -67,7 +67,7 @@ BEGIN
 END
 $$;
 
-SELECT plan(45);
+SELECT plan(47);
 
 SELECT ok((SELECT count(*) FROM identity.decisions
             WHERE resource_id <> '00000000-0000-0000-0000-000000000000') > 20,
@@ -169,8 +169,17 @@ SELECT ok(identity.has_permission(pg_temp.id('owner_a'), 'project', pg_temp.id('
           'a stale row is decided from the sources');
 UPDATE identity.decisions SET valid_until = now() - interval '1 second', is_admin = true
  WHERE principal_id = pg_temp.id('member_a') AND resource_id = '00000000-0000-0000-0000-000000000000';
-SELECT ok(NOT identity.has_permission(pg_temp.id('member_a'), 'project', pg_temp.id('PB1'), 'admin'),
-          'a stale principal row is decided from the sources');
+SELECT is((SELECT count(*) FROM identity.decisions
+            WHERE principal_id = pg_temp.id('member_a') AND resource_id = pg_temp.id('PP')), 0::bigint,
+          'member_a holds no row on the personal project PP');
+SELECT ok(NOT identity.has_permission(pg_temp.id('member_a'), 'project', pg_temp.id('PP'), 'read'),
+          'without a row on the resource, a stale principal row is decided from the sources');
+UPDATE identity.decisions SET valid_until = NULL
+ WHERE principal_id = pg_temp.id('member_a') AND resource_id = '00000000-0000-0000-0000-000000000000';
+SELECT ok(identity.has_permission(pg_temp.id('member_a'), 'project', pg_temp.id('PP'), 'read'),
+          'without a row on the resource, a fresh principal row decides (platform admin here)');
+UPDATE identity.decisions SET valid_until = now() - interval '1 second'
+ WHERE principal_id = pg_temp.id('member_a') AND resource_id = '00000000-0000-0000-0000-000000000000';
 SELECT cmp_ok(identity.refresh_stale_decisions(), '>', 0::bigint,
               'refresh_stale_decisions() recomputes the stale rows');
 SELECT * FROM pg_temp.agrees('after refresh_stale_decisions()');

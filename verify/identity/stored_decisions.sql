@@ -12,7 +12,7 @@ HAVING count(*) = 2;
 
 SELECT 1 / count(*) FROM pg_catalog.pg_proc
  WHERE oid = 'identity.has_permission(uuid, text, uuid, text, uuid)'::regprocedure
-   AND prosrc LIKE '%identity.decisions n%' AND prosecdef
+   AND prosrc LIKE '%FROM identity.decisions d%' AND prosecdef
    AND 'search_path=pg_catalog, pg_temp' = ANY (proconfig);
 
 SELECT 1 / count(*) FROM pg_catalog.pg_trigger
