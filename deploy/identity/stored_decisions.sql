@@ -332,7 +332,9 @@ COMMENT ON FUNCTION identity.computed_decisions(uuid[], uuid[]) IS
     'The stored decisions the sources give now for these principals (NULL: all) on these resources (NULL: all).';
 
 -- Recompute the stored rows of these principals (NULL: all) on these resources (NULL:
--- all): delete them, insert what the sources give. Returns the number of rows written.
+-- all) in one statement: delete those the sources no longer give, insert the new ones,
+-- update those that changed. A row that did not change is not written: no churn, no bloat.
+-- Returns the number of rows inserted or updated.
 -- SECURITY DEFINER: triggers of every writer of the sources call it.
 CREATE FUNCTION identity.refresh_decisions(principal_ids uuid[], resource_ids uuid[])
 RETURNS bigint
@@ -348,21 +350,35 @@ BEGIN
         RETURN 0;
     END IF;
     UPDATE identity.decisions_epoch SET counter = counter + 1;
-    EXECUTE format(
-        'DELETE FROM identity.decisions d'
-        ' WHERE d.resource_id <> ''00000000-0000-0000-0000-000000000000'' AND %s AND %s',
+    EXECUTE format($q$
+        WITH computed AS MATERIALIZED (
+                SELECT * FROM identity.computed_decisions($1, $2)),
+             gone AS (
+                DELETE FROM identity.decisions d
+                 WHERE d.resource_id <> '00000000-0000-0000-0000-000000000000' AND %s AND %s
+                   AND NOT EXISTS (SELECT FROM computed c
+                                    WHERE c.principal_id = d.principal_id
+                                      AND c.resource_id = d.resource_id))
+        INSERT INTO identity.decisions AS d (principal_id, resource_id, resource_type,
+                                             project_id, granted, is_admin, valid_until)
+        SELECT * FROM computed
+        ON CONFLICT (principal_id, resource_id) DO UPDATE
+           SET resource_type = EXCLUDED.resource_type, project_id = EXCLUDED.project_id,
+               granted = EXCLUDED.granted, is_admin = EXCLUDED.is_admin,
+               valid_until = EXCLUDED.valid_until
+         WHERE (d.resource_type, d.project_id, d.granted, d.is_admin, d.valid_until)
+               IS DISTINCT FROM (EXCLUDED.resource_type, EXCLUDED.project_id, EXCLUDED.granted,
+                                 EXCLUDED.is_admin, EXCLUDED.valid_until)
+        $q$,
         CASE WHEN principal_ids IS NULL THEN 'true' ELSE 'd.principal_id = ANY ($1)' END,
         CASE WHEN resource_ids IS NULL THEN 'true' ELSE 'd.resource_id = ANY ($2)' END)
     USING principal_ids, resource_ids;
-    INSERT INTO identity.decisions (principal_id, resource_id, resource_type, project_id,
-                                    granted, is_admin, valid_until)
-    SELECT * FROM identity.computed_decisions(principal_ids, resource_ids);
     GET DIAGNOSTICS n = ROW_COUNT;
     RETURN n;
 END
 $$;
 COMMENT ON FUNCTION identity.refresh_decisions(uuid[], uuid[]) IS
-    'Recomputes from the sources the stored decisions of these principals (NULL: all) on these resources (NULL: all); returns the rows written. Called by the triggers that keep identity.decisions.';
+    'Recomputes from the sources the stored decisions of these principals (NULL: all) on these resources (NULL: all), writing only what changed; returns the rows inserted or updated. Called by the triggers that keep identity.decisions.';
 
 -- The principals' own rows as the sources give them now: present, enabled, not expired
 -- (until when), platform administrator.
@@ -385,7 +401,8 @@ $$;
 COMMENT ON FUNCTION identity.computed_principal_decisions(uuid[]) IS
     'The principals'' own rows of identity.decisions as the sources give them now (NULL: every principal).';
 
--- Recompute the principals' own rows; drop every row of a principal that is gone.
+-- Recompute the principals' own rows (writing only what changed); drop every row of a
+-- principal that is gone.
 -- SECURITY DEFINER: triggers of every writer of principals and users call it.
 CREATE FUNCTION identity.refresh_principal_decisions(principal_ids uuid[])
 RETURNS bigint
@@ -403,18 +420,21 @@ BEGIN
     UPDATE identity.decisions_epoch SET counter = counter + 1;
     DELETE FROM identity.decisions d
      WHERE d.principal_id = ANY (principal_ids)
-       AND (d.resource_id = '00000000-0000-0000-0000-000000000000'
-            OR NOT EXISTS (SELECT FROM identity.principals pr WHERE pr.id = d.principal_id));
-    INSERT INTO identity.decisions (principal_id, resource_id, active, is_admin, valid_until)
+       AND NOT EXISTS (SELECT FROM identity.principals pr WHERE pr.id = d.principal_id);
+    INSERT INTO identity.decisions AS d (principal_id, resource_id, active, is_admin, valid_until)
     SELECT c.principal_id, '00000000-0000-0000-0000-000000000000', c.active, c.is_admin,
            c.valid_until
-      FROM identity.computed_principal_decisions(principal_ids) c;
+      FROM identity.computed_principal_decisions(principal_ids) c
+    ON CONFLICT (principal_id, resource_id) DO UPDATE
+       SET active = EXCLUDED.active, is_admin = EXCLUDED.is_admin, valid_until = EXCLUDED.valid_until
+     WHERE (d.active, d.is_admin, d.valid_until)
+           IS DISTINCT FROM (EXCLUDED.active, EXCLUDED.is_admin, EXCLUDED.valid_until);
     GET DIAGNOSTICS n = ROW_COUNT;
     RETURN n;
 END
 $$;
 COMMENT ON FUNCTION identity.refresh_principal_decisions(uuid[]) IS
-    'Recomputes the principals'' own rows in identity.decisions (active, platform admin, expiry) and drops every row of a principal that no longer exists; returns the rows written.';
+    'Recomputes the principals'' own rows in identity.decisions (active, platform admin, expiry), writing only what changed, and drops every row of a principal that no longer exists; returns the rows inserted or updated.';
 
 -- Rows whose time has come (a policy started or ended, a principal expired): recomputed.
 -- Scheduled every minute; until then has_permission() decides them from the sources.
