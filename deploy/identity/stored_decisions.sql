@@ -712,15 +712,16 @@ CREATE TRIGGER users_decisions_update AFTER UPDATE ON identity.users
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION identity.tg_users__decisions();
 
--- The one decision, now read from identity.decisions: one primary-key probe of the
--- principal's row on the resource. Without such a row, a second probe of the principal's
--- own row: only an active platform administrator may then pass. The sources decide
--- instead when a row is stale or missing where it should not be: no principal row, a NULL
--- resource, an API key of a platform administrator on a resource without a row (the
--- key's project check needs the resource's project). Same answers as
--- identity.decide_from_sources(): tests/pgtap/25-identity-decisions.sql compares them on
--- every principal, resource, type, permission and key of a fixture, after each kind of
--- change.
+-- The one decision, now read from identity.decisions. The common case is one statement:
+-- the principal's row on the resource, fresh, no key: platform admin, or the bit of the
+-- permission on a resource of the type asked. Otherwise, with that row (stale, a key to
+-- check against its project, or the nil uuid asked): read it whole; without it: the
+-- principal's own row, where only an active platform admin passes. The sources decide
+-- (identity.decide_from_sources()) a stale row, a missing principal row, a NULL resource
+-- and an administrator's key on a resource without a row (the key's project check needs
+-- the resource's project). tests/pgtap/25-identity-decisions.sql compares the answers
+-- with the sources' on every principal, resource, type, permission and key of a fixture,
+-- after each kind of change.
 CREATE OR REPLACE FUNCTION identity.has_permission(
     principal_id  uuid,
     resource_type text,
@@ -735,33 +736,33 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
+    v_answer  boolean;
     r_type    text;
     r_project uuid;
     r_granted smallint;
     r_admin   boolean;
     r_until   timestamptz;
-    p_active  boolean;
     v_key_ok  boolean;
 BEGIN
-    SELECT d.resource_type, d.project_id, d.granted, d.is_admin, d.valid_until
-      INTO r_type, r_project, r_granted, r_admin, r_until
+    SELECT CASE WHEN $5 IS NULL AND d.resource_type IS NOT NULL
+                     AND (d.valid_until IS NULL OR d.valid_until > now())
+                THEN d.is_admin
+                     OR (d.resource_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END
+                         AND d.granted & identity.permission_bit($2, $4) <> 0) END
+      INTO v_answer
       FROM identity.decisions d
      WHERE d.principal_id = $1 AND d.resource_id = $3;
-    IF NOT FOUND THEN
-        -- No right stored here (or a NULL resource): the principal's own row.
-        SELECT d.active AND d.is_admin, d.valid_until INTO p_active, r_until
+    IF v_answer IS NOT NULL THEN
+        RETURN v_answer;
+    END IF;
+    IF FOUND THEN
+        SELECT d.resource_type, d.project_id, d.granted, d.is_admin, d.valid_until
+          INTO r_type, r_project, r_granted, r_admin, r_until
           FROM identity.decisions d
-         WHERE d.principal_id = $1 AND d.resource_id = '00000000-0000-0000-0000-000000000000';
-        IF NOT FOUND OR r_until <= now() OR $3 IS NULL
-           OR (p_active AND $5 IS NOT NULL) THEN
+         WHERE d.principal_id = $1 AND d.resource_id = $3;
+        IF r_type IS NULL OR r_until <= now() THEN  -- the nil uuid; or stale
             RETURN identity.decide_from_sources($1, $2, $3, $4, $5);
         END IF;
-        RETURN p_active;                            -- only a platform administrator
-    END IF;
-    IF r_until <= now() OR r_type IS NULL THEN      -- stale; or $3 is the nil uuid
-        RETURN identity.decide_from_sources($1, $2, $3, $4, $5);
-    END IF;
-    IF $5 IS NOT NULL THEN
         SELECT k.principal_id = $1
                AND k.revoked_at IS NULL
                AND (k.expires_at IS NULL OR k.expires_at > now())
@@ -770,13 +771,19 @@ BEGIN
           INTO v_key_ok
           FROM identity.api_keys k
          WHERE k.id = $5;
-        IF NOT coalesce(v_key_ok, false) THEN
-            RETURN false;                           -- the key does not let it through
-        END IF;
+        RETURN coalesce(v_key_ok, false)            -- the key narrows, then as above
+               AND (r_admin
+                    OR (r_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END
+                        AND r_granted & identity.permission_bit($2, $4) <> 0));
     END IF;
-    RETURN r_admin
-        OR (r_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END
-            AND r_granted & identity.permission_bit($2, $4) <> 0);
+    -- No row on the resource (or a NULL resource): the principal's own row.
+    SELECT d.active AND d.is_admin, d.valid_until INTO r_admin, r_until
+      FROM identity.decisions d
+     WHERE d.principal_id = $1 AND d.resource_id = '00000000-0000-0000-0000-000000000000';
+    IF NOT FOUND OR r_until <= now() OR $3 IS NULL OR (r_admin AND $5 IS NOT NULL) THEN
+        RETURN identity.decide_from_sources($1, $2, $3, $4, $5);
+    END IF;
+    RETURN r_admin;                                 -- only a platform administrator
 END
 $$;
 
