@@ -497,8 +497,50 @@ COMMENT ON FUNCTION identity.decisions_drift() IS
 
 -- The triggers. Statement-level, with transition tables: a bulk write recomputes once.
 
--- Policies: their subjects (a direct subject, or the members with the role of a role
--- policy), on the resources below the anchor when the statement touched one anchor.
+-- What a change of policies or memberships recomputes: these principals, on what lies at
+-- or below the anchor when there is one (an organization: its resources; a project: the
+-- project and what is in it; a resource: itself), else on every resource.
+-- SECURITY DEFINER: the triggers of both tables call it.
+CREATE FUNCTION identity.refresh_decisions_below(principal_ids uuid[], anchors uuid[])
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    resources uuid[];
+BEGIN
+    SELECT array_agg(DISTINCT a) INTO anchors FROM unnest(anchors) a;
+    IF cardinality(anchors) = 1 AND anchors[1] <> '00000000-0000-0000-0000-000000000000' THEN
+        SELECT coalesce(array_agg(s.resource_id), '{}') INTO resources
+          FROM identity.resource_scopes s
+         WHERE s.resource_id = anchors[1] OR s.project_id = anchors[1] OR s.org_id = anchors[1];
+    END IF;
+    RETURN identity.refresh_decisions(ARRAY(SELECT DISTINCT unnest(principal_ids)), resources);
+END
+$$;
+COMMENT ON FUNCTION identity.refresh_decisions_below(uuid[], uuid[]) IS
+    'Recomputes the stored decisions of these principals on what lies at or below the one anchor given (an organization, project or resource), or on every resource when there are several or none.';
+
+-- The principals a policy names: its subject, or the members holding the role of an
+-- organization-role policy.
+CREATE FUNCTION identity.policy_principals(subject_id uuid, subject_role text)
+RETURNS SETOF uuid
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT subject_id WHERE subject_role IS NULL
+    UNION ALL
+    SELECT m.user_id FROM identity.org_memberships m
+     WHERE m.org_id = subject_id AND m.role = subject_role
+$$;
+COMMENT ON FUNCTION identity.policy_principals(uuid, text) IS
+    'The principals a policy applies to: its subject, or the members of its organization holding its subject_role.';
+
+-- Policies: the principals they name, on what lies below their anchor.
 CREATE FUNCTION identity.tg_policies__decisions()
 RETURNS trigger
 LANGUAGE plpgsql
@@ -506,39 +548,20 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    subjects uuid[] := '{}';
-    anchors  uuid[] := '{}';
-    more_s   uuid[];
-    more_a   uuid[];
-    resources uuid[];
+    principal_ids uuid[] := '{}';
+    anchors uuid[] := '{}';
 BEGIN
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        SELECT coalesce(array_agg(DISTINCT x.id), '{}'), coalesce(array_agg(DISTINCT x.anchor_id), '{}')
-          INTO more_s, more_a
-          FROM (SELECT p.subject_id AS id, p.anchor_id FROM new_policies p WHERE p.subject_role IS NULL
-                UNION ALL
-                SELECT m.user_id, p.anchor_id FROM new_policies p
-                  JOIN identity.org_memberships m ON m.org_id = p.subject_id AND m.role = p.subject_role) x;
-        subjects := subjects || more_s;
-        anchors := anchors || more_a;
+    IF TG_OP <> 'DELETE' THEN
+        SELECT principal_ids || coalesce(array_agg(x.id), '{}'), anchors || array_agg(p.anchor_id)
+          INTO principal_ids, anchors
+          FROM new_policies p LEFT JOIN identity.policy_principals(p.subject_id, p.subject_role) x (id) ON true;
     END IF;
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        SELECT coalesce(array_agg(DISTINCT x.id), '{}'), coalesce(array_agg(DISTINCT x.anchor_id), '{}')
-          INTO more_s, more_a
-          FROM (SELECT p.subject_id AS id, p.anchor_id FROM old_policies p WHERE p.subject_role IS NULL
-                UNION ALL
-                SELECT m.user_id, p.anchor_id FROM old_policies p
-                  JOIN identity.org_memberships m ON m.org_id = p.subject_id AND m.role = p.subject_role) x;
-        subjects := subjects || more_s;
-        anchors := anchors || more_a;
+    IF TG_OP <> 'INSERT' THEN
+        SELECT principal_ids || coalesce(array_agg(x.id), '{}'), anchors || array_agg(p.anchor_id)
+          INTO principal_ids, anchors
+          FROM old_policies p LEFT JOIN identity.policy_principals(p.subject_id, p.subject_role) x (id) ON true;
     END IF;
-    SELECT array_agg(DISTINCT a) INTO anchors FROM unnest(anchors) a;
-    IF cardinality(anchors) = 1 AND anchors[1] <> '00000000-0000-0000-0000-000000000000' THEN
-        SELECT coalesce(array_agg(s.resource_id), '{}') INTO resources
-          FROM identity.resource_scopes s
-         WHERE s.resource_id = anchors[1] OR s.project_id = anchors[1] OR s.org_id = anchors[1];
-    END IF;
-    PERFORM identity.refresh_decisions(ARRAY(SELECT DISTINCT unnest(subjects)), resources);
+    PERFORM identity.refresh_decisions_below(array_remove(principal_ids, NULL), anchors);
     RETURN NULL;
 END
 $$;
@@ -565,28 +588,16 @@ AS $$
 DECLARE
     users uuid[] := '{}';
     orgs  uuid[] := '{}';
-    more_u uuid[];
-    more_o uuid[];
-    resources uuid[];
 BEGIN
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        SELECT coalesce(array_agg(DISTINCT m.user_id), '{}'), coalesce(array_agg(DISTINCT m.org_id), '{}')
-          INTO more_u, more_o FROM new_memberships m;
-        users := users || more_u;
-        orgs := orgs || more_o;
+    IF TG_OP <> 'DELETE' THEN
+        SELECT users || array_agg(m.user_id), orgs || array_agg(m.org_id) INTO users, orgs
+          FROM new_memberships m;
     END IF;
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        SELECT coalesce(array_agg(DISTINCT m.user_id), '{}'), coalesce(array_agg(DISTINCT m.org_id), '{}')
-          INTO more_u, more_o FROM old_memberships m;
-        users := users || more_u;
-        orgs := orgs || more_o;
+    IF TG_OP <> 'INSERT' THEN
+        SELECT users || array_agg(m.user_id), orgs || array_agg(m.org_id) INTO users, orgs
+          FROM old_memberships m;
     END IF;
-    SELECT array_agg(DISTINCT o) INTO orgs FROM unnest(orgs) o;
-    IF cardinality(orgs) = 1 THEN
-        SELECT coalesce(array_agg(s.resource_id), '{}') INTO resources
-          FROM identity.resource_scopes s WHERE s.org_id = orgs[1];
-    END IF;
-    PERFORM identity.refresh_decisions(ARRAY(SELECT DISTINCT unnest(users)), resources);
+    PERFORM identity.refresh_decisions_below(users, orgs);
     RETURN NULL;
 END
 $$;
@@ -613,15 +624,12 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     resources uuid[] := '{}';
-    more uuid[];
 BEGIN
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        SELECT coalesce(array_agg(s.resource_id), '{}') INTO more FROM new_scopes s;
-        resources := resources || more;
+    IF TG_OP <> 'DELETE' THEN
+        SELECT resources || array_agg(s.resource_id) INTO resources FROM new_scopes s;
     END IF;
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        SELECT coalesce(array_agg(s.resource_id), '{}') INTO more FROM old_scopes s;
-        resources := resources || more;
+    IF TG_OP <> 'INSERT' THEN
+        SELECT resources || array_agg(s.resource_id) INTO resources FROM old_scopes s;
     END IF;
     PERFORM identity.refresh_decisions(NULL, ARRAY(SELECT DISTINCT unnest(resources)));
     RETURN NULL;

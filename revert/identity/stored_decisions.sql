@@ -124,6 +124,8 @@ DROP TRIGGER users_decisions_update ON identity.users;
 
 DROP FUNCTION identity.tg_policies__decisions();
 DROP FUNCTION identity.tg_org_memberships__decisions();
+DROP FUNCTION identity.policy_principals(uuid, text);
+DROP FUNCTION identity.refresh_decisions_below(uuid[], uuid[]);
 DROP FUNCTION identity.tg_resource_scopes__decisions();
 DROP FUNCTION identity.tg_principals__decisions();
 DROP FUNCTION identity.tg_users__decisions();
