@@ -865,6 +865,9 @@ DATA_COUNTS = [
      "subject_type IN ('service_account', 'agent')"),
     ("  expired or not yet valid", "identity.policies",
      "expires_at <= now() OR not_before > now()"),
+    ("stored decisions (identity.decisions)", "identity.decisions", "true"),
+    ("  principals' own rows", "identity.decisions",
+     "resource_id = '00000000-0000-0000-0000-000000000000'"),
 ]
 
 
@@ -872,9 +875,10 @@ def describe_data(conn: psycopg.Connection) -> None:
     for label, table, where in DATA_COUNTS:
         count = conn.execute(f"SELECT count(*) FROM {table} WHERE {where}").fetchone()[0]
         print(f"   {label:<40} {count:>10,}")
-    size = conn.execute("SELECT pg_size_pretty(pg_total_relation_size('identity.policies'))"
-                        ).fetchone()[0]
-    print(f"   identity.policies with its indexes: {size}")
+    for table in ("identity.policies", "identity.decisions"):
+        size = conn.execute("SELECT pg_size_pretty(pg_total_relation_size(%s::regclass))",
+                            (table,)).fetchone()[0]
+        print(f"   {table} with its indexes: {size}")
 
 
 def make_samples(conn: psycopg.Connection, name: str, total: int, seed: float) -> int:
