@@ -140,8 +140,9 @@ CREATE INDEX decisions_valid_until_idx ON identity.decisions (valid_until)
 
 ALTER TABLE identity.decisions ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
--- One row that every refresh updates first: concurrent refreshes take turns on its row
--- lock, and each then reads what the one before committed. Under REPEATABLE READ a
+-- One row that the first refresh of a transaction updates (identity.decisions_turn()):
+-- concurrent refreshes take turns on its row lock, and each then reads what the one
+-- before committed. Under REPEATABLE READ a
 -- refresh after a concurrent one fails with 40001 (retry), instead of computing from a
 -- snapshot that misses it.
 CREATE TABLE identity.decisions_epoch (
@@ -152,6 +153,30 @@ COMMENT ON TABLE identity.decisions_epoch IS
     'One row: refreshes of identity.decisions update it first, so that they run one after the other.';
 INSERT INTO identity.decisions_epoch DEFAULT VALUES;
 ALTER TABLE identity.decisions_epoch ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+
+-- A refresh's turn: the first refresh of a transaction updates the row of
+-- identity.decisions_epoch (and holds its lock until the end); the others of the same
+-- transaction need not, and must not: every update of one row in one transaction leaves
+-- a version the next update walks past, so thousands of them (a bulk load) would take
+-- quadratic time. A transaction-local setting remembers the turn (undone with the
+-- subtransaction that took it).
+-- SECURITY DEFINER: updates identity.decisions_epoch for the refreshes.
+CREATE FUNCTION identity.decisions_turn()
+RETURNS void
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF current_setting('neuronplane.decisions_turn', true) IS DISTINCT FROM 'taken' THEN
+        UPDATE identity.decisions_epoch SET counter = counter + 1;
+        PERFORM set_config('neuronplane.decisions_turn', 'taken', true);
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION identity.decisions_turn() IS
+    'Takes the transaction''s turn to refresh identity.decisions (the row lock of identity.decisions_epoch), once per transaction.';
 
 -- The decision from its sources: has_permission() as it landed in identity/authz.
 -- SECURITY DEFINER: reads policies and memberships for every caller of has_permission().
@@ -350,7 +375,7 @@ BEGIN
     IF cardinality(principal_ids) = 0 OR cardinality(resource_ids) = 0 THEN
         RETURN 0;
     END IF;
-    UPDATE identity.decisions_epoch SET counter = counter + 1;
+    PERFORM identity.decisions_turn();
     EXECUTE format($q$
         WITH computed AS MATERIALIZED (
                 SELECT * FROM identity.computed_decisions($1, $2)),
@@ -418,7 +443,7 @@ BEGIN
     IF principal_ids IS NULL OR cardinality(principal_ids) = 0 THEN
         RETURN 0;
     END IF;
-    UPDATE identity.decisions_epoch SET counter = counter + 1;
+    PERFORM identity.decisions_turn();
     DELETE FROM identity.decisions d
      WHERE d.principal_id = ANY (principal_ids)
        AND NOT EXISTS (SELECT FROM identity.principals pr WHERE pr.id = d.principal_id);

@@ -136,6 +136,7 @@ DROP FUNCTION identity.computed_principal_decisions(uuid[]);
 DROP FUNCTION identity.refresh_decisions(uuid[], uuid[]);
 DROP FUNCTION identity.computed_decisions(uuid[], uuid[]);
 DROP FUNCTION identity.decide_from_sources(uuid, text, uuid, text, uuid);
+DROP FUNCTION identity.decisions_turn();
 DROP TABLE identity.decisions_epoch;
 DROP TABLE identity.decisions;
 DROP FUNCTION identity.role_bits(text, text, boolean);
