@@ -809,7 +809,21 @@ def pgbench(env: dict[str, str], script: Path, clients: int, seconds: int) -> fl
 
 # -- phases --------------------------------------------------------------------------------
 
+# The stored decisions' triggers (identity/stored_decisions), by name.
+DECISION_TRIGGERS_SQL = """
+SELECT format('%s ON %s', quote_ident(t.tgname), t.tgrelid::regclass)
+  FROM pg_trigger t WHERE t.tgname LIKE '%\\_decisions\\_%' AND NOT t.tgisinternal"""
+
+
 def load(conn: psycopg.Connection, sizes: Sizes) -> None:
+    # A bulk import: the decision triggers are disabled while the rows are written, and
+    # identity.decisions is rebuilt once at the end (a refresh per written row would
+    # recompute each new resource for every member of its organization, one by one).
+    triggers = [t for (t,) in conn.execute(DECISION_TRIGGERS_SQL).fetchall()]
+    for trigger in triggers:
+        name, table = trigger.split(" ON ")
+        conn.execute(f"ALTER TABLE {table} DISABLE TRIGGER {name}")
+    print(f"   {len(triggers)} triggers of identity.decisions disabled during the import")
     started = time.perf_counter()
     conn.execute(sql_vars(ENTITIES_SQL, orgs=sizes.orgs, users=sizes.users,
                           projects=sizes.projects, admins=sizes.admins))
@@ -830,6 +844,13 @@ def load(conn: psycopg.Connection, sizes: Sizes) -> None:
             break
         conn.execute(sql_vars(TOP_UP_SQL, seed=seed, users=sizes.users, n_direct=n - have))
     print(f"   policies: {time.perf_counter() - started:.1f}s")
+    for trigger in triggers:
+        name, table = trigger.split(" ON ")
+        conn.execute(f"ALTER TABLE {table} ENABLE TRIGGER {name}")
+    started = time.perf_counter()
+    rows = conn.execute("SELECT identity.rebuild_decisions()").fetchone()[0]
+    print(f"   identity.rebuild_decisions(), triggers enabled again: {rows:,} rows in "
+          f"{time.perf_counter() - started:.1f}s")
     started = time.perf_counter()
     # A loaded system has been vacuumed: the visibility map lets index-only scans skip the
     # heap (policies_lookup_idx covers every column has_permission() reads).

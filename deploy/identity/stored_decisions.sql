@@ -114,7 +114,7 @@ CREATE TABLE identity.decisions (
     project_id    uuid,
     granted       smallint NOT NULL DEFAULT 0,
     -- present, enabled, not expired: the principal's row only (a disabled or expired
-    -- principal has no other row); platform administrator: on every row
+    -- principal has no other row); an active platform administrator: on every row
     active        boolean,
     is_admin      boolean,
     -- from this time on the row is stale (a policy starts or ends, the principal expires):
@@ -269,7 +269,10 @@ COMMENT ON FUNCTION identity.decide_from_sources(uuid, text, uuid, text, uuid) I
 -- starting or ending later. The candidates are the pairs that can hold a right: a
 -- membership of the resource's organization, ownership, a direct policy anchored on the
 -- resource or above it (organization-role policies reach only members of their
--- organization). Dynamic SQL: each call is planned for the filters it has.
+-- organization). Dynamic SQL: each call is planned for the filters it has. For a few
+-- principals or resources (a trigger's usual work) the candidates are a few hundred pairs:
+-- nested loops of index probes, without hash or merge joins, which would read whole
+-- tables for them (the SET clauses keep those settings inside the function).
 -- SECURITY DEFINER: reads every source, for the refreshes and decisions_drift().
 CREATE FUNCTION identity.computed_decisions(principal_ids uuid[], resource_ids uuid[])
 RETURNS TABLE (principal_id uuid, resource_id uuid, resource_type text, project_id uuid,
@@ -278,12 +281,17 @@ LANGUAGE plpgsql
 STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
+SET enable_hashjoin = on
+SET enable_mergejoin = on
 AS $$
 DECLARE
     candidates text;
 BEGIN
     IF cardinality(principal_ids) = 0 OR cardinality(resource_ids) = 0 THEN
         RETURN;
+    END IF;
+    IF least(cardinality(principal_ids), cardinality(resource_ids)) <= 1000 THEN
+        PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
     END IF;
     -- @P(column) and @R(column): the filters on principals and resources, or nothing.
     candidates := regexp_replace(regexp_replace($q$
@@ -335,10 +343,12 @@ BEGIN
                                 FILTER (WHERE p.effect = 'deny' AND in_force), 0) AS denied,
                        min(least(CASE WHEN p.expires_at > now() THEN p.expires_at END,
                                  CASE WHEN p.not_before > now() THEN p.not_before END)) AS boundary
-                  FROM unnest(ARRAY[c.pid, s.org_id]) AS subject (id)
-                 CROSS JOIN unnest(ARRAY[s.resource_id, s.project_id, s.org_id,
-                                         '00000000-0000-0000-0000-000000000000'::uuid]) AS anchor (id)
-                  JOIN identity.policies p ON p.subject_id = subject.id AND p.anchor_id = anchor.id
+                  -- one probe of policies_lookup_idx per (subject, anchor) pair
+                  FROM unnest(ARRAY[c.pid, c.pid, c.pid, c.pid, s.org_id, s.org_id, s.org_id],
+                              ARRAY[s.resource_id, s.project_id, s.org_id,
+                                    '00000000-0000-0000-0000-000000000000'::uuid,
+                                    s.resource_id, s.project_id, s.org_id]) AS k (subject, anchor)
+                  JOIN identity.policies p ON p.subject_id = k.subject AND p.anchor_id = k.anchor
                  CROSS JOIN LATERAL (
                         SELECT (p.expires_at IS NULL OR p.expires_at > now())
                                AND (p.not_before IS NULL OR p.not_before <= now()) AS in_force) f
@@ -418,14 +428,15 @@ SET search_path = pg_catalog, pg_temp
 AS $$
     SELECT pr.id,
            pr.disabled_at IS NULL AND (pr.expires_at IS NULL OR pr.expires_at > now()),
-           coalesce(u.is_admin, false),
+           pr.disabled_at IS NULL AND (pr.expires_at IS NULL OR pr.expires_at > now())
+           AND coalesce(u.is_admin, false),
            CASE WHEN pr.disabled_at IS NULL AND pr.expires_at > now() THEN pr.expires_at END
       FROM identity.principals pr
       LEFT JOIN identity.users u ON u.id = pr.id
      WHERE principal_ids IS NULL OR pr.id = ANY (principal_ids)
 $$;
 COMMENT ON FUNCTION identity.computed_principal_decisions(uuid[]) IS
-    'The principals'' own rows of identity.decisions as the sources give them now (NULL: every principal).';
+    'The principals'' own rows of identity.decisions as the sources give them now (NULL: every principal): active, and is_admin for an active platform administrator.';
 
 -- Recompute the principals' own rows (writing only what changed); drop every row of a
 -- principal that is gone.
@@ -461,6 +472,31 @@ END
 $$;
 COMMENT ON FUNCTION identity.refresh_principal_decisions(uuid[]) IS
     'Recomputes the principals'' own rows in identity.decisions (active, platform admin, expiry), writing only what changed, and drops every row of a principal that no longer exists; returns the rows inserted or updated.';
+
+-- Everything recomputed from the sources: every principal's own row, every decision.
+-- After a bulk import run with the decision triggers disabled (ALTER TABLE ... DISABLE
+-- TRIGGER, as a superuser, inside the import's transaction), which is much faster than a
+-- refresh per written row. Returns the rows inserted or updated.
+-- SECURITY DEFINER: for administrators; nothing is granted.
+CREATE FUNCTION identity.rebuild_decisions()
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    n bigint;
+BEGIN
+    PERFORM identity.decisions_turn();
+    DELETE FROM identity.decisions d
+     WHERE NOT EXISTS (SELECT FROM identity.principals pr WHERE pr.id = d.principal_id);
+    n := identity.refresh_principal_decisions(ARRAY(SELECT pr.id FROM identity.principals pr));
+    RETURN n + identity.refresh_decisions(NULL, NULL);
+END
+$$;
+COMMENT ON FUNCTION identity.rebuild_decisions() IS
+    'Recomputes every row of identity.decisions from the sources (after a bulk import with the decision triggers disabled); returns the rows inserted or updated.';
 
 -- Rows whose time has come (a policy started or ended, a principal expired): recomputed.
 -- Scheduled every minute; until then has_permission() decides them from the sources.
@@ -778,16 +814,21 @@ DECLARE
     r_until   timestamptz;
     v_key_ok  boolean;
 BEGIN
-    SELECT CASE WHEN $5 IS NULL AND d.resource_type IS NOT NULL
-                     AND (d.valid_until IS NULL OR d.valid_until > now())
-                THEN d.is_admin
-                     OR (d.resource_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END
-                         AND d.granted & identity.permission_bit($2, $4) <> 0) END
-      INTO v_answer
-      FROM identity.decisions d
-     WHERE d.principal_id = $1 AND d.resource_id = $3;
-    IF v_answer IS NOT NULL THEN
-        RETURN v_answer;
+    IF $5 IS NULL THEN
+        -- (on the principal's own row, asked with the nil uuid: true for an active
+        -- platform admin, as the sources answer; NULL otherwise)
+        SELECT CASE WHEN d.valid_until IS NULL OR d.valid_until > now()
+                    THEN d.is_admin
+                         OR (d.resource_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END
+                             AND d.granted & identity.permission_bit($2, $4) <> 0) END
+          INTO v_answer
+          FROM identity.decisions d
+         WHERE d.principal_id = $1 AND d.resource_id = $3;
+        IF v_answer IS NOT NULL THEN
+            RETURN v_answer;
+        END IF;
+    ELSE
+        PERFORM FROM identity.decisions d WHERE d.principal_id = $1 AND d.resource_id = $3;
     END IF;
     IF FOUND THEN
         SELECT d.resource_type, d.project_id, d.granted, d.is_admin, d.valid_until
@@ -811,7 +852,7 @@ BEGIN
                         AND r_granted & identity.permission_bit($2, $4) <> 0));
     END IF;
     -- No row on the resource (or a NULL resource): the principal's own row.
-    SELECT d.active AND d.is_admin, d.valid_until INTO r_admin, r_until
+    SELECT d.is_admin, d.valid_until INTO r_admin, r_until
       FROM identity.decisions d
      WHERE d.principal_id = $1 AND d.resource_id = '00000000-0000-0000-0000-000000000000';
     IF NOT FOUND OR r_until <= now() OR $3 IS NULL OR (r_admin AND $5 IS NOT NULL) THEN
@@ -834,7 +875,6 @@ $do$;
 SET LOCAL ROLE neuronplane_owner;
 
 -- What exists now.
-SELECT identity.refresh_principal_decisions(array_agg(pr.id)) FROM identity.principals pr;
-SELECT identity.refresh_decisions(NULL, NULL);
+SELECT identity.rebuild_decisions();
 
 COMMIT;

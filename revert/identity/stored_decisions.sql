@@ -131,6 +131,7 @@ DROP FUNCTION identity.tg_principals__decisions();
 DROP FUNCTION identity.tg_users__decisions();
 DROP FUNCTION identity.decisions_drift();
 DROP FUNCTION identity.refresh_stale_decisions();
+DROP FUNCTION identity.rebuild_decisions();
 DROP FUNCTION identity.refresh_principal_decisions(uuid[]);
 DROP FUNCTION identity.computed_principal_decisions(uuid[]);
 DROP FUNCTION identity.refresh_decisions(uuid[], uuid[]);
