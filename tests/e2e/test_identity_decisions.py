@@ -23,12 +23,15 @@ def _org_user_project(conn: psycopg.Connection) -> tuple[uuid.UUID, uuid.UUID, u
     owner = conn.execute(
         "INSERT INTO identity.users (username, email) VALUES (%s, %s) RETURNING id",
         (f"dec-owner-{tag}", f"dec-owner-{tag}@example.org")).fetchone()[0]
-    org = conn.execute("INSERT INTO identity.organizations (name, slug) VALUES (%s, %s) RETURNING id",
-                       (f"Decisions {tag}", f"dec-{tag}")).fetchone()[0]
-    conn.execute("INSERT INTO identity.org_memberships (org_id, user_id, role) VALUES (%s, %s, 'owner')",
-                 (org, owner))
-    project = conn.execute("INSERT INTO identity.projects (org_id, name) VALUES (%s, 'p') RETURNING id",
-                           (org,)).fetchone()[0]
+    org = conn.execute(
+        "INSERT INTO identity.organizations (name, slug) VALUES (%s, %s) RETURNING id",
+        (f"Decisions {tag}", f"dec-{tag}")).fetchone()[0]
+    conn.execute(
+        "INSERT INTO identity.org_memberships (org_id, user_id, role) VALUES (%s, %s, 'owner')",
+        (org, owner))
+    project = conn.execute(
+        "INSERT INTO identity.projects (org_id, name) VALUES (%s, 'p') RETURNING id",
+        (org,)).fetchone()[0]
     return org, user, project
 
 
@@ -72,7 +75,7 @@ def test_two_writers_of_one_decision_take_turns_and_leave_it_right(database, sup
 
         thread = threading.Thread(target=grant)
         thread.start()
-        assert _waiting_on_lock(superuser, second_pid), "the second refresh should wait for the first"
+        assert _waiting_on_lock(superuser, second_pid), "the second refresh should wait"
         first.commit()
         thread.join(timeout=30)
         assert not thread.is_alive()
@@ -94,7 +97,8 @@ def test_a_repeatable_read_writer_behind_a_concurrent_refresh_gets_40001(databas
         with pytest.raises(psycopg.errors.SerializationFailure):
             late.execute(
                 "INSERT INTO identity.policies (subject_id, subject_type, resource_type, "
-                "resource_id, permission, effect) VALUES (%s, 'user', 'project', %s, 'write', 'deny')",
+                "resource_id, permission, effect) "
+                "VALUES (%s, 'user', 'project', %s, 'write', 'deny')",
                 (user, project))
         late.rollback()
     assert _answers(superuser, user, project, "has_permission") == [True, True, True, False]
