@@ -333,14 +333,10 @@ BEGIN
           LEFT JOIN identity.users u ON u.id = c.pid
           LEFT JOIN identity.org_memberships m ON m.org_id = s.org_id AND m.user_id = c.pid
          CROSS JOIN LATERAL (
-                SELECT coalesce(bit_or(identity.policy_bits(
-                                  p.resource_type, p.resource_id, p.permission, p.effect,
-                                  s.resource_type, s.resource_id, s.project_id, s.org_id))
-                                FILTER (WHERE p.effect = 'allow' AND in_force), 0) AS allowed,
-                       coalesce(bit_or(identity.policy_bits(
-                                  p.resource_type, p.resource_id, p.permission, p.effect,
-                                  s.resource_type, s.resource_id, s.project_id, s.org_id))
-                                FILTER (WHERE p.effect = 'deny' AND in_force), 0) AS denied,
+                SELECT coalesce(bit_or(f.bits) FILTER (WHERE p.effect = 'allow' AND f.in_force),
+                                0) AS allowed,
+                       coalesce(bit_or(f.bits) FILTER (WHERE p.effect = 'deny' AND f.in_force),
+                                0) AS denied,
                        min(least(CASE WHEN p.expires_at > now() THEN p.expires_at END,
                                  CASE WHEN p.not_before > now() THEN p.not_before END)) AS boundary
                   -- one probe of policies_lookup_idx per (subject, anchor) pair
@@ -351,7 +347,10 @@ BEGIN
                   JOIN identity.policies p ON p.subject_id = k.subject AND p.anchor_id = k.anchor
                  CROSS JOIN LATERAL (
                         SELECT (p.expires_at IS NULL OR p.expires_at > now())
-                               AND (p.not_before IS NULL OR p.not_before <= now()) AS in_force) f
+                               AND (p.not_before IS NULL OR p.not_before <= now()) AS in_force,
+                               identity.policy_bits(p.resource_type, p.resource_id, p.permission,
+                                                    p.effect, s.resource_type, s.resource_id,
+                                                    s.project_id, s.org_id) AS bits) f
                  WHERE CASE WHEN p.subject_role IS NULL THEN p.subject_id = c.pid
                             ELSE p.subject_id = s.org_id AND p.subject_role = m.role END
              ) pol
@@ -426,13 +425,13 @@ STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT pr.id,
-           pr.disabled_at IS NULL AND (pr.expires_at IS NULL OR pr.expires_at > now()),
-           pr.disabled_at IS NULL AND (pr.expires_at IS NULL OR pr.expires_at > now())
-           AND coalesce(u.is_admin, false),
-           CASE WHEN pr.disabled_at IS NULL AND pr.expires_at > now() THEN pr.expires_at END
+    SELECT pr.id, a.active, a.active AND coalesce(u.is_admin, false),
+           CASE WHEN a.active THEN pr.expires_at END
       FROM identity.principals pr
       LEFT JOIN identity.users u ON u.id = pr.id
+     CROSS JOIN LATERAL (
+            SELECT pr.disabled_at IS NULL
+                   AND (pr.expires_at IS NULL OR pr.expires_at > now()) AS active) a
      WHERE principal_ids IS NULL OR pr.id = ANY (principal_ids)
 $$;
 COMMENT ON FUNCTION identity.computed_principal_decisions(uuid[]) IS
@@ -782,11 +781,11 @@ CREATE TRIGGER users_decisions_update AFTER UPDATE ON identity.users
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION identity.tg_users__decisions();
 
--- The one decision, now read from identity.decisions. The common case is one statement:
--- the principal's row on the resource, fresh, no key: platform admin, or the bit of the
--- permission on a resource of the type asked. Otherwise, with that row (stale, a key to
--- check against its project, or the nil uuid asked): read it whole; without it: the
--- principal's own row, where only an active platform admin passes. The sources decide
+-- The one decision, now read from identity.decisions. Without a key, one statement: the
+-- principal's row on the resource, fresh: platform admin, or the bit of the permission on
+-- a resource of the type asked. With a key, the row is read whole and the key checked
+-- against its project first. Without a row: the principal's own row, where only an
+-- active platform admin passes. The sources decide
 -- (identity.decide_from_sources()) a stale row, a missing principal row, a NULL resource
 -- and an administrator's key on a resource without a row (the key's project check needs
 -- the resource's project). tests/pgtap/25-identity-decisions.sql compares the answers
@@ -827,15 +826,17 @@ BEGIN
         IF v_answer IS NOT NULL THEN
             RETURN v_answer;
         END IF;
+        IF FOUND THEN                               -- stale; or the nil uuid asked
+            RETURN identity.decide_from_sources($1, $2, $3, $4, $5);
+        END IF;
     ELSE
-        PERFORM FROM identity.decisions d WHERE d.principal_id = $1 AND d.resource_id = $3;
-    END IF;
-    IF FOUND THEN
         SELECT d.resource_type, d.project_id, d.granted, d.is_admin, d.valid_until
           INTO r_type, r_project, r_granted, r_admin, r_until
           FROM identity.decisions d
          WHERE d.principal_id = $1 AND d.resource_id = $3;
-        IF r_type IS NULL OR r_until <= now() THEN  -- the nil uuid; or stale
+    END IF;
+    IF r_type IS NOT NULL THEN                      -- a row, and a key to check
+        IF r_until <= now() THEN
             RETURN identity.decide_from_sources($1, $2, $3, $4, $5);
         END IF;
         SELECT k.principal_id = $1
