@@ -67,7 +67,7 @@ BEGIN
 END
 $$;
 
-SELECT plan(47);
+SELECT plan(54);
 
 SELECT ok((SELECT count(*) FROM identity.decisions
             WHERE resource_id <> '00000000-0000-0000-0000-000000000000') > 20,
@@ -184,13 +184,25 @@ SELECT cmp_ok(identity.refresh_stale_decisions(), '>', 0::bigint,
               'refresh_stale_decisions() recomputes the stale rows');
 SELECT * FROM pg_temp.agrees('after refresh_stale_decisions()');
 
--- The stored rows are closed to the API roles.
-SELECT tests.authenticate_as('authenticated', jsonb_build_object('sub', pg_temp.id('member_a')));
-SELECT throws_ok('SELECT count(*) FROM identity.decisions', '42501', NULL,
-                 'the API roles cannot read identity.decisions');
-SELECT throws_ok('SELECT identity.refresh_decisions(NULL, NULL)', '42501', NULL,
-                 'nor recompute it');
-SELECT tests.clear_authentication();
+-- The stored rows are closed to every API role.
+CREATE FUNCTION pg_temp.closed_to(role_name text)
+RETURNS SETOF text
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    PERFORM tests.authenticate_as(role_name, jsonb_build_object('sub', pg_temp.id('member_a')));
+    RETURN NEXT throws_ok('SELECT count(*) FROM identity.decisions', '42501', NULL,
+                          role_name || ' cannot read identity.decisions');
+    RETURN NEXT throws_ok('SELECT count(*) FROM identity.decisions_epoch', '42501', NULL,
+                          role_name || ' cannot read identity.decisions_epoch');
+    RETURN NEXT throws_ok('SELECT identity.refresh_decisions(NULL, NULL)', '42501', NULL,
+                          role_name || ' cannot recompute identity.decisions');
+    PERFORM tests.clear_authentication();
+END
+$$;
+SELECT * FROM pg_temp.closed_to('anon');
+SELECT * FROM pg_temp.closed_to('authenticated');
+SELECT * FROM pg_temp.closed_to('service');
 
 SELECT * FROM finish();
 ROLLBACK;
