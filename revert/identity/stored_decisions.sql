@@ -1,13 +1,7 @@
--- Revert neuronplane:identity/stored_decisions from pg: has_permission() as landed.
+-- Revert neuronplane:identity/stored_decisions from pg (the rework after @v0.2.0):
+-- has_permission() in PL/pgSQL again, as identity/stored_decisions@v0.2.0 left it.
 
 BEGIN;
-
-DO $do$
-BEGIN
-    PERFORM cron.unschedule(j.jobid) FROM cron.job j
-     WHERE j.jobname = 'neuronplane-identity-decisions';
-END
-$do$;
 
 SET LOCAL ROLE neuronplane_owner;
 
@@ -25,124 +19,66 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    v_active  boolean;
-    v_admin   boolean;
-    v_found   boolean;
-    v_org     uuid;
-    v_project uuid;
-    v_owner   uuid;
-    v_role    text;
+    v_answer  boolean;
+    r_type    text;
+    r_project uuid;
+    r_granted smallint;
+    r_admin   boolean;
+    r_until   timestamptz;
     v_key_ok  boolean;
-    v_denied  boolean;
-    v_allowed boolean;
 BEGIN
-    SELECT pr.disabled_at IS NULL AND (pr.expires_at IS NULL OR pr.expires_at > now()),
-           coalesce(u.is_admin, false), s.resource_id IS NOT NULL, s.org_id, s.project_id,
-           s.owner_id, m.role
-      INTO v_active, v_admin, v_found, v_org, v_project, v_owner, v_role
-      FROM identity.principals pr
-      LEFT JOIN identity.users u ON u.id = pr.id
-      LEFT JOIN identity.resource_scopes s
-             ON s.resource_id = $3
-            AND s.resource_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END
-      LEFT JOIN identity.org_memberships m ON m.org_id = s.org_id AND m.user_id = pr.id
-     WHERE pr.id = $1;
-    IF NOT coalesce(v_active, false) THEN
-        RETURN false;                                   -- 1. missing, disabled, expired
+    IF $5 IS NULL THEN
+        -- (on the principal's own row, asked with the nil uuid: true for an active
+        -- platform admin, as the sources answer; NULL otherwise)
+        SELECT CASE WHEN d.valid_until IS NULL OR d.valid_until > now()
+                    THEN d.is_admin
+                         OR (d.resource_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END
+                             AND d.granted & identity.permission_bit($2, $4) <> 0) END
+          INTO v_answer
+          FROM identity.decisions d
+         WHERE d.principal_id = $1 AND d.resource_id = $3;
+        IF v_answer IS NOT NULL THEN
+            RETURN v_answer;
+        END IF;
+        IF FOUND THEN                               -- stale; or the nil uuid asked
+            RETURN identity.decide_from_sources($1, $2, $3, $4, $5);
+        END IF;
+    ELSE
+        SELECT d.resource_type, d.project_id, d.granted, d.is_admin, d.valid_until
+          INTO r_type, r_project, r_granted, r_admin, r_until
+          FROM identity.decisions d
+         WHERE d.principal_id = $1 AND d.resource_id = $3;
     END IF;
-    IF $5 IS NOT NULL THEN
+    IF r_type IS NOT NULL THEN                      -- a row, and a key to check
+        IF r_until <= now() THEN
+            RETURN identity.decide_from_sources($1, $2, $3, $4, $5);
+        END IF;
         SELECT k.principal_id = $1
                AND k.revoked_at IS NULL
                AND (k.expires_at IS NULL OR k.expires_at > now())
                AND $4 = ANY (identity.key_role_permissions(k.roles))
-               AND (k.project_id IS NULL OR k.project_id = v_project)
+               AND (k.project_id IS NULL OR k.project_id = r_project)
           INTO v_key_ok
           FROM identity.api_keys k
          WHERE k.id = $5;
-        IF NOT coalesce(v_key_ok, false) THEN
-            RETURN false;                               -- 2. the key does not let it through
-        END IF;
+        RETURN coalesce(v_key_ok, false)            -- the key narrows, then as above
+               AND (r_admin
+                    OR (r_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END
+                        AND r_granted & identity.permission_bit($2, $4) <> 0));
     END IF;
-    IF v_admin THEN
-        RETURN true;                                    -- 3. platform administrator
+    -- No row on the resource (or a NULL resource): the principal's own row.
+    SELECT d.is_admin, d.valid_until INTO r_admin, r_until
+      FROM identity.decisions d
+     WHERE d.principal_id = $1 AND d.resource_id = '00000000-0000-0000-0000-000000000000';
+    IF NOT FOUND OR r_until <= now() OR $3 IS NULL OR (r_admin AND $5 IS NOT NULL) THEN
+        RETURN identity.decide_from_sources($1, $2, $3, $4, $5);
     END IF;
-    IF $3 IS NOT NULL AND NOT v_found THEN
-        RETURN false;                                   -- no such resource of that type
-    END IF;
-    -- One index probe of policies_lookup_idx per (subject, anchor) pair: PostgreSQL 15
-    -- would not use "anchor_id = ANY (...)" as an index condition after "subject_id = ANY".
-    SELECT bool_or(p.effect = 'deny'), bool_or(p.effect = 'allow')
-      INTO v_denied, v_allowed
-      FROM unnest(ARRAY[$1, v_org]) AS subject (id)
-     CROSS JOIN unnest(ARRAY[$3, v_project, v_org,
-                             '00000000-0000-0000-0000-000000000000'::uuid]) AS anchor (id)
-      JOIN identity.policies p ON p.subject_id = subject.id AND p.anchor_id = anchor.id
-     WHERE CASE WHEN p.subject_role IS NULL THEN p.subject_id = $1
-                ELSE p.subject_id = v_org AND p.subject_role = v_role END
-       -- allow: the permission or admin; deny: also any, when admin is asked
-       AND (p.permission = $4 OR p.permission = 'admin' OR ($4 = 'admin' AND p.effect = 'deny'))
-       AND (p.expires_at IS NULL OR p.expires_at > now())
-       AND (p.not_before IS NULL OR p.not_before <= now())
-       -- the resource itself (of the type asked), its project or its organization; or a
-       -- wildcard of its type or an ancestor's
-       AND CASE WHEN p.resource_id IS NOT NULL
-                THEN (p.resource_id = $3 AND p.resource_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END)
-                     OR (p.resource_id = v_project AND p.resource_type = 'project')
-                     OR (p.resource_id = v_org AND p.resource_type = 'org')
-                ELSE p.resource_type = $2 OR p.resource_type = 'org'
-                     OR (p.resource_type = 'project' AND v_project IS NOT NULL) END
-       -- API keys, service accounts and the audit log inherit only admin grants (any
-       -- deny) from above, as with organization roles
-       AND (p.resource_type = $2 OR p.effect = 'deny' OR p.permission = 'admin'
-            OR $2 NOT IN ('api_key', 'service_account', 'audit'));
-    IF v_denied THEN
-        RETURN false;                                   -- 4. deny wins
-    END IF;
-    RETURN coalesce(v_allowed, false)                   -- 5. allow, ownership, membership
-        OR coalesce(v_owner = $1, false)
-        OR coalesce(v_role IN ('owner', 'admin'), false)
-        OR coalesce($2 NOT IN ('api_key', 'service_account', 'audit')
-                    AND ((v_role = 'member' AND $4 <> 'admin') OR (v_role = 'viewer' AND $4 = 'read')),
-                    false);
+    RETURN r_admin;                                 -- only a platform administrator
 END
 $$;
 
-DROP TRIGGER policies_decisions_insert ON identity.policies;
-DROP TRIGGER policies_decisions_update ON identity.policies;
-DROP TRIGGER policies_decisions_delete ON identity.policies;
-DROP TRIGGER org_memberships_decisions_insert ON identity.org_memberships;
-DROP TRIGGER org_memberships_decisions_update ON identity.org_memberships;
-DROP TRIGGER org_memberships_decisions_delete ON identity.org_memberships;
-DROP TRIGGER resource_scopes_decisions_insert ON identity.resource_scopes;
-DROP TRIGGER resource_scopes_decisions_update ON identity.resource_scopes;
-DROP TRIGGER resource_scopes_decisions_delete ON identity.resource_scopes;
-DROP TRIGGER principals_decisions_insert ON identity.principals;
-DROP TRIGGER principals_decisions_update ON identity.principals;
-DROP TRIGGER principals_decisions_delete ON identity.principals;
-DROP TRIGGER users_decisions_insert ON identity.users;
-DROP TRIGGER users_decisions_update ON identity.users;
+DROP FUNCTION identity.has_permission_stored(uuid, text, uuid, text, uuid);
 
-DROP FUNCTION identity.tg_policies__decisions();
-DROP FUNCTION identity.tg_org_memberships__decisions();
-DROP FUNCTION identity.policy_principals(uuid, text);
-DROP FUNCTION identity.refresh_decisions_below(uuid[], uuid[]);
-DROP FUNCTION identity.tg_resource_scopes__decisions();
-DROP FUNCTION identity.tg_principals__decisions();
-DROP FUNCTION identity.tg_users__decisions();
-DROP FUNCTION identity.decisions_drift();
-DROP FUNCTION identity.refresh_stale_decisions();
-DROP FUNCTION identity.rebuild_decisions();
-DROP FUNCTION identity.refresh_principal_decisions(uuid[]);
-DROP FUNCTION identity.computed_principal_decisions(uuid[]);
-DROP FUNCTION identity.refresh_decisions(uuid[], uuid[]);
-DROP FUNCTION identity.computed_decisions(uuid[], uuid[]);
-DROP FUNCTION identity.decide_from_sources(uuid, text, uuid, text, uuid);
-DROP FUNCTION identity.decisions_turn();
-DROP TABLE identity.decisions_epoch;
-DROP TABLE identity.decisions;
-DROP FUNCTION identity.role_bits(text, text, boolean);
-DROP FUNCTION identity.policy_bits(text, uuid, text, text, text, uuid, uuid, uuid);
-DROP FUNCTION identity.permission_bit(text, text);
-DROP FUNCTION identity.policy_reaches(text, uuid, text, text, text, uuid, uuid, uuid, text);
+RESET ROLE;
 
 COMMIT;

@@ -22,13 +22,14 @@ INSERT INTO ids VALUES
 CREATE FUNCTION pg_temp.id(n text) RETURNS uuid LANGUAGE sql STABLE AS
 $$ SELECT id FROM ids WHERE name = n $$;
 
--- Every question whose stored answer differs from the sources' answer: every principal
+-- Every question whose stored answer (has_permission() in C, and has_permission_stored(),
+-- its PL/pgSQL reading) differs from the sources' answer: every principal
 -- (and one that does not exist) asking, with no key and with each key, each permission
 -- on each resource as its own type, the audit log of each organization, a resource of
 -- the wrong type, one that does not exist, and every resource of a type (NULL).
 CREATE FUNCTION pg_temp.mismatches()
 RETURNS TABLE (principal uuid, rtype text, resource uuid, perm text, key uuid,
-               stored boolean, sources boolean)
+               stored boolean, stored_plpgsql boolean, sources boolean)
 LANGUAGE sql
 AS $$
     WITH asked (rtype, resource) AS (
@@ -46,12 +47,14 @@ AS $$
              CROSS JOIN asked a
              CROSS JOIN unnest(ARRAY['read', 'write', 'execute', 'admin']) perm
              CROSS JOIN (SELECT NULL::uuid AS id UNION ALL SELECT k.id FROM identity.api_keys k) k)
-    SELECT q.*, x.stored, x.sources
+    SELECT q.*, x.stored, x.stored_plpgsql, x.sources
       FROM q
      CROSS JOIN LATERAL (
             SELECT identity.has_permission(q.principal, q.rtype, q.resource, q.perm, q.key) AS stored,
+                   identity.has_permission_stored(q.principal, q.rtype, q.resource, q.perm, q.key)
+                       AS stored_plpgsql,
                    identity.decide_from_sources(q.principal, q.rtype, q.resource, q.perm, q.key) AS sources) x
-     WHERE x.stored IS DISTINCT FROM x.sources
+     WHERE x.stored IS DISTINCT FROM x.sources OR x.stored_plpgsql IS DISTINCT FROM x.sources
 $$;
 
 -- After a change: the same answers, and the stored rows equal a full recomputation.
@@ -61,7 +64,7 @@ LANGUAGE plpgsql
 AS $$
 BEGIN
     RETURN NEXT is_empty('SELECT * FROM pg_temp.mismatches()',
-                         what || ': has_permission() answers as the sources');
+                         what || ': has_permission() and has_permission_stored() answer as the sources');
     RETURN NEXT is_empty('SELECT * FROM identity.decisions_drift()',
                          what || ': the stored decisions equal a recomputation');
 END
