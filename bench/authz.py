@@ -12,7 +12,8 @@ multiplies every count (0.1 for a quick run).
 
 Each figure is measured against its baseline in the same run:
   (a) in-server cost per call of has_permission() vs one primary-key probe of
-      identity.policies (the largest table it reads), timed call by call with
+      identity.policies (the largest table generated; has_permission() reads
+      identity.decisions, larger still), timed call by call with
       clock_timestamp() in one PL/pgSQL loop over sampled arguments;
       target p50 <= 2x, p99 <= 5x;
   (b) pgbench TPS of SELECT has_permission(<sampled arguments>) vs the PK probe with the
