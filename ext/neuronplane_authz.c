@@ -95,28 +95,47 @@ column_of(Oid relid, const char *name)
 	return attnum;
 }
 
+static Oid
+decisions_by_name(void)
+{
+	Oid			relid = get_relname_relid("decisions", get_namespace_oid("identity", false));
+
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation \"identity.decisions\" does not exist"),
+				 errhint("Deploy the identity/stored_decisions change.")));
+	return relid;
+}
+
 /* Opens identity.decisions and its primary key index (AccessShareLock, kept to the end of
- * the transaction as the executor does). */
+ * the transaction as the executor does). The columns are found under the lock: taking it
+ * processes the invalidations of whatever changed the table meanwhile, which forget the
+ * cached OID (forget_relation()); a table dropped and made again is found again by name. */
 static void
 open_decisions(Relation *heap, Relation *index)
 {
-	if (!OidIsValid(decisions_relid))
-	{
-		Oid			nsp = get_namespace_oid("identity", false);
-		Oid			relid = get_relname_relid("decisions", nsp);
+	Oid			relid = decisions_relid;
 
-		if (!OidIsValid(relid))
-			ereport(ERROR,
-					(errcode(ERRCODE_UNDEFINED_TABLE),
-					 errmsg("relation \"identity.decisions\" does not exist"),
-					 errhint("Deploy the identity/stored_decisions change.")));
+	*heap = OidIsValid(relid) ? try_table_open(relid, AccessShareLock) : NULL;
+	if (*heap == NULL || !OidIsValid(decisions_relid))
+	{
+		if (*heap != NULL)
+			table_close(*heap, AccessShareLock);
+		for (;;)
+		{
+			relid = decisions_by_name();
+			*heap = table_open(relid, AccessShareLock);
+			if (decisions_by_name() == relid)
+				break;
+			table_close(*heap, AccessShareLock);	/* replaced while we waited */
+		}
 		att_type = column_of(relid, "resource_type");
 		att_granted = column_of(relid, "granted");
 		att_admin = column_of(relid, "is_admin");
 		att_until = column_of(relid, "valid_until");
 		decisions_relid = relid;
 	}
-	*heap = table_open(decisions_relid, AccessShareLock);
 	decisions_pkey = RelationGetPrimaryKeyIndex(*heap);
 	if (!OidIsValid(decisions_pkey))
 		ereport(ERROR,

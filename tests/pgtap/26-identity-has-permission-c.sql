@@ -19,7 +19,7 @@ CREATE FUNCTION pg_temp.id(n text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
                   WHEN 'key_pa1' THEN '00000000-0000-4000-8000-0000000007a0' END::uuid
 $$;
 
-SELECT plan(22);
+SELECT plan(24);
 
 -- The catalog: the same function, now in C, owned and granted as before.
 SELECT is((SELECT l.lanname::text FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
@@ -86,7 +86,7 @@ SELECT is((SELECT answer FROM seen), false,
 SELECT ok(identity.has_permission(pg_temp.id('viewer_a'), 'project', pg_temp.id('PA1'), 'write'),
           'the next statement sees the change');
 
--- The table changed under it in the same session: it is found again by name.
+-- The table changed or replaced under it in the same session: it is found again by name.
 SAVEPOINT renamed;
 ALTER TABLE identity.decisions RENAME COLUMN granted TO granted_bits;
 SELECT throws_ok($$SELECT identity.has_permission('00000000-0000-4000-8000-0000000000a1', 'project',
@@ -105,6 +105,18 @@ SELECT throws_ok($$SELECT identity.has_permission('00000000-0000-4000-8000-00000
 ROLLBACK TO SAVEPOINT unkeyed;
 SELECT ok(NOT identity.has_permission(pg_temp.id('viewer_a'), 'org', pg_temp.id('A'), 'admin'),
           'the key back: it answers again');
+
+SAVEPOINT replaced;
+ALTER TABLE identity.decisions RENAME TO decisions_before;
+CREATE TABLE identity.decisions (LIKE identity.decisions_before INCLUDING ALL);
+INSERT INTO identity.decisions SELECT * FROM identity.decisions_before WHERE principal_id = pg_temp.id('owner_a');
+UPDATE identity.decisions SET granted = 0
+ WHERE principal_id = pg_temp.id('owner_a') AND resource_id = pg_temp.id('PA1');
+SELECT ok(NOT identity.has_permission(pg_temp.id('owner_a'), 'project', pg_temp.id('PA1'), 'read'),
+          'a table made again under the name is the one read (its row, set wrong on purpose, decides)');
+ROLLBACK TO SAVEPOINT replaced;
+SELECT ok(identity.has_permission(pg_temp.id('owner_a'), 'project', pg_temp.id('PA1'), 'read'),
+          'the first table back: it is read again');
 
 SELECT * FROM finish();
 ROLLBACK;
