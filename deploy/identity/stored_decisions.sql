@@ -94,6 +94,98 @@ REVOKE ALL ON FUNCTION identity.has_permission_stored(uuid, text, uuid, text, uu
 COMMENT ON FUNCTION identity.has_permission_stored(uuid, text, uuid, text, uuid) IS
     'has_permission() read from identity.decisions in PL/pgSQL: what the C function identity.has_permission() hands on (an API key, a NULL argument, a stale row, no row on the resource); stale rows and the rest go on to identity.decide_from_sources().';
 
+-- permitted_ids() found candidates through memberships, ownership and policy anchors and
+-- decided the doubtful ones one by one: about 0.27 ms for a member of one organization at
+-- a tenth of bench/authz's size, more than the listing it filters (GET /projects through
+-- PostgREST fell to 0.74 times the explicit WHERE there). The stored decisions already hold
+-- one row per resource on which the principal may hold a right, and has_permission()
+-- refuses everything else (only a platform administrator passes without a row): the
+-- principal's rows of the type, read by the primary key's prefix, are the answer; a stale
+-- row is decided by has_permission(). A principal whose own row is missing or stale (past
+-- its expiry, before the minute's refresh) is decided resource by resource over every
+-- resource of the type. Same answers (tests/pgtap/22 and 25 compare it with
+-- has_permission() on every resource); a NULL type or permission lists nothing, as
+-- has_permission() refuses it.
+CREATE OR REPLACE FUNCTION identity.permitted_ids(
+    principal_id  uuid,
+    resource_type text,
+    permission    text,
+    api_key_id    uuid DEFAULT NULL
+)
+RETURNS uuid[]
+LANGUAGE plpgsql
+STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_generic_plan
+AS $$
+DECLARE
+    stype       constant text := CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END;
+    own_active  boolean;
+    own_admin   boolean;
+    own_until   timestamptz;
+    key_project uuid;
+    key_ok      boolean;
+    result      uuid[];
+BEGIN
+    IF $1 IS NULL OR $2 IS NULL OR $3 IS NULL THEN
+        RETURN '{}';
+    END IF;
+    -- Through a key: the key is one extra condition (as in has_permission()), checked once;
+    -- then what the principal may do, within the key's project if it has one.
+    IF $4 IS NOT NULL THEN
+        SELECT k.project_id,
+               k.principal_id = $1 AND k.revoked_at IS NULL
+               AND (k.expires_at IS NULL OR k.expires_at > now())
+               AND $3 = ANY (identity.key_role_permissions(k.roles))
+          INTO key_project, key_ok
+          FROM identity.api_keys k
+         WHERE k.id = $4;
+        IF NOT coalesce(key_ok, false) THEN
+            RETURN '{}';
+        END IF;
+        result := identity.permitted_ids($1, $2, $3);
+        IF key_project IS NULL THEN
+            RETURN result;
+        END IF;
+        SELECT coalesce(array_agg(s.resource_id), '{}') INTO result
+          FROM identity.resource_scopes s
+         WHERE s.resource_id = ANY (result) AND s.project_id = key_project;
+        RETURN result;
+    END IF;
+    SELECT d.active, d.is_admin, d.valid_until INTO own_active, own_admin, own_until
+      FROM identity.decisions d
+     WHERE d.principal_id = $1 AND d.resource_id = '00000000-0000-0000-0000-000000000000';
+    IF NOT FOUND OR own_until <= now() THEN
+        IF NOT EXISTS (SELECT FROM identity.principals p WHERE p.id = $1) THEN
+            RETURN '{}';
+        END IF;
+        SELECT coalesce(array_agg(s.resource_id), '{}') INTO result
+          FROM identity.resource_scopes s
+         WHERE s.resource_type = stype
+           AND identity.has_permission($1, $2, s.resource_id, $3);
+        RETURN result;
+    END IF;
+    IF NOT own_active THEN                          -- disabled or expired
+        RETURN '{}';
+    END IF;
+    IF own_admin THEN                               -- an active platform administrator
+        SELECT coalesce(array_agg(s.resource_id), '{}') INTO result
+          FROM identity.resource_scopes s
+         WHERE s.resource_type = stype;
+        RETURN result;
+    END IF;
+    SELECT coalesce(array_agg(d.resource_id), '{}') INTO result
+      FROM identity.decisions d
+     WHERE d.principal_id = $1
+       AND d.resource_type = stype
+       AND CASE WHEN d.valid_until IS NULL OR d.valid_until > now()
+                THEN d.granted & identity.permission_bit($2, $3) <> 0
+                ELSE identity.has_permission($1, $2, d.resource_id, $3) END;
+    RETURN result;
+END
+$$;
+
 RESET ROLE;
 
 -- The same function (same OID: the row security policies that call it keep working), now

@@ -57,6 +57,28 @@ AS $$
      WHERE x.stored IS DISTINCT FROM x.sources OR x.stored_plpgsql IS DISTINCT FROM x.sources
 $$;
 
+-- Every listing of permitted_ids() that differs from has_permission() over every resource
+-- of the type: every principal (and one that does not exist), type, permission, without a
+-- key and with each key.
+CREATE FUNCTION pg_temp.permitted_mismatches()
+RETURNS TABLE (principal uuid, rtype text, perm text, key uuid)
+LANGUAGE sql
+AS $$
+    SELECT who.id, t, perm, k.id
+      FROM (SELECT pr.id FROM identity.principals pr UNION ALL SELECT pg_temp.id('nothing')) who
+     CROSS JOIN unnest(ARRAY['org', 'project', 'agent', 'tool', 'dataset', 'service_account',
+                             'api_key', 'audit']) t
+     CROSS JOIN unnest(ARRAY['read', 'write', 'execute', 'admin']) perm
+     CROSS JOIN (SELECT NULL::uuid AS id UNION ALL SELECT k.id FROM identity.api_keys k) k
+     WHERE (SELECT coalesce(array_agg(x ORDER BY x), '{}')
+              FROM unnest(identity.permitted_ids(who.id, t, perm, k.id)) x)
+           IS DISTINCT FROM
+           (SELECT coalesce(array_agg(s.resource_id ORDER BY s.resource_id), '{}')
+              FROM identity.resource_scopes s
+             WHERE s.resource_type = CASE t WHEN 'audit' THEN 'org' ELSE t END
+               AND identity.has_permission(who.id, t, s.resource_id, perm, k.id))
+$$;
+
 -- After a change: the same answers, and the stored rows equal a full recomputation.
 CREATE FUNCTION pg_temp.agrees(what text)
 RETURNS SETOF text
@@ -65,12 +87,14 @@ AS $$
 BEGIN
     RETURN NEXT is_empty('SELECT * FROM pg_temp.mismatches()',
                          what || ': has_permission() and has_permission_stored() answer as the sources');
+    RETURN NEXT is_empty('SELECT * FROM pg_temp.permitted_mismatches()',
+                         what || ': permitted_ids() lists what has_permission() allows');
     RETURN NEXT is_empty('SELECT * FROM identity.decisions_drift()',
                          what || ': the stored decisions equal a recomputation');
 END
 $$;
 
-SELECT plan(54);
+SELECT plan(72);
 
 SELECT ok((SELECT count(*) FROM identity.decisions
             WHERE resource_id <> '00000000-0000-0000-0000-000000000000') > 20,
@@ -177,6 +201,15 @@ SELECT is((SELECT count(*) FROM identity.decisions
           'member_a holds no row on the personal project PP');
 SELECT ok(NOT identity.has_permission(pg_temp.id('member_a'), 'project', pg_temp.id('PP'), 'read'),
           'without a row on the resource, a stale principal row is decided from the sources');
+UPDATE identity.decisions d SET granted = 15, valid_until = now() - interval '1 second'
+ WHERE (d.principal_id, d.resource_id) =
+       (SELECT w.principal_id, w.resource_id FROM identity.decisions w
+         WHERE w.resource_id <> '00000000-0000-0000-0000-000000000000' AND NOT w.is_admin
+           AND w.valid_until IS NULL AND w.principal_id <> pg_temp.id('member_a')
+           AND NOT identity.decide_from_sources(w.principal_id, w.resource_type, w.resource_id, 'admin')
+         ORDER BY 1, 2 LIMIT 1);
+SELECT is_empty('SELECT * FROM pg_temp.permitted_mismatches()',
+                'with stale rows (one granting everything on purpose, a stale principal row), permitted_ids() lists what has_permission() allows');
 UPDATE identity.decisions SET valid_until = NULL
  WHERE principal_id = pg_temp.id('member_a') AND resource_id = '00000000-0000-0000-0000-000000000000';
 SELECT ok(identity.has_permission(pg_temp.id('member_a'), 'project', pg_temp.id('PP'), 'read'),

@@ -20,6 +20,11 @@ SELECT 1 / count(*) FROM pg_catalog.pg_proc
    AND prosrc LIKE '%FROM identity.decisions d%' AND prosecdef
    AND 'search_path=pg_catalog, pg_temp' = ANY (proconfig);
 
+SELECT 1 / count(*) FROM pg_catalog.pg_proc
+ WHERE oid = 'identity.permitted_ids(uuid, text, text, uuid)'::regprocedure
+   AND prosrc LIKE '%FROM identity.decisions d%' AND prosecdef
+   AND 'search_path=pg_catalog, pg_temp' = ANY (proconfig);
+
 -- the module loads and answers (NULL arguments go to has_permission_stored())
 SELECT 1 / count(*) FROM (SELECT identity.has_permission(NULL, 'org', NULL, 'read') AS a) t
  WHERE a IS NOT NULL;
