@@ -15,9 +15,10 @@
  *   - no row on the resource, a fresh row of the principal's own (the nil uuid): true for
  *     an active platform admin, false otherwise.
  * A NULL type or permission is answered false. Everything else (an API key, a NULL
- * principal or resource, a stale row, no row at all, the nil uuid asked as a resource) goes to identity.has_permission_stored(), the PL/pgSQL version of
- * the same reading, which falls back to identity.decide_from_sources(). pgTAP checks that
- * the three agree on every case.
+ * principal or resource, a stale row, no row at all, the nil uuid asked as a resource)
+ * goes to identity.has_permission_stored(), the PL/pgSQL version of the same reading,
+ * which falls back to identity.decide_from_sources(). pgTAP checks that the three agree
+ * on every case.
  *
  * The table is read without row security and without a privilege check, as the SECURITY
  * DEFINER function it replaces did: calling identity.has_permission() is the privilege.
@@ -51,6 +52,8 @@
 
 PG_MODULE_MAGIC;
 
+void		_PG_init(void);
+
 PG_FUNCTION_INFO_V1(neuronplane_has_permission);
 
 /* identity.decisions and the columns read, found by name; forgotten on any relcache
@@ -62,8 +65,6 @@ static AttrNumber att_granted;
 static AttrNumber att_admin;
 static AttrNumber att_until;
 
-static bool callbacks_registered = false;
-
 static const pg_uuid_t nil_uuid = {{0}};
 
 static void
@@ -73,13 +74,10 @@ forget_relation(Datum arg, Oid relid)
 		decisions_relid = InvalidOid;
 }
 
-static void
-register_callbacks(void)
+void
+_PG_init(void)
 {
-	if (callbacks_registered)
-		return;
 	CacheRegisterRelcacheCallback(forget_relation, (Datum) 0);
-	callbacks_registered = true;
 }
 
 static AttrNumber
@@ -256,10 +254,7 @@ neuronplane_has_permission(PG_FUNCTION_ARGS)
 		PG_RETURN_BOOL(false);
 	if (PG_NARGS() != 5 || PG_ARGISNULL(0) || PG_ARGISNULL(2) || !PG_ARGISNULL(4))
 		return ask_stored(fcinfo);
-	if (memcmp(PG_GETARG_UUID_P(2)->data, nil_uuid.data, UUID_LEN) == 0)
-		return ask_stored(fcinfo);
 
-	register_callbacks();
 	resource_type = PG_GETARG_TEXT_PP(1);
 	permission = PG_GETARG_TEXT_PP(3);
 	snapshot = ActiveSnapshotSet() ? GetActiveSnapshot() : GetTransactionSnapshot();
@@ -272,7 +267,7 @@ neuronplane_has_permission(PG_FUNCTION_ARGS)
 		{
 			Datum		row_type = slot_getattr(slot, att_type, &isnull);
 
-			/* (a NULL type is the principal's own row: the nil uuid was asked, see above) */
+			/* (a NULL type: the principal's own row, the nil uuid asked as a resource) */
 			if (!isnull)
 			{
 				text	   *stored_type = DatumGetTextPP(row_type);
