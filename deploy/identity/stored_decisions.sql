@@ -6,7 +6,7 @@ BEGIN;
 -- has_permission() read its row of identity.decisions in PL/pgSQL. At full size
 -- (bench/authz.py) the read itself cost about as much as the baseline's primary-key
 -- probe, and the rest was the call: a SECURITY DEFINER switch with a pinned search_path
--- (about 1.5 us in PostgreSQL 15, which recomputes the path on the way in and out), SPI
+-- (about 1.3 us in PostgreSQL 15, which recomputes the path on the way in and out), SPI
 -- and an executor start for one index probe, a decision expression compiled at each
 -- execution. It stayed at 2.8 times the probe; under pgbench, with a transaction per
 -- call, at 0.5 to 0.6 times its TPS. The common case now runs in C
@@ -19,10 +19,10 @@ SET LOCAL ROLE neuronplane_owner;
 -- NULL principal or resource, a stale row, no row, the nil uuid. Same answers as the landed
 -- has_permission(), but for a NULL type or permission: false (the landed function answered
 -- NULL, or false, or from the sources true for an owner asked a NULL permission, as admin
--- implies every permission). The decision is computed from variables (a PL/pgSQL simple expression,
--- prepared once per transaction) rather than in the statement (compiled at each
--- execution), and a row's absence is known without a second read. Not for the API roles:
--- has_permission() calls it through fmgr, which checks no EXECUTE privilege.
+-- implies every permission). The decision is computed from variables (a PL/pgSQL simple
+-- expression, prepared once per transaction) rather than in the statement (compiled at
+-- each execution), and a row's absence is known without a second read. Not for the API
+-- roles: has_permission() calls it through fmgr, which checks no EXECUTE privilege.
 CREATE FUNCTION identity.has_permission_stored(
     principal_id  uuid,
     resource_type text,
