@@ -19,7 +19,7 @@ CREATE FUNCTION pg_temp.id(n text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
                   WHEN 'key_pa1' THEN '00000000-0000-4000-8000-0000000007a0' END::uuid
 $$;
 
-SELECT plan(24);
+SELECT plan(26);
 
 -- The catalog: the same function, now in C, owned and granted as before.
 SELECT is((SELECT l.lanname::text FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
@@ -50,6 +50,12 @@ SELECT is(identity.has_permission(pg_temp.id('owner_a'), 'project', pg_temp.id('
           'a NULL permission: false');
 SELECT is(identity.has_permission_stored(pg_temp.id('owner_a'), 'project', pg_temp.id('PA1'), NULL, pg_temp.id('key_pa1')),
           false, 'a NULL permission with a key: false');
+SELECT is(array_agg(identity.has_permission(pg_temp.id(p), 'org', '00000000-0000-0000-0000-000000000000', 'read')
+                    ORDER BY p),
+          array_agg(identity.decide_from_sources(pg_temp.id(p), 'org', '00000000-0000-0000-0000-000000000000', 'read')
+                    ORDER BY p),
+          'the nil uuid asked as a resource (the key of a principal''s own row): as the sources')
+  FROM unnest(ARRAY['admin', 'member_a', 'owner_a']) p;
 SELECT is(identity.has_permission(pg_temp.id('owner_a'), 'project', pg_temp.id('PA1'), 'fly'), false,
           'an unknown permission on a fresh row: false');
 SELECT is(identity.has_permission(pg_temp.id('admin'), 'project', pg_temp.id('PB1'), 'fly'),
@@ -106,6 +112,13 @@ ROLLBACK TO SAVEPOINT unkeyed;
 SELECT ok(NOT identity.has_permission(pg_temp.id('viewer_a'), 'org', pg_temp.id('A'), 'admin'),
           'the key back: it answers again');
 
+SAVEPOINT gone;
+ALTER TABLE identity.decisions RENAME TO decisions_gone;
+SELECT throws_ok($$SELECT identity.has_permission('00000000-0000-4000-8000-0000000000a1', 'project',
+                                                  '00000000-0000-4000-8000-0000000001a0', 'read')$$,
+                 '42P01', 'relation "identity.decisions" does not exist',
+                 'no table under the name: a clear error');
+ROLLBACK TO SAVEPOINT gone;
 SAVEPOINT replaced;
 ALTER TABLE identity.decisions RENAME TO decisions_before;
 CREATE TABLE identity.decisions (LIKE identity.decisions_before INCLUDING ALL);
