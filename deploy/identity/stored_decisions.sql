@@ -52,17 +52,15 @@ BEGIN
           INTO r_type, r_granted, r_admin, r_until
           FROM identity.decisions d
          WHERE d.principal_id = $1 AND d.resource_id = $3;
-        IF r_type IS NOT NULL AND (r_until IS NULL OR r_until > now()) THEN
-            RETURN r_admin OR (r_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END
-                               AND r_granted & identity.permission_bit($2, $4) <> 0);
-        END IF;
     ELSE
         -- (with a key, the resource's project too: read from the table, not the index)
         SELECT d.resource_type, d.project_id, d.granted, d.is_admin, d.valid_until
           INTO r_type, r_project, r_granted, r_admin, r_until
           FROM identity.decisions d
          WHERE d.principal_id = $1 AND d.resource_id = $3;
-        IF r_type IS NOT NULL AND (r_until IS NULL OR r_until > now()) THEN
+    END IF;
+    IF r_type IS NOT NULL AND (r_until IS NULL OR r_until > now()) THEN
+        IF $5 IS NOT NULL THEN                      -- the key narrows first
             SELECT k.principal_id = $1
                    AND k.revoked_at IS NULL
                    AND (k.expires_at IS NULL OR k.expires_at > now())
@@ -71,12 +69,14 @@ BEGIN
               INTO v_key_ok
               FROM identity.api_keys k
              WHERE k.id = $5;
-            RETURN coalesce(v_key_ok, false)        -- the key narrows, then as above
-                   AND (r_admin
-                        OR (r_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END
-                            AND r_granted & identity.permission_bit($2, $4) <> 0));
+            IF NOT coalesce(v_key_ok, false) THEN
+                RETURN false;
+            END IF;
         END IF;
+        RETURN r_admin OR (r_type = CASE $2 WHEN 'audit' THEN 'org' ELSE $2 END
+                           AND r_granted & identity.permission_bit($2, $4) <> 0);
     END IF;
+    -- (FOUND: the row's statement above; the key's runs only on the way to a RETURN)
     IF FOUND THEN                                   -- stale; or the nil uuid asked
         RETURN identity.decide_from_sources($1, $2, $3, $4, $5);
     END IF;
