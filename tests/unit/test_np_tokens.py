@@ -76,3 +76,22 @@ def test_signer_signs_the_payload_text_as_given():
 def test_signer_refuses_other_curves():
     with pytest.raises(ValueError, match="P-256"):
         np_tokens.Signer("k", ec.generate_private_key(ec.SECP384R1()))
+
+
+def test_signer_pads_r_and_s_to_32_bytes():
+    # About one signature in 128 has an r or s below 2**248, whose minimal big-endian form
+    # is shorter than 32 bytes: each must still be padded, or half the tokens' signatures
+    # would be misread. 2,000 signatures meet such a short value with a probability above
+    # 1 - 10**-6; every one must verify with PyJWT and carry 64 signature bytes.
+    pem, jwk = np_tokens.generate_key()
+    signer = np_tokens.Signer(jwk["kid"], np_tokens.load_private_key(pem))
+    public = jwt.PyJWK(jwk).key
+    short = 0
+    for n in range(2000):
+        token = signer.sign(f'{{"n": {n}}}')
+        raw = base64.urlsafe_b64decode(token.split(".")[2] + "==")
+        assert len(raw) == 64
+        short += raw[0] == 0 or raw[32] == 0
+        assert jwt.decode(token, public, algorithms=["ES256"],
+                          options={"verify_exp": False}) == {"n": n}
+    assert short > 0, "no signature with a short r or s was met: the padding went untested"
