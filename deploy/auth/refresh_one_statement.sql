@@ -189,7 +189,8 @@ BEGIN
           FROM cur
     )
     SELECT cur.session_id, cur.principal_id, cur.principal_type, cur.successor,
-           cur.access_ttl, cur.issuer, cur.audience, k.kid, k.private_key
+           cur.access_ttl, cur.issuer, cur.audience, k.kid, k.private_key,
+           floor(extract(epoch FROM now_))::bigint AS issued_at
       INTO hit
       FROM cur
       LEFT JOIN auth.signing_keys k ON k.status = 'active';
@@ -199,12 +200,12 @@ BEGIN
                 auth.access_token_claims(
                     hit.issuer, hit.audience, hit.principal_id,
                     CASE hit.principal_type WHEN 'user' THEN 'authenticated' ELSE 'service' END,
-                    hit.session_id, hit.principal_type,
-                    floor(extract(epoch FROM now_))::bigint, hit.access_ttl),
+                    hit.session_id, hit.principal_type, hit.issued_at, hit.access_ttl),
                 hit.kid, hit.private_key),
             'token_type', 'bearer',
             'expires_in', extract(epoch FROM hit.access_ttl)::integer,
-            'expires_at', extract(epoch FROM now_ + hit.access_ttl)::bigint,
+            -- the token's exp, to the second
+            'expires_at', hit.issued_at + floor(extract(epoch FROM hit.access_ttl))::bigint,
             'refresh_token', hit.successor,
             'session_id', hit.session_id,
             'principal_id', hit.principal_id,
