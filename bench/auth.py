@@ -552,12 +552,15 @@ PGBENCH_REFRESH = ("UPDATE bench.refresh_chains SET token = api.refresh(token) -
 
 
 def pgbench_refresh(cluster: Cluster, db: TestDatabase, users: list[str], seconds: float,
-                    warmup: float, work: Path) -> tuple[float, int, int]:
+                    warmup: float, work: Path,
+                    statement: str = PGBENCH_REFRESH) -> tuple[float, int, int]:
     """Refresh rotations driven by pgbench: (rotations/s, pgbench transactions, rotations).
     Each client logs in first (untimed) and keeps its chain in bench.refresh_chains.
     pgbench's connections are new, and a new backend's first rotation loads PL/Python's
     modules and the signing key (a few hundred ms, which PostgREST's pool pays once): pgbench
-    runs warmup + seconds, and the rate counts the rotations of the last `seconds` only."""
+    runs warmup + seconds, and the rate counts the rotations of the last `seconds` only.
+    statement is pgbench's script: by default the rotation by api.refresh(); any other must
+    also keep the chain in bench.refresh_chains and set used_at on the token it spends."""
     tokens = []
     with psycopg.connect(authenticator_conninfo(cluster, db), autocommit=True) as conn:
         conn.execute("SET ROLE anon")
@@ -573,7 +576,7 @@ def pgbench_refresh(cluster: Cluster, db: TestDatabase, users: list[str], second
                             list(enumerate(tokens)))
         started = conn.execute("SELECT clock_timestamp()").fetchone()[0]
     script = work / "refresh.sql"
-    script.write_text(PGBENCH_REFRESH)
+    script.write_text(statement)
     env = {"PATH": "/usr/bin:/bin", "PGHOST": "127.0.0.1", "PGPORT": str(cluster.port),
            "PGUSER": "authenticator", "PGDATABASE": db.dbname, "PGPASSFILE": str(db.passfile),
            "PGOPTIONS": "-c role=anon"}
