@@ -528,9 +528,10 @@ def describe(run: Run, unit: str) -> str:
 
 # -- (b) refresh rotation vs pgbench ----------------------------------------------------------
 
-def pgbench_simple_update(env: dict[str, str], clients: int, seconds: float) -> tuple[float, int]:
+def pgbench_simple_update(env: dict[str, str], clients: int, seconds: float,
+                          protocol: str = "prepared") -> tuple[float, int]:
     out = subprocess.run(
-        [str(PG_BIN / "pgbench"), "-b", "simple-update", "-M", "prepared", "-c", str(clients),
+        [str(PG_BIN / "pgbench"), "-b", "simple-update", "-M", protocol, "-c", str(clients),
          "-j", str(min(clients, 2)), "-T", str(max(1, round(seconds)))],
         env=env, text=True, capture_output=True, check=True).stdout
     tps = re.search(r"tps = ([0-9.]+) \(without initial connection time\)", out)
@@ -552,8 +553,8 @@ PGBENCH_REFRESH = ("UPDATE bench.refresh_chains SET token = api.refresh(token) -
 
 
 def pgbench_refresh(cluster: Cluster, db: TestDatabase, users: list[str], seconds: float,
-                    warmup: float, work: Path,
-                    statement: str = PGBENCH_REFRESH) -> tuple[float, int, int]:
+                    warmup: float, work: Path, statement: str = PGBENCH_REFRESH,
+                    protocol: str = "prepared") -> tuple[float, int, int]:
     """Refresh rotations driven by pgbench: (rotations/s, pgbench transactions, rotations).
     Each client logs in first (untimed) and keeps its chain in bench.refresh_chains.
     pgbench's connections are new, and a new backend's first rotation loads PL/Python's
@@ -581,7 +582,7 @@ def pgbench_refresh(cluster: Cluster, db: TestDatabase, users: list[str], second
            "PGUSER": "authenticator", "PGDATABASE": db.dbname, "PGPASSFILE": str(db.passfile),
            "PGOPTIONS": "-c role=anon"}
     out = subprocess.run(
-        [str(PG_BIN / "pgbench"), "-n", "-M", "prepared", "-f", str(script), "-c",
+        [str(PG_BIN / "pgbench"), "-n", "-M", protocol, "-f", str(script), "-c",
          str(len(users)), "-j", str(min(len(users), 2)), "-T",
          str(max(1, round(warmup + seconds)))],
         env=env, text=True, capture_output=True, check=True).stdout

@@ -19,7 +19,8 @@ auth.sessions in this throwaway database (printed when done):
   bare + signature   the same, then the signature.
 
 Each variant is run right after its own simple-update baseline, in alternating rounds; the
-ratios are rotations/s over that baseline. The bare variants bound what any rotation that
+ratios are rotations/s over that baseline. --protocol simple runs both sides in pgbench's
+default query mode instead of -M prepared. The bare variants bound what any rotation that
 signs in PL/Python can reach on this machine: whatever the rest of api.refresh() costs, it
 cannot beat "bare + signature". Nothing here is a target; it prints figures only.
 
@@ -137,6 +138,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, help="rounds (default 2; 1 with --quick)")
     parser.add_argument("--clients", type=int, default=16, help="clients (default 16)")
     parser.add_argument("--scale", type=int, help="pgbench -i scale (default 16; 4 with --quick)")
+    parser.add_argument("--protocol", choices=("prepared", "simple"), default="prepared",
+                        help="pgbench -M, both sides (default prepared, as bench/auth.py; "
+                             "simple is pgbench's own default)")
     parser.add_argument("--quick", action="store_true", help="3s runs, one round, scale 4")
     args = parser.parse_args()
     for name, full, quick in (("duration", 10.0, 3.0), ("rounds", 2, 1), ("scale", 16, 4)):
@@ -144,7 +148,8 @@ def main() -> int:
             setattr(args, name, quick if args.quick else full)
     warmup = min(3.0, args.duration)
     print(f"refresh ceiling: {os.cpu_count()} CPUs; {args.duration:g}s runs, {args.rounds} "
-          f"round(s), {args.clients} clients; cluster settings {FAST_SETTINGS}")
+          f"round(s), {args.clients} clients, pgbench -M {args.protocol} on both sides; "
+          f"cluster settings {FAST_SETTINGS}")
     rates: dict[str, list[tuple[float, float]]] = {name: [] for name in VARIANTS}
     settings = dict(FAST_SETTINGS)
     with throwaway_cluster(ROOT, log=lambda *_: None, settings=settings) as (cluster, tmp):
@@ -165,9 +170,11 @@ def main() -> int:
         def run(names: list[str]) -> None:
             for rnd in range(1, args.rounds + 1):
                 for name in names:
-                    tps, _ = auth.pgbench_simple_update(env, args.clients, args.duration)
+                    tps, _ = auth.pgbench_simple_update(env, args.clients, args.duration,
+                                                        args.protocol)
                     rate, done, rotated = auth.pgbench_refresh(cluster, db, users, args.duration,
-                                                               warmup, work, VARIANTS[name])
+                                                               warmup, work, VARIANTS[name],
+                                                               args.protocol)
                     if rotated != done:
                         raise RuntimeError(f"{name}: {done - rotated} of {done} transactions "
                                            "rotated nothing")
