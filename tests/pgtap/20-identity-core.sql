@@ -76,10 +76,10 @@ SELECT throws_ok($$DELETE FROM identity.org_memberships WHERE user_id = '0000000
 SELECT throws_ok($$DELETE FROM identity.users WHERE id = '00000000-0000-4000-8000-00000000b001'$$,
                  '23514', 'organization 00000000-0000-4000-8000-00000000b0f1 must keep at least one owner',
                  'the last owner''s account cannot be deleted');
-SELECT throws_ok($$INSERT INTO identity.org_memberships VALUES
-                   ('00000000-0000-4000-8000-00000000b0f1', '00000000-0000-4000-8000-00000000b002', 'boss')$$,
-                 '23514', 'new row for relation "org_memberships" violates check constraint "org_memberships_role_check"',
-                 'roles are owner, admin, member or viewer');
+SELECT throws_ok($$UPDATE identity.org_memberships SET role = 'boss'
+                    WHERE user_id = '00000000-0000-4000-8000-00000000b002'$$,
+                 '23503', 'insert or update on table "org_memberships" violates foreign key constraint "org_memberships_role_fkey"',
+                 'roles are rows of identity.roles');
 SELECT lives_ok($$
     SET CONSTRAINTS identity.org_memberships_keep_an_owner DEFERRED;
     UPDATE identity.org_memberships SET role = 'member' WHERE user_id = '00000000-0000-4000-8000-00000000b001';

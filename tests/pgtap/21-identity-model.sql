@@ -131,8 +131,8 @@ SELECT throws_ok($$INSERT INTO identity.api_keys (principal_id, principal_type, 
 SELECT throws_ok($$INSERT INTO identity.api_keys (principal_id, principal_type, name, prefix, secret_hash, roles)
                    VALUES ('00000000-0000-4000-8000-0000000000a2', 'user', 'k', 'aaaaaaaaaaaa',
                            sha256('x'), ARRAY['root'])$$,
-                 '23514', 'new row for relation "api_keys" violates check constraint "api_keys_roles_check"',
-                 'key roles come from admin, member, viewer, service');
+                 '22023', 'roles must be a non-empty subset of {admin, member, service, viewer}',
+                 'key roles are rows of identity.api_key_roles');
 INSERT INTO identity.api_keys (principal_id, principal_type, name, prefix, secret_hash, roles)
 VALUES ('00000000-0000-4000-8000-0000000000a2', 'user', 'default limit', 'bbbbbbbbbbbb', sha256('y'), ARRAY['viewer']);
 SELECT is((SELECT rate_limit_per_min FROM identity.api_keys WHERE prefix = 'bbbbbbbbbbbb'),

@@ -53,7 +53,7 @@ SELECT throws_ok($$SELECT api.add_member('00000000-0000-4000-8000-00000000000a',
 SELECT throws_ok($$SELECT api.add_member('00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000dead')$$,
                  '23503', 'there is no user with id 00000000-0000-4000-8000-00000000dead', 'an unknown user is refused');
 SELECT throws_ok($$SELECT api.add_member('00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-0000000000c1', 'boss')$$,
-                 '22023', 'role must be owner, admin, member or viewer, not boss', 'an unknown role is refused');
+                 '22023', 'role must be one of admin, member, owner, viewer, not boss', 'an unknown role is refused');
 SELECT is((SELECT role FROM api.change_member_role('00000000-0000-4000-8000-00000000000a',
                                                    '00000000-0000-4000-8000-0000000000a4', 'admin')),
           'admin', 'an owner makes a member admin');
@@ -167,7 +167,7 @@ SELECT throws_ok($$SELECT identity.issue_api_key('00000000-0000-4000-8000-000000
                  'API keys are for users, service accounts and agents', 'organizations get no API keys');
 SELECT tests.authenticate_as('authenticated', :'member_a');
 SELECT throws_ok($$SELECT api.create_api_key('x', ARRAY['root'])$$, '22023',
-                 'roles must be a non-empty subset of {admin, member, viewer, service}', 'unknown roles are refused');
+                 'roles must be a non-empty subset of {admin, member, service, viewer}', 'unknown roles are refused');
 SELECT throws_ok($$SELECT api.create_api_key('x', expires_at => now() - interval '1 minute')$$, '22023',
                  'expires_at must be in the future', 'keys do not start expired');
 SELECT throws_ok($$SELECT api.create_api_key('x', principal_id => '00000000-0000-4000-8000-0000000000a3')$$, '42501',
@@ -247,7 +247,7 @@ SELECT throws_ok($$SELECT api.has_permission('project', '00000000-0000-4000-8000
                  '42501', 'permission denied: only administrators of the resource may ask about another principal',
                  'a member may not ask about others');
 SELECT throws_ok($$SELECT api.has_permission('project', '00000000-0000-4000-8000-0000000001a0', 'own')$$,
-                 '22023', 'permission must be read, write, execute or admin', 'unknown permissions are refused');
+                 '22023', 'permission must be one of admin, execute, read, write, not own', 'unknown permissions are refused');
 
 SELECT tests.clear_authentication();
 SELECT * FROM finish();
