@@ -145,6 +145,18 @@ def _cmd_audit_export_heads(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_schema_dump(args: argparse.Namespace) -> int:
+    from . import schemadump, testrun
+    root = config.project_root()
+    with testrun.throwaway_cluster(root, log=lambda *_: None) as (cluster, _tmp):
+        cluster.ensure_database(testrun.TEST_DATABASE)
+        testrun.migrate.deploy(root, cluster, testrun.TEST_DATABASE, quiet=True)
+        text = schemadump.dump(cluster, testrun.TEST_DATABASE)
+    (root / schemadump.SCHEMA_FILE).write_text(text)
+    print(f"wrote {schemadump.SCHEMA_FILE} ({text.count(chr(10))} lines)")
+    return 0
+
+
 def _cmd_lint(args: argparse.Namespace) -> int:
     from . import sqllint
     root = config.project_root()
@@ -198,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("test", help="the whole test suite on a throwaway cluster (extra arguments "
                    "go to pytest)").set_defaults(func=_cmd_test, passthrough="pytest_args")
     sub.add_parser("lint", help="the SQL lint over deploy/").set_defaults(func=_cmd_lint)
+    sub.add_parser("schema-dump", help="deploy on a throwaway cluster and write sql/schema.sql "
+                   "(the whole current schema)").set_defaults(func=_cmd_schema_dump)
     sub.add_parser("audit-verify", help="seal pending audit events, then verify the whole "
                    "log (exit 1 on the first problem)").set_defaults(func=_cmd_audit_verify)
     p = sub.add_parser("audit-export-heads", help="append the audit chain heads not exported "

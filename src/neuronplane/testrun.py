@@ -1,7 +1,8 @@
 """`neuronplane test`: the whole test suite on a throwaway cluster.
 
 Steps: ruff, the SQL lint, a fresh cluster on a free port in a temporary folder, sqitch
-deploy → verify → revert → deploy, pg_prove over tests/pgtap, pytest. Everything it starts
+deploy → verify → revert → deploy, the deployed schema against sql/schema.sql, pg_prove
+over tests/pgtap, pytest. Everything it starts
 is stopped and removed at the end, on failure and on interrupt too.
 """
 
@@ -21,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import migrate, sqllint
+from . import migrate, schemadump, sqllint
 from .cluster import Cluster, server_os_user
 from .procs import free_port
 from .stack import provision_logins
@@ -37,6 +38,8 @@ class TestDatabase:
     dbname: str
     passfile: Path
     tmp: Path
+    # The deployed schema (schemadump.dump()), taken before the test helpers are installed.
+    schema: str = ""
 
     def env(self) -> dict[str, str]:
         """What pytest's fixtures read to reach this database (see tests/conftest.py)."""
@@ -73,9 +76,9 @@ def throwaway_cluster(root: Path, log=print, settings: dict[str, str] | None = N
 
 
 def prepare_database(root: Path, cluster: Cluster, tmp: Path, round_trip: bool,
-                     quiet: bool = False) -> TestDatabase:
-    """Deploy (optionally deploy → verify → revert → deploy), install the test helpers and
-    give the LOGIN roles passwords."""
+                     quiet: bool = False, dump_schema: bool = False) -> TestDatabase:
+    """Deploy (optionally deploy → verify → revert → deploy; optionally dump the deployed
+    schema), install the test helpers and give the LOGIN roles passwords."""
     cluster.ensure_database(TEST_DATABASE)
     migrate.deploy(root, cluster, TEST_DATABASE, quiet=quiet)
     if round_trip:
@@ -83,11 +86,12 @@ def prepare_database(root: Path, cluster: Cluster, tmp: Path, round_trip: bool,
         migrate.revert_all(root, cluster, TEST_DATABASE, quiet=quiet)
         migrate.deploy(root, cluster, TEST_DATABASE, quiet=quiet)
         migrate.verify(root, cluster, TEST_DATABASE, quiet=quiet)
+    schema = schemadump.dump(cluster, TEST_DATABASE) if dump_schema else ""
     psql_file(cluster, TEST_DATABASE, root / "sql" / "tests" / "setup.sql")
     secrets = tmp / "secrets"
     secrets.mkdir(mode=0o700, exist_ok=True)
     passfile = provision_logins(cluster, TEST_DATABASE, secrets)
-    return TestDatabase(cluster, TEST_DATABASE, passfile, tmp)
+    return TestDatabase(cluster, TEST_DATABASE, passfile, tmp, schema)
 
 
 def psql_file(cluster: Cluster, dbname: str, path: Path) -> None:
@@ -164,6 +168,18 @@ def _run_pg_prove(root: Path, db: TestDatabase) -> Step:
                 max(total - failed, 0), failed)
 
 
+def _check_schema(root: Path, db: TestDatabase) -> Step:
+    _banner(f"deployed schema = {schemadump.SCHEMA_FILE}")
+    diff = schemadump.difference(root, db.schema)
+    if diff:
+        print(diff, end="")
+        print(f"the deployed schema differs from {schemadump.SCHEMA_FILE}: review the diff, "
+              "then run `./neuronplane schema-dump` and commit the file")
+        return Step("schema", False, "differs")
+    print("identical")
+    return Step("schema", True)
+
+
 def _run_pytest(root: Path, db: TestDatabase | None, args: list[str]) -> Step:
     _banner("pytest")
     report = (db.tmp if db else Path(tempfile.gettempdir())) / "pytest-report.xml"
@@ -200,12 +216,13 @@ def run(root: Path, pytest_args: list[str] | None = None) -> int:
         with throwaway_cluster(root) as (cluster, tmp):
             _banner("sqitch deploy → verify → revert → deploy → verify")
             try:
-                db = prepare_database(root, cluster, tmp, round_trip=True)
+                db = prepare_database(root, cluster, tmp, round_trip=True, dump_schema=True)
             except migrate.MigrationError as exc:
                 print(exc)
                 steps.append(Step("sqitch round trip", False, "failed"))
             else:
                 steps.append(Step("sqitch round trip", True))
+                steps.append(_check_schema(root, db))
                 steps.append(_run_pg_prove(root, db))
                 steps.append(_run_pytest(root, db, pytest_args))
     except KeyboardInterrupt:
