@@ -1,4 +1,4 @@
-"""The glue HTTP service: what a database cannot do (OIDC redirects, uploads, metrics).
+"""The glue HTTP service: what a database cannot do (OIDC redirects, cookies, uploads).
 
 It answers /healthz, the OIDC login and session-cookie endpoints (oidc.py), the
 onboarding wizard's connection tests (onboarding.py) and dataset uploads for ingestion
