@@ -1,12 +1,12 @@
-"""Encryption of stored secrets (DSN passwords, LLM provider keys) inside the server.
+"""The master key file, and the first scheme of stored secrets.
 
-AES-256-GCM with a random 96-bit nonce. The associated data binds a ciphertext to where it
-is stored (for example ``identity.projects.neurondb_dsn_password:<project id>``), so a
-ciphertext copied into another row does not decrypt. The key is read once per backend from
-the file named by the ``neuronplane.key_file`` setting; it lives outside the data folder,
-so dumps and base backups never carry it.
+:func:`load_key` reads a key file (64 hexadecimal digits) for np_envelope, which seals every
+stored secret. A backend keeps the key while the file stays the same file: a rotation that
+puts a new file in its place is seen at the next use, without a reconnect.
 
-Layout of a ciphertext: version byte (1) | nonce (12) | ciphertext and tag.
+:func:`encrypt` and :func:`decrypt` are the first scheme (AES-256-GCM straight under the key,
+layout: version byte 1 | nonce (12) | ciphertext and tag). Only the revert of the sqitch
+change internal/secrets uses them now.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ import os
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 VERSION = 1
-_key_cache: dict[str, bytes] = {}
+# path -> ((device, inode, mtime, size) of the file read, key)
+_key_cache: dict[str, tuple[tuple[int, int, int, int], bytes]] = {}
 
 
 class KeyError_(Exception):
@@ -26,10 +27,12 @@ class KeyError_(Exception):
 def load_key(path: str) -> bytes:
     if not path:
         raise KeyError_("neuronplane.key_file is not set")
-    cached = _key_cache.get(path)
-    if cached is not None:
-        return cached
     try:
+        st = os.stat(path)
+        identity = (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
+        cached = _key_cache.get(path)
+        if cached is not None and cached[0] == identity:
+            return cached[1]
         with open(path, encoding="ascii") as f:
             text = f.read().strip()
     except OSError as exc:
@@ -40,7 +43,7 @@ def load_key(path: str) -> bytes:
         key = b""
     if len(key) != 32:
         raise KeyError_("the data-encryption key file must hold 64 hexadecimal digits")
-    _key_cache[path] = key
+    _key_cache[path] = (identity, key)
     return key
 
 

@@ -9390,60 +9390,6 @@ COMMENT ON FUNCTION identity.visible_user_ids(principal_id uuid) IS 'The princip
 
 
 --
--- Name: aead_decrypt(bytea, text); Type: FUNCTION; Schema: internal; Owner: neuronplane_owner
---
-
-CREATE FUNCTION internal.aead_decrypt(ciphertext bytea, context text) RETURNS text
-    LANGUAGE plpython3u STRICT
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-import np_secrets
-path = plpy.execute("SELECT current_setting('neuronplane.key_file', true) AS p")[0]["p"]
-try:
-    key = np_secrets.load_key(path)
-except np_secrets.KeyError_ as exc:
-    plpy.error(str(exc), sqlstate="58P01")
-return np_secrets.decrypt(key, ciphertext, context)
-$$;
-
-
-ALTER FUNCTION internal.aead_decrypt(ciphertext bytea, context text) OWNER TO neuronplane_owner;
-
---
--- Name: FUNCTION aead_decrypt(ciphertext bytea, context text); Type: COMMENT; Schema: internal; Owner: neuronplane_owner
---
-
-COMMENT ON FUNCTION internal.aead_decrypt(ciphertext bytea, context text) IS 'Opens what internal.aead_encrypt() sealed for context, or NULL; use internal.decrypt_secret().';
-
-
---
--- Name: aead_encrypt(text, text); Type: FUNCTION; Schema: internal; Owner: neuronplane_owner
---
-
-CREATE FUNCTION internal.aead_encrypt(plaintext text, context text) RETURNS bytea
-    LANGUAGE plpython3u STRICT
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-import np_secrets
-path = plpy.execute("SELECT current_setting('neuronplane.key_file', true) AS p")[0]["p"]
-try:
-    key = np_secrets.load_key(path)
-except np_secrets.KeyError_ as exc:
-    plpy.error(str(exc), sqlstate="58P01")
-return np_secrets.encrypt(key, plaintext, context)
-$$;
-
-
-ALTER FUNCTION internal.aead_encrypt(plaintext text, context text) OWNER TO neuronplane_owner;
-
---
--- Name: FUNCTION aead_encrypt(plaintext text, context text); Type: COMMENT; Schema: internal; Owner: neuronplane_owner
---
-
-COMMENT ON FUNCTION internal.aead_encrypt(plaintext text, context text) IS 'AES-256-GCM under the server''s data key, bound to context; use internal.encrypt_secret().';
-
-
---
 -- Name: decrypt_secret(bytea, text); Type: FUNCTION; Schema: internal; Owner: neuronplane_owner
 --
 
@@ -9451,21 +9397,8 @@ CREATE FUNCTION internal.decrypt_secret(ciphertext bytea, context text) RETURNS 
     LANGUAGE plpgsql STRICT
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-DECLARE
-    plain text;
 BEGIN
-    BEGIN
-        plain := internal.aead_decrypt(ciphertext, context);
-    EXCEPTION WHEN undefined_file THEN
-        RAISE EXCEPTION '%', regexp_replace(SQLERRM, '^plpy\.Error: ', '')
-            USING ERRCODE = '58P01',
-                  HINT = 'neuronplane up creates the key next to the data folder; restore it from the key backup if it was lost.';
-    END;
-    IF plain IS NULL THEN
-        RAISE EXCEPTION 'a stored secret cannot be decrypted: it was altered, moved to another row, or encrypted under another key'
-            USING ERRCODE = '39000';
-    END IF;
-    RETURN plain;
+    RETURN internal.envelope_open(ciphertext, context);
 END
 $$;
 
@@ -9476,7 +9409,7 @@ ALTER FUNCTION internal.decrypt_secret(ciphertext bytea, context text) OWNER TO 
 -- Name: FUNCTION decrypt_secret(ciphertext bytea, context text); Type: COMMENT; Schema: internal; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION internal.decrypt_secret(ciphertext bytea, context text) IS 'The plaintext of a secret stored by internal.encrypt_secret() for the same context.';
+COMMENT ON FUNCTION internal.decrypt_secret(ciphertext bytea, context text) IS 'The plaintext of a secret stored by internal.encrypt_secret() for the same context (internal.envelope_open()): F0000 under another master key, 39000 when altered or moved.';
 
 
 --
@@ -9488,11 +9421,7 @@ CREATE FUNCTION internal.encrypt_secret(plaintext text, context text) RETURNS by
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 BEGIN
-    RETURN internal.aead_encrypt(plaintext, context);
-EXCEPTION WHEN undefined_file THEN
-    RAISE EXCEPTION '%', regexp_replace(SQLERRM, '^plpy\.Error: ', '')
-        USING ERRCODE = '58P01',
-              HINT = 'neuronplane up creates the key next to the data folder; restore it from the key backup if it was lost.';
+    RETURN internal.envelope_seal(plaintext, context);
 END
 $$;
 
@@ -9503,7 +9432,7 @@ ALTER FUNCTION internal.encrypt_secret(plaintext text, context text) OWNER TO ne
 -- Name: FUNCTION encrypt_secret(plaintext text, context text); Type: COMMENT; Schema: internal; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION internal.encrypt_secret(plaintext text, context text) IS 'AES-256-GCM encryption of a secret under the server''s data key, bound to context.';
+COMMENT ON FUNCTION internal.encrypt_secret(plaintext text, context text) IS 'Envelope encryption of a secret (internal.envelope_seal(): a fresh data key wrapped by the master key), bound to context.';
 
 
 --
@@ -9562,10 +9491,14 @@ CREATE FUNCTION internal.envelope_open_py(blob bytea, context text, key_files te
     LANGUAGE plpython3u STRICT
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+import os
 import np_envelope
 import np_secrets
+paths = list(key_files)
+if os.path.exists(key_files[0] + ".previous"):
+    paths.append(key_files[0] + ".previous")
 keys = []
-for path in key_files:
+for path in paths:
     try:
         keys.append(np_secrets.load_key(path))
     except np_secrets.KeyError_ as exc:
@@ -9589,7 +9522,7 @@ ALTER FUNCTION internal.envelope_open_py(blob bytea, context text, key_files tex
 -- Name: FUNCTION envelope_open_py(blob bytea, context text, key_files text[]); Type: COMMENT; Schema: internal; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION internal.envelope_open_py(blob bytea, context text, key_files text[]) IS 'Opens an envelope-encrypted value with the master key (of key_files) it names; use internal.envelope_open().';
+COMMENT ON FUNCTION internal.envelope_open_py(blob bytea, context text, key_files text[]) IS 'Opens an envelope-encrypted value with the master key it names, among key_files and the first one''s ".previous" file; use internal.envelope_open().';
 
 
 --
@@ -11355,32 +11288,29 @@ COMMENT ON FUNCTION workspace.reveal_project_agent_key(project_id uuid) IS 'A pr
 CREATE FUNCTION workspace.rotate_secrets(previous_key_file text DEFAULT NULL::text) RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
+    AS $_$
 DECLARE
-    n_models integer;
-    n_agents integer;
-    result jsonb;
+    c       record;
+    n       integer;
+    result  jsonb := '{}';
+    replica text := current_setting('session_replication_role');
 BEGIN
-    -- One statement per table: the rows are locked and rewritten together.
-    UPDATE workspace.llm_models m
-       SET key_ciphertext = internal.envelope_seal(
-               internal.envelope_open(m.key_ciphertext, 'workspace.llm_models.key:' || m.id,
-                                      previous_key_file),
-               'workspace.llm_models.key:' || m.id)
-     WHERE m.key_ciphertext IS NOT NULL;
-    GET DIAGNOSTICS n_models = ROW_COUNT;
-    UPDATE workspace.project_agent_keys k
-       SET key_ciphertext = internal.envelope_seal(
-               internal.envelope_open(k.key_ciphertext, 'workspace.project_agent_keys.key:' || k.project_id,
-                                      previous_key_file),
-               'workspace.project_agent_keys.key:' || k.project_id);
-    GET DIAGNOSTICS n_agents = ROW_COUNT;
-    result := jsonb_build_object('llm_model_keys', n_models, 'agent_api_keys', n_agents,
-                                 'with_previous_key_file', previous_key_file IS NOT NULL);
+    PERFORM set_config('session_replication_role', 'replica', true);
+    FOR c IN SELECT * FROM internal.secret_columns ORDER BY name LOOP
+        EXECUTE format('UPDATE %s SET %I = internal.envelope_seal(internal.envelope_open(%I, %s, $1), %s)
+                         WHERE %I IS NOT NULL',
+                       c.table_name, c.column_name, c.column_name, c.context_sql, c.context_sql,
+                       c.column_name)
+          USING previous_key_file;
+        GET DIAGNOSTICS n = ROW_COUNT;
+        result := result || jsonb_build_object(c.name, n);
+    END LOOP;
+    PERFORM set_config('session_replication_role', replica, true);
+    result := result || jsonb_build_object('with_previous_key_file', previous_key_file IS NOT NULL);
     PERFORM audit.record('workspace.secrets.rotated', 'success', NULL, NULL, result);
     RETURN result;
 END
-$$;
+$_$;
 
 
 ALTER FUNCTION workspace.rotate_secrets(previous_key_file text) OWNER TO neuronplane_owner;
@@ -11389,7 +11319,7 @@ ALTER FUNCTION workspace.rotate_secrets(previous_key_file text) OWNER TO neuronp
 -- Name: FUNCTION rotate_secrets(previous_key_file text); Type: COMMENT; Schema: workspace; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION workspace.rotate_secrets(previous_key_file text) IS 'Re-encrypt every LLM model key and agent API key under fresh data keys and the current master key (values under previous_key_file''s key too); superuser only. Returns the counts.';
+COMMENT ON FUNCTION workspace.rotate_secrets(previous_key_file text) IS 'Re-encrypt every stored secret (internal.secret_columns) under fresh data keys and the current master key (values under previous_key_file''s key too); superuser only. Returns the counts per kind.';
 
 
 --
@@ -13916,6 +13846,29 @@ COMMENT ON TABLE identity.settings IS 'Identity settings (one row), changed by a
 
 
 --
+-- Name: secret_columns; Type: TABLE; Schema: internal; Owner: neuronplane_owner
+--
+
+CREATE TABLE internal.secret_columns (
+    name text NOT NULL,
+    table_name regclass NOT NULL,
+    column_name name NOT NULL,
+    context_sql text NOT NULL
+);
+
+ALTER TABLE ONLY internal.secret_columns FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE internal.secret_columns OWNER TO neuronplane_owner;
+
+--
+-- Name: TABLE secret_columns; Type: COMMENT; Schema: internal; Owner: neuronplane_owner
+--
+
+COMMENT ON TABLE internal.secret_columns IS 'Every column that stores secrets, sealed by internal.encrypt_secret() for the context context_sql computes from the row.';
+
+
+--
 -- Name: ingest_settings; Type: TABLE; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -14402,6 +14355,22 @@ ALTER TABLE ONLY identity.users
 
 ALTER TABLE ONLY identity.users
     ADD CONSTRAINT users_username_key UNIQUE (username);
+
+
+--
+-- Name: secret_columns secret_columns_pkey; Type: CONSTRAINT; Schema: internal; Owner: neuronplane_owner
+--
+
+ALTER TABLE ONLY internal.secret_columns
+    ADD CONSTRAINT secret_columns_pkey PRIMARY KEY (name);
+
+
+--
+-- Name: secret_columns secret_columns_table_name_column_name_key; Type: CONSTRAINT; Schema: internal; Owner: neuronplane_owner
+--
+
+ALTER TABLE ONLY internal.secret_columns
+    ADD CONSTRAINT secret_columns_table_name_column_name_key UNIQUE (table_name, column_name);
 
 
 --
@@ -16122,6 +16091,12 @@ CREATE POLICY users_select ON identity.users FOR SELECT TO authenticated, servic
 
 CREATE POLICY users_update ON identity.users FOR UPDATE TO authenticated USING ((id = ( SELECT identity.current_principal_id() AS current_principal_id))) WITH CHECK ((id = ( SELECT identity.current_principal_id() AS current_principal_id)));
 
+
+--
+-- Name: secret_columns; Type: ROW SECURITY; Schema: internal; Owner: neuronplane_owner
+--
+
+ALTER TABLE internal.secret_columns ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: usage_counters; Type: ROW SECURITY; Schema: ops; Owner: neuronplane_owner
@@ -19826,20 +19801,6 @@ REVOKE ALL ON FUNCTION identity.tg_resource_scopes__drop_policies() FROM PUBLIC;
 REVOKE ALL ON FUNCTION identity.visible_user_ids(principal_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION identity.visible_user_ids(principal_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION identity.visible_user_ids(principal_id uuid) TO service;
-
-
---
--- Name: FUNCTION aead_decrypt(ciphertext bytea, context text); Type: ACL; Schema: internal; Owner: neuronplane_owner
---
-
-REVOKE ALL ON FUNCTION internal.aead_decrypt(ciphertext bytea, context text) FROM PUBLIC;
-
-
---
--- Name: FUNCTION aead_encrypt(plaintext text, context text); Type: ACL; Schema: internal; Owner: neuronplane_owner
---
-
-REVOKE ALL ON FUNCTION internal.aead_encrypt(plaintext text, context text) FROM PUBLIC;
 
 
 --

@@ -145,6 +145,17 @@ def _cmd_audit_export_heads(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_rotate_master_key(args: argparse.Namespace) -> int:
+    from . import masterkey, stack
+    s = config.load()
+    try:
+        masterkey.rotate(stack.build(s).cluster, s.pg_database)
+    except masterkey.RotationError as exc:
+        print(f"neuronplane: {exc}")
+        return 1
+    return 0
+
+
 def _cmd_schema_dump(args: argparse.Namespace) -> int:
     from . import schemadump, testrun
     root = config.project_root()
@@ -210,6 +221,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("test", help="the whole test suite on a throwaway cluster (extra arguments "
                    "go to pytest)").set_defaults(func=_cmd_test, passthrough="pytest_args")
     sub.add_parser("lint", help="the SQL lint over deploy/").set_defaults(func=_cmd_lint)
+    sub.add_parser("rotate-master-key", help="re-seal every stored secret under a new master "
+                   "key (the running stack's); the old key is then not needed"
+                   ).set_defaults(func=_cmd_rotate_master_key)
     sub.add_parser("schema-dump", help="deploy on a throwaway cluster and write sql/schema.sql "
                    "(the whole current schema)").set_defaults(func=_cmd_schema_dump)
     sub.add_parser("audit-verify", help="seal pending audit events, then verify the whole "

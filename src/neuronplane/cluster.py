@@ -122,9 +122,12 @@ class Cluster:
     def ensure_key(self) -> None:
         """Create the 256-bit data-encryption key once; an existing key is never replaced
         (secrets encrypted with it would be lost)."""
-        path = self.key_file
-        if path.is_file():
-            return
+        if not self.key_file.is_file():
+            self.write_new_key(self.key_file)
+
+    def write_new_key(self, path: Path) -> None:
+        """A new random 256-bit key in a file that did not exist, readable by the server's
+        OS user only, in a folder of mode 0700."""
         path.parent.mkdir(parents=True, exist_ok=True)
         path.parent.chmod(0o700)
         self._chown(path.parent)

@@ -36,7 +36,7 @@ SELECT is((SELECT internal.decrypt_secret(neurondb_dsn_secret,
 SELECT throws_ok($$SELECT internal.decrypt_secret(neurondb_dsn_secret, 'identity.projects.neurondb_dsn:'
                                                   || '00000000-0000-4000-8000-0000000001a0')
                      FROM identity.projects WHERE id = '00000000-0000-4000-8000-0000000009f0'$$,
-                 '39000', 'a stored secret cannot be decrypted: it was altered, moved to another row, or encrypted under another key',
+                 '39000', 'a stored secret cannot be decrypted: it was altered or moved to another row',
                  'a ciphertext moved to another row does not decrypt');
 UPDATE identity.projects SET neurondb_dsn = 'postgresql://app@db2/neurondb'
  WHERE id = '00000000-0000-4000-8000-0000000009f0';

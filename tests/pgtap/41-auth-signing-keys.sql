@@ -34,7 +34,7 @@ SELECT matches(internal.decrypt_secret(private_key, 'auth.signing_keys:' || kid)
   FROM auth.signing_keys WHERE kid = :'active_kid';
 SELECT throws_ok(format($$SELECT internal.decrypt_secret(private_key, 'auth.signing_keys:%s')
                             FROM auth.signing_keys WHERE kid = %L$$, :'next_kid', :'active_kid'),
-                 '39000', 'a stored secret cannot be decrypted: it was altered, moved to another row, or encrypted under another key',
+                 '39000', 'a stored secret cannot be decrypted: it was altered or moved to another row',
                  'a private key does not decrypt for another kid');
 SELECT throws_ok(format($$UPDATE auth.signing_keys SET status = 'active', activated_at = now()
                            WHERE kid = %L$$, :'next_kid'),
