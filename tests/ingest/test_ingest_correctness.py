@@ -196,3 +196,10 @@ def test_a_json_object_with_one_array_member_loads_it(superuser, worker, glue, o
     assert job["status"] == "succeeded", job["error"]
     assert table_rows(superuser, job) == [(1,), (2,)]
     assert job["details"]["json_member"] == "data"
+
+
+def test_upload_to_a_project_that_is_not_a_uuid_says_so(glue, owner):
+    api, _ = owner
+    r = upload(glue, api, b"a\n1\n", "a.csv", project_id="my-project", dataset_name="x")
+    assert r.status_code == 400, r.text
+    assert r.json()["message"] == "project must be a uuid" and r.json()["code"] == "22P02"
