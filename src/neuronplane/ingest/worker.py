@@ -91,7 +91,11 @@ class Heartbeat(threading.Thread):
                     (self.worker_id, job_id, attempt, p.phase, p.rows_done, p.bytes_done,
                      p.rows_total, p.bytes_total, p.embed_done, p.embed_total,
                      p.detected_format)).fetchall()
-                if state != "running" and not p.stop.is_set():
+                if state == "lost" and p.phase == "publish":
+                    # The publish may just have committed (the job is no longer running):
+                    # not lost. A job really taken over fails the publish with 40001.
+                    pass
+                elif state != "running" and not p.stop.is_set():
                     p.state = state
                     p.stop.set()
                     log.info("job %s is %s: stopping it", job_id, state)
@@ -454,5 +458,9 @@ def main(conninfo: str, settings: IngestSettings, ready_file: Path | None = None
         pass
     finally:
         if ready_file is not None:
-            ready_file.unlink(missing_ok=True)
+            try:
+                ready_file.unlink(missing_ok=True)
+            except OSError as exc:  # e.g. a run folder of root's, when `up` ran as root
+                log.warning("cannot remove the ready file %s: %s", ready_file,
+                            exc.strerror or exc)
 
