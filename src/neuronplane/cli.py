@@ -105,7 +105,9 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         console.print(f"job {job['id']} queued")
         if args.no_wait:
             return 0
-        job = client.follow(api, job["id"], console)
+        plain = {"auto": None, "bar": False, "plain": True}[args.progress]
+        job = client.follow(api, job["id"], console, plain=plain,
+                            plain_every=args.progress_every)
     except (client.ClientError, ValueError) as exc:
         console.print(f"[red]neuronplane ingest: {exc}")
         return 1
@@ -205,6 +207,11 @@ def main(argv: list[str] | None = None) -> int:
                    help='a JSON object, e.g. \'{"delimiter": ";", "null": "NA"}\'')
     p.add_argument("--if-exists", default="fail", choices=["fail", "replace"])
     p.add_argument("--no-wait", action="store_true", help="queue the job and return")
+    p.add_argument("--progress", default="auto", choices=["auto", "bar", "plain"],
+                   help="a live bar, or a plain line every --progress-every seconds (auto: "
+                   "the bar on a terminal only)")
+    p.add_argument("--progress-every", type=float, default=5.0, metavar="SECONDS",
+                   help="seconds between plain progress lines (default 5)")
     p.add_argument("--api-url", help="PostgREST (default: from the configuration)")
     p.add_argument("--glue-url", help="the glue (default: from the configuration)")
     p.set_defaults(func=_cmd_ingest)
