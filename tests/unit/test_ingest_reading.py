@@ -110,6 +110,19 @@ def test_row_checker_finds_the_first_value_a_number_would_change(piece):
     _check(data.replace(b"007", b"7"), ["bigint", "text"], piece)  # nothing to say
 
 
+def test_row_checker_passes_null_markers_crlf_and_long_files():
+    checker = RowChecker(["a", "b"], ["bigint", "double precision"], delimiter=";", quote='"',
+                         null="NA", header=True, codec="utf-8")
+    body = b"a;b\r\n" + b"".join(b"%d;%d.25\r\n" % (i, i) for i in range(100_000))
+    for i in range(0, len(body), 1 << 20):
+        checker.feed(body[i:i + (1 << 20)])
+    checker.feed(b"NA;NA\r\n-5;1e-3\r\n")
+    checker.finish()
+    with pytest.raises(Widen, match=r"line 100004, column b: '1\.2345678901234567' has more"):
+        checker.feed(b"7;1.2345678901234567\r\n")
+        checker.finish()
+
+
 def test_row_checker_widens_to_numeric_beyond_bigint():
     with pytest.raises(Widen) as caught:
         _check(b"a,b\n1,2\n99999999999999999999,3", ["bigint", "bigint"])
