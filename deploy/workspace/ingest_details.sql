@@ -37,16 +37,19 @@ COMMENT ON FUNCTION workspace.note_ingest(uuid, integer, jsonb) IS
 REVOKE ALL ON FUNCTION workspace.note_ingest(uuid, integer, jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION workspace.note_ingest(uuid, integer, jsonb) TO neuronplane_worker;
 
-CREATE OR REPLACE VIEW api.ingest_jobs WITH (security_invoker = true) AS
-SELECT j.id, j.project_id, j.dataset_id, j.dataset_name, j.if_exists, j.source_type, j.source,
-       j.format, j.detected_format, j.options, j.embedding, j.index_config,
-       j.has_credentials,
-       j.status, j.phase, j.rows_done, j.rows_total, j.bytes_done, j.bytes_total,
-       j.embed_done, j.embed_total, j.error, j.worker_id, j.attempt, j.heartbeat_at,
-       j.started_at, j.finished_at, j.created_by, j.created_at, j.updated_at,
-       j.details
-  FROM workspace.ingest_jobs j;
-COMMENT ON COLUMN api.ingest_jobs.details IS
-$$What the worker decided while reading: {"restarts": [{"column", "from", "to", "reason"}]} when a value beyond the sample did not fit its column and the load started again with a wider type; {"missing_values": {"marker", "columns", "source"}} when a marker such as NA was read as NULL (source: detected or options.null); {"compression": "gzip"|"bzip2"|"xz"|"zstd"}; {"byte_order_mark": true}.$$;
+-- A computed field of api.ingest_jobs (GET /ingest_jobs?select=*,details) rather than a new
+-- column of the view: the view's row type is the return type of api.start_ingest() and
+-- api.cancel_ingest(), so a column added to it could not be taken away again on revert.
+CREATE FUNCTION api.details(job api.ingest_jobs)
+RETURNS jsonb
+LANGUAGE sql
+STABLE
+AS $$
+    SELECT j.details FROM workspace.ingest_jobs j WHERE j.id = job.id
+$$;
+COMMENT ON FUNCTION api.details(api.ingest_jobs) IS
+$$What the worker decided while reading the job's source; ask for it with GET /ingest_jobs?select=*,details. {"restarts": [{"column", "from", "to", "reason"}]} when a value beyond the sample did not fit its column and the load started again with a wider type; {"missing_values": {"marker", "columns", "source"}} when a marker such as NA was read as NULL (source: detected or options.null); {"compression": "gzip"|"bzip2"|"xz"|"zstd"}; {"byte_order_mark": true}; {"json_member": name} when a JSON object's one array member was read.$$;
+REVOKE ALL ON FUNCTION api.details(api.ingest_jobs) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION api.details(api.ingest_jobs) TO authenticated, service;
 
 COMMIT;

@@ -257,7 +257,7 @@ def load_job(conn: psycopg.Connection, job: dict[str, Any], settings: IngestSett
     wider column) goes to `note` as the job's details."""
     overrides: dict[int, str] = {}
     extra: list[str] = []
-    restarts: list[dict[str, str]] = []
+    restarts: list[dict[str, Any]] = []
     spool: Path | None = None
     try:
         for _try in range(1700):
