@@ -659,10 +659,12 @@ CREATE TABLE workspace.ingest_jobs (
     created_by uuid,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    details jsonb DEFAULT '{}'::jsonb NOT NULL,
     CONSTRAINT ingest_jobs_bytes_done_check CHECK ((bytes_done >= 0)),
     CONSTRAINT ingest_jobs_bytes_total_check CHECK ((bytes_total >= 0)),
     CONSTRAINT ingest_jobs_check CHECK (((status = ANY (ARRAY['succeeded'::text, 'failed'::text, 'cancelled'::text])) = (finished_at IS NOT NULL))),
     CONSTRAINT ingest_jobs_dataset_name_check CHECK (((btrim(dataset_name) <> ''::text) AND (length(dataset_name) <= 200))),
+    CONSTRAINT ingest_jobs_details_check CHECK ((jsonb_typeof(details) = 'object'::text)),
     CONSTRAINT ingest_jobs_detected_format_check CHECK ((detected_format = ANY (ARRAY['csv'::text, 'json'::text, 'jsonl'::text, 'parquet'::text]))),
     CONSTRAINT ingest_jobs_embed_done_check CHECK ((embed_done >= 0)),
     CONSTRAINT ingest_jobs_embed_total_check CHECK ((embed_total >= 0)),
@@ -689,6 +691,13 @@ ALTER TABLE workspace.ingest_jobs OWNER TO neuronplane_owner;
 --
 
 COMMENT ON TABLE workspace.ingest_jobs IS 'Dataset ingestion jobs: what to load from where, and the progress the worker reports. credentials_secret is AES-256-GCM encrypted and never leaves the database except to the worker.';
+
+
+--
+-- Name: COLUMN ingest_jobs.details; Type: COMMENT; Schema: workspace; Owner: neuronplane_owner
+--
+
+COMMENT ON COLUMN workspace.ingest_jobs.details IS 'What the worker decided while reading the source: restarts of the load and why, missing-value markers, compression, byte order mark.';
 
 
 --
@@ -2073,6 +2082,26 @@ ALTER FUNCTION api.create_user(username text, email text, display_name text, is_
 --
 
 COMMENT ON FUNCTION api.create_user(username text, email text, display_name text, is_admin boolean) IS 'Platform administrators: create a user. Errors: 42501, 23505 username or e-mail taken (case-insensitive), 23514 invalid username or e-mail.';
+
+
+--
+-- Name: details(api.ingest_jobs); Type: FUNCTION; Schema: api; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION api.details(job api.ingest_jobs) RETURNS jsonb
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT j.details FROM workspace.ingest_jobs j WHERE j.id = job.id
+$$;
+
+
+ALTER FUNCTION api.details(job api.ingest_jobs) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION details(job api.ingest_jobs); Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION api.details(job api.ingest_jobs) IS 'What the worker decided while reading the job''s source; ask for it with GET /ingest_jobs?select=*,details. {"restarts": [{"column", "from", "to", "reason"}]} when a value beyond the sample did not fit its column and the load started again with a wider type; {"missing_values": {"marker", "columns", "source"}} when a marker such as NA was read as NULL (source: detected or options.null); {"compression": "gzip"|"bzip2"|"xz"|"zstd"}; {"byte_order_mark": true}; {"json_member": name} when a JSON object''s one array member was read.';
 
 
 --
@@ -10952,6 +10981,35 @@ COMMENT ON FUNCTION workspace.llm_model_for_write(model_id uuid) IS 'The model i
 
 
 --
+-- Name: note_ingest(uuid, integer, jsonb); Type: FUNCTION; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION workspace.note_ingest(job_id uuid, attempt integer, details jsonb) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    IF details IS NULL OR jsonb_typeof(details) <> 'object' THEN
+        RAISE EXCEPTION 'details must be a JSON object' USING ERRCODE = '22023';
+    END IF;
+    PERFORM workspace.require_ingest_attempt(note_ingest.job_id, note_ingest.attempt);
+    UPDATE workspace.ingest_jobs x
+       SET details = x.details || note_ingest.details
+     WHERE x.id = note_ingest.job_id;
+END
+$$;
+
+
+ALTER FUNCTION workspace.note_ingest(job_id uuid, attempt integer, details jsonb) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION note_ingest(job_id uuid, attempt integer, details jsonb); Type: COMMENT; Schema: workspace; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION workspace.note_ingest(job_id uuid, attempt integer, details jsonb) IS 'Merges the worker''s notes (restarts, missing-value markers, compression) into the job''s details while this attempt holds it; 57014 cancelled, 40001 lost. Definer: workers have no table rights.';
+
+
+--
 -- Name: publish_ingest(uuid, integer, bigint, jsonb, jsonb, text, bigint); Type: FUNCTION; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -16805,6 +16863,14 @@ GRANT SELECT(updated_at) ON TABLE workspace.ingest_jobs TO service;
 
 
 --
+-- Name: COLUMN ingest_jobs.details; Type: ACL; Schema: workspace; Owner: neuronplane_owner
+--
+
+GRANT SELECT(details) ON TABLE workspace.ingest_jobs TO authenticated;
+GRANT SELECT(details) ON TABLE workspace.ingest_jobs TO service;
+
+
+--
 -- Name: TABLE ingest_jobs; Type: ACL; Schema: api; Owner: neuronplane_owner
 --
 
@@ -17232,6 +17298,15 @@ GRANT UPDATE(metadata) ON TABLE api.users TO authenticated;
 REVOKE ALL ON FUNCTION api.create_user(username text, email text, display_name text, is_admin boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.create_user(username text, email text, display_name text, is_admin boolean) TO authenticated;
 GRANT ALL ON FUNCTION api.create_user(username text, email text, display_name text, is_admin boolean) TO service;
+
+
+--
+-- Name: FUNCTION details(job api.ingest_jobs); Type: ACL; Schema: api; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION api.details(job api.ingest_jobs) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.details(job api.ingest_jobs) TO authenticated;
+GRANT ALL ON FUNCTION api.details(job api.ingest_jobs) TO service;
 
 
 --
@@ -20084,6 +20159,14 @@ GRANT ALL ON FUNCTION workspace.ingest_heartbeat(worker_id uuid, job_id uuid, at
 --
 
 REVOKE ALL ON FUNCTION workspace.llm_model_for_write(model_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION note_ingest(job_id uuid, attempt integer, details jsonb); Type: ACL; Schema: workspace; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION workspace.note_ingest(job_id uuid, attempt integer, details jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION workspace.note_ingest(job_id uuid, attempt integer, details jsonb) TO neuronplane_worker;
 
 
 --

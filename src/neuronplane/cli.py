@@ -71,22 +71,43 @@ def _urls(args: argparse.Namespace) -> tuple[str, str]:
     return api.rstrip("/"), glue.rstrip("/")
 
 
-def _cmd_ingest(args: argparse.Namespace) -> int:
-    import json
+def _project(value: str) -> str:
+    """--project: a project id (a uuid), refused here rather than as PostgreSQL's 22P02."""
+    import uuid
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"project must be a uuid, not {value!r}") from None
 
+
+def _options(value: str) -> dict:
+    """--options: a JSON object."""
+    import json
+    try:
+        options = json.loads(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"--options is not valid JSON: {exc}") from None
+    if not isinstance(options, dict):
+        raise argparse.ArgumentTypeError('--options must be a JSON object, e.g. '
+                                         '\'{"delimiter": ";"}\'')
+    return options
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from .ingest import client
     api, glue = _urls(args)
     console = Console()
     try:
-        options = json.loads(args.options) if args.options else None
         job = client.start(api, glue, args.source, args.project, args.name, args.format,
-                           options, args.if_exists)
+                           args.options, args.if_exists)
         console.print(f"job {job['id']} queued")
         if args.no_wait:
             return 0
-        job = client.follow(api, job["id"], console)
+        plain = {"auto": None, "bar": False, "plain": True}[args.progress]
+        job = client.follow(api, job["id"], console, plain=plain,
+                            plain_every=args.progress_every)
     except (client.ClientError, ValueError) as exc:
         console.print(f"[red]neuronplane ingest: {exc}")
         return 1
@@ -201,19 +222,25 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("ingest", help="load a file or URL into a project's dataset, with a live "
                        "progress bar (NEURONPLANE_API_KEY or NEURONPLANE_TOKEN)")
     p.add_argument("source", help="a local file (uploaded to the glue) or an http(s) URL")
-    p.add_argument("--project", required=True, help="project id")
+    p.add_argument("--project", required=True, type=_project, help="project id (a uuid)")
     p.add_argument("--name", help="dataset name (default: the file's name)")
     p.add_argument("--format", default="auto", choices=["auto", "csv", "json", "jsonl",
                                                          "parquet"])
-    p.add_argument("--options", help='JSON, e.g. \'{"delimiter": ";"}\'')
+    p.add_argument("--options", type=_options,
+                   help='a JSON object, e.g. \'{"delimiter": ";", "null": "NA"}\'')
     p.add_argument("--if-exists", default="fail", choices=["fail", "replace"])
     p.add_argument("--no-wait", action="store_true", help="queue the job and return")
+    p.add_argument("--progress", default="auto", choices=["auto", "bar", "plain"],
+                   help="a live bar, or a plain line every --progress-every seconds (auto: "
+                   "the bar on a terminal only)")
+    p.add_argument("--progress-every", type=float, default=5.0, metavar="SECONDS",
+                   help="seconds between plain progress lines (default 5)")
     p.add_argument("--api-url", help="PostgREST (default: from the configuration)")
     p.add_argument("--glue-url", help="the glue (default: from the configuration)")
     p.set_defaults(func=_cmd_ingest)
     p = sub.add_parser("jobs", help="list ingestion jobs (NEURONPLANE_API_KEY or "
                        "NEURONPLANE_TOKEN)")
-    p.add_argument("--project", help="only this project's jobs")
+    p.add_argument("--project", type=_project, help="only this project's jobs")
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--api-url", help="PostgREST (default: from the configuration)")
     p.add_argument("--glue-url", help=argparse.SUPPRESS)

@@ -42,7 +42,7 @@ class Api:
         return self.http.post(f"/rpc/{function}", json=args)
 
     def job(self, job_id: str) -> dict[str, Any]:
-        r = self.http.get("/ingest_jobs", params={"id": f"eq.{job_id}"})
+        r = self.http.get("/ingest_jobs", params={"id": f"eq.{job_id}", "select": "*,details"})
         assert r.status_code == 200, r.text
         [job] = r.json()
         return job

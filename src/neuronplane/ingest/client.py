@@ -7,9 +7,11 @@ from NEURONPLANE_API_KEY (an API key) or NEURONPLANE_TOKEN (an access token).
 
 from __future__ import annotations
 
+import email.utils
 import json
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,62 @@ TERMINAL = {"succeeded", "failed", "cancelled"}
 
 class ClientError(RuntimeError):
     """A refusal or failure, with the server's message."""
+
+
+MAX_RETRY_AFTER = 300.0  # seconds: a longer Retry-After is a refusal
+
+
+def retry_after(value: str | None, attempt: int, now: float | None = None) -> float:
+    """Seconds to wait after a 429: its Retry-After (seconds or an HTTP date), else 1, 2, 4,
+    ... up to 30."""
+    if value:
+        value = value.strip()
+        if value.isdigit():
+            return float(value)
+        try:
+            when = email.utils.parsedate_to_datetime(value).timestamp()
+        except (TypeError, ValueError):
+            pass
+        else:
+            return max(0.0, when - (time.time() if now is None else now))
+    return float(min(2 ** attempt, 30))
+
+
+class Http:
+    """HTTP for the CLI: a 429 (the API key's rate limit) is waited out as its Retry-After
+    says, and counted, so that polling can slow down; any other answer is returned."""
+
+    def __init__(self, transport: httpx.BaseTransport | None = None,
+                 sleep: Callable[[float], None] = time.sleep, max_waits: int = 20) -> None:
+        self.client = httpx.Client(transport=transport, timeout=httpx.Timeout(
+            60.0, write=600.0, read=600.0))
+        self.sleep, self.max_waits = sleep, max_waits
+        self.limited = 0  # 429s seen
+
+    def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        opener = kwargs.pop("reopen", None)
+        for attempt in range(self.max_waits + 1):
+            if opener is not None:
+                kwargs["files"] = opener()
+            r = self.client.request(method, url, **kwargs)
+            if r.status_code != 429 or attempt == self.max_waits:
+                return r
+            wait = retry_after(r.headers.get("retry-after"), attempt)
+            if wait > MAX_RETRY_AFTER:
+                return r
+            self.limited += 1
+            self.sleep(wait)
+        raise AssertionError("unreachable")
+
+
+_default: Http | None = None
+
+
+def http() -> Http:
+    global _default
+    if _default is None:
+        _default = Http()
+    return _default
 
 
 def auth_headers() -> dict[str, str]:
@@ -54,7 +112,9 @@ def _check(r: httpx.Response, *ok: int) -> Any:
 
 
 def start(api_url: str, glue_url: str, source: str, project: str, name: str | None,
-          fmt: str, options: dict[str, Any] | None, if_exists: str) -> dict[str, Any]:
+          fmt: str, options: dict[str, Any] | None, if_exists: str,
+          client: Http | None = None) -> dict[str, Any]:
+    client = client or http()
     headers = auth_headers()
     name = name or Path(source.split("?")[0]).stem or "dataset"
     if source.startswith(("http://", "https://")):
@@ -63,8 +123,8 @@ def start(api_url: str, glue_url: str, source: str, project: str, name: str | No
                                 "if_exists": if_exists}
         if options:
             body["options"] = options
-        r = httpx.post(f"{api_url}/rpc/start_ingest", json=body, timeout=60,
-                       headers={**headers, "Accept": "application/vnd.pgrst.object+json"})
+        r = client.request("POST", f"{api_url}/rpc/start_ingest", json=body,
+                           headers={**headers, "Accept": "application/vnd.pgrst.object+json"})
         return _check(r, 200)
     path = Path(source)
     if not path.is_file():
@@ -73,49 +133,107 @@ def start(api_url: str, glue_url: str, source: str, project: str, name: str | No
               "if_exists": if_exists}
     if options:
         params["options"] = json.dumps(options)
-    with path.open("rb") as f:
-        r = httpx.post(f"{glue_url}/ingest/upload", params=params, headers=headers,
-                       files={"file": (path.name, f)},
-                       timeout=httpx.Timeout(60.0, write=600.0, read=600.0))
+    opened: list[Any] = []
+
+    def reopen() -> dict[str, Any]:  # a retried upload sends the file from its start
+        for f in opened:
+            f.close()
+        opened.append(path.open("rb"))
+        return {"file": (path.name, opened[-1])}
+
+    try:
+        r = client.request("POST", f"{glue_url}/ingest/upload", params=params,
+                           headers=headers, reopen=reopen)
+    finally:
+        for f in opened:
+            f.close()
     return _check(r, 201)
 
 
-def job(api_url: str, job_id: str) -> dict[str, Any]:
-    r = httpx.get(f"{api_url}/ingest_jobs", params={"id": f"eq.{job_id}"},
-                  headers=auth_headers(), timeout=30)
+def job(api_url: str, job_id: str, client: Http | None = None) -> dict[str, Any]:
+    r = (client or http()).request("GET", f"{api_url}/ingest_jobs",
+                                   params={"id": f"eq.{job_id}"}, headers=auth_headers())
     rows = _check(r, 200)
     if not rows:
         raise ClientError(f"job {job_id} is not visible")
     return rows[0]
 
 
-def follow(api_url: str, job_id: str, console: Console, interval: float = 0.5) -> dict[str, Any]:
-    """A live progress bar (bytes, MB/s, ETA, rows) until the job ends; Ctrl-C cancels it."""
+def describe(current: dict[str, Any]) -> str:
+    """One plain progress line: phase or status, MB read (of the total), rows."""
+    mb = f"{current['bytes_done'] / 1e6:,.1f} MB"
+    if current.get("bytes_total"):
+        mb += f" of {current['bytes_total'] / 1e6:,.1f} MB"
+    rows = f"{current['rows_done']:,} rows"
+    if current.get("rows_total"):
+        rows += f" of {current['rows_total']:,}"
+    return f"{current.get('phase') or current['status']}: {mb}, {rows}"
+
+
+def follow(api_url: str, job_id: str, console: Console, interval: float = 0.5,
+           plain: bool | None = None, plain_every: float = 5.0,
+           client: Http | None = None) -> dict[str, Any]:
+    """Follow the job until it ends: a live bar (bytes, MB/s, ETA, rows) on a terminal, else
+    (or with plain) a progress line every plain_every seconds. Each 429 doubles the polling
+    interval (up to 10 s). Ctrl-C cancels the job."""
+    client = client or http()
+    if plain is None:
+        plain = not console.is_terminal
+    try:
+        if plain:
+            return _follow_plain(api_url, job_id, console, interval, plain_every, client)
+        return _follow_bar(api_url, job_id, console, interval, client)
+    except KeyboardInterrupt:
+        r = client.request("POST", f"{api_url}/rpc/cancel_ingest", json={"id": job_id},
+                           headers=auth_headers())
+        console.print(f"cancel requested: HTTP {r.status_code}")
+        raise
+
+
+def _poll(api_url: str, job_id: str, interval: float, client: Http
+          ) -> tuple[dict[str, Any], float]:
+    limited = client.limited
+    current = job(api_url, job_id, client)
+    if client.limited > limited:
+        interval = min(interval * 2, 10.0)
+    return current, interval
+
+
+def _follow_plain(api_url: str, job_id: str, console: Console, interval: float,
+                  every: float, client: Http) -> dict[str, Any]:
+    last_line = 0.0
+    while True:
+        current, interval = _poll(api_url, job_id, interval, client)
+        if current["status"] in TERMINAL:
+            console.print(f"{current['status']}: " + describe(current).split(": ", 1)[1],
+                          highlight=False)
+            return current
+        if time.monotonic() - last_line >= every:
+            console.print(describe(current), highlight=False)
+            last_line = time.monotonic()
+        time.sleep(interval)
+
+
+def _follow_bar(api_url: str, job_id: str, console: Console, interval: float,
+                client: Http) -> dict[str, Any]:
     columns = (TextColumn("[bold]{task.description}"), BarColumn(), DownloadColumn(),
                TransferSpeedColumn(), TimeRemainingColumn(), TextColumn("{task.fields[rows]}"))
-    current: dict[str, Any] = {}
     with Progress(*columns, console=console, transient=False) as bar:
         task = bar.add_task("queued", total=None, rows="")
-        try:
-            while True:
-                current = job(api_url, job_id)
-                rows = f"{current['rows_done']:,} rows"
-                if current.get("rows_total"):
-                    rows += f" of {current['rows_total']:,}"
-                bar.update(task, description=current.get("phase") or current["status"],
-                           completed=current["bytes_done"], total=current.get("bytes_total"),
-                           rows=rows)
-                if current["status"] in TERMINAL:
-                    if current["status"] == "succeeded" and current.get("bytes_total"):
-                        bar.update(task, completed=current["bytes_total"])
-                    bar.update(task, description=current["status"])
-                    return current
-                time.sleep(interval)
-        except KeyboardInterrupt:
-            r = httpx.post(f"{api_url}/rpc/cancel_ingest", json={"id": job_id},
-                           headers=auth_headers(), timeout=30)
-            console.print(f"cancel requested: HTTP {r.status_code}")
-            raise
+        while True:
+            current, interval = _poll(api_url, job_id, interval, client)
+            rows = f"{current['rows_done']:,} rows"
+            if current.get("rows_total"):
+                rows += f" of {current['rows_total']:,}"
+            bar.update(task, description=current.get("phase") or current["status"],
+                       completed=current["bytes_done"], total=current.get("bytes_total"),
+                       rows=rows)
+            if current["status"] in TERMINAL:
+                if current["status"] == "succeeded" and current.get("bytes_total"):
+                    bar.update(task, completed=current["bytes_total"])
+                bar.update(task, description=current["status"])
+                return current
+            time.sleep(interval)
 
 
 def list_jobs(api_url: str, project: str | None, limit: int, console: Console) -> None:
@@ -124,8 +242,8 @@ def list_jobs(api_url: str, project: str | None, limit: int, console: Console) -
                         "rows_done,bytes_done,created_at,finished_at,error"}
     if project:
         params["project_id"] = f"eq.{project}"
-    rows = _check(httpx.get(f"{api_url}/ingest_jobs", params=params, headers=auth_headers(),
-                            timeout=30), 200)
+    rows = _check(http().request("GET", f"{api_url}/ingest_jobs", params=params,
+                                 headers=auth_headers()), 200)
     table = Table("job", "dataset", "source", "format", "status", "rows", "MB", "created",
                   "error")
     for j in rows:

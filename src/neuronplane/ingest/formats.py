@@ -11,12 +11,16 @@ import codecs
 import csv
 import io
 import json
-import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from . import IngestError
+from . import IngestError, jsondoc
+from .csvcheck import RowChecker
 from .sources import CHUNK, Opened
+from .types import Widen, missing_marker, text_type, value_type
+
+__all__ = ["CsvFormat", "JsonRowsFormat", "NewKey", "ParquetFormat", "Widen", "detect",
+           "text_type", "value_type"]
 
 SAMPLE_ROWS = 1000
 SAMPLE_BYTES = 1 << 20
@@ -49,56 +53,6 @@ def detect(opened: Opened, requested: str) -> str:
     return "csv"
 
 
-# -- type inference ------------------------------------------------------------------------
-
-_INT = re.compile(r"^[+-]?\d{1,18}$")
-_FLOAT = re.compile(r"^[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|nan|inf|infinity)$",
-                    re.IGNORECASE)
-_DECIMAL = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)$")
-_BOOL = re.compile(r"^(true|false)$", re.IGNORECASE)
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TS = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?$")
-_TSTZ = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?"
-                   r"(Z|[+-]\d{2}(:?\d{2})?)$")
-
-
-def text_type(values: list[str]) -> str:
-    """The narrowest type all non-empty strings fit: bigint, double precision, boolean,
-    date, timestamp, timestamptz, else text."""
-    values = [v for v in values if v != ""]
-    if not values:
-        return "text"
-    if all(_INT.match(v) for v in values):
-        return "bigint"
-    if all(_DECIMAL.match(v) for v in values) and any(
-            sum(c.isdigit() for c in v) > 15 for v in values):
-        return "numeric"  # more digits than a double keeps
-    for typ, pattern in (("double precision", _FLOAT), ("boolean", _BOOL), ("date", _DATE),
-                         ("timestamp", _TS), ("timestamptz", _TSTZ)):
-        if all(pattern.match(v) for v in values):
-            return typ
-    return "text"
-
-
-def value_type(values: list[Any]) -> str:
-    """The type of a JSON member from the values seen."""
-    kinds = {type(v) for v in values if v is not None}
-    if not kinds:
-        return "text"
-    if kinds <= {bool}:
-        return "boolean"
-    if kinds <= {int}:
-        return "bigint" if all(-(2**63) <= v < 2**63 for v in values if v is not None) \
-            else "numeric"
-    if kinds <= {int, float}:
-        return "double precision"
-    if kinds & {dict, list}:
-        return "jsonb"
-    if kinds <= {str}:
-        return "text"
-    return "text"
-
-
 def apply_mapping(names: list[str], options: dict[str, Any]) -> list[str]:
     mapping = options.get("column_mapping") or {}
     return [mapping.get(n, n) for n in names]
@@ -119,17 +73,19 @@ class CsvFormat:
         self.header = options.get("header", True)
         self.encoding = options.get("encoding", "UTF8")
         self.null = options.get("null", "")
+        self.codec = PY_CODECS.get(self.encoding.lower().replace("-", "").replace("_", ""),
+                                   "utf-8")
+        self.missing: dict[str, Any] | None = None
+        self.names: list[str] = []
+        self.types: list[str] = []
         self.rows_total: int | None = None
 
     def columns(self) -> list[tuple[str, str]]:
         """(source name, type) of each column, from a sample at the head of the stream
-        (peeked, so the COPY still gets every byte)."""
+        (peeked, so the COPY still gets every byte). Without options.null, a missing-value
+        marker (NA, N/A, null) that the sample's typed columns hold becomes COPY's NULL."""
         head = self._peek_head()
-        codec = PY_CODECS.get(self.encoding.lower().replace("-", "").replace("_", ""), "utf-8")
-        text = codecs.decode(head, codec, errors="replace")
-        if text.startswith("\ufeff"):
-            raise IngestError("the file starts with a byte order mark; save it without one "
-                              "or strip it")
+        text = codecs.decode(head, self.codec, errors="replace")
         lines = text.splitlines(keepends=True)
         if len(lines) > 1 and not head.endswith(b"\n"):
             lines = lines[:-1]  # the last line may be cut
@@ -150,12 +106,27 @@ class CsvFormat:
         else:
             names, data = [f"column_{i + 1}" for i in range(len(rows[0]))], rows
         names = apply_mapping(names, self.options)
+        values = [[r[i] for r in data if i < len(r)] for i in range(len(names))]
+        if "null" in self.options:
+            self.missing = {"marker": self.null, "source": "options.null"}
+        else:
+            marker, typed, seen = missing_marker(values)
+            if marker is not None:
+                self.null = marker
+                self.missing = {"marker": marker, "source": "detected",
+                                "columns": [names[i] for i in typed]}
+            elif seen:
+                self.missing = {"marker": None, "seen": seen,
+                                "why": "the typed columns do not agree on one marker (or "
+                                       "also hold empty fields); set options.null"}
         cols = []
         for i, n in enumerate(names):
-            values = [r[i] for r in data if i < len(r)]
+            column = values[i]
             if self.null != "":
-                values = [v for v in values if v != self.null]
-            cols.append((n, self.overrides.get(i) or text_type(values)))
+                column = [v for v in column if v != self.null]
+            cols.append((n, self.overrides.get(i) or text_type(column)))
+        self.names = [n for n, _ in cols]
+        self.types = [t for _, t in cols]
         return cols
 
     def _peek_head(self) -> bytes:
@@ -178,16 +149,25 @@ class CsvFormat:
 
     def feed(self, write: Callable[[bytes], None], count_rows: Callable[[int], None],
              check: Callable[[], None]) -> None:
+        """The bytes to COPY as they are; the numeric columns' values also to a RowChecker,
+        which raises Widen at the first one COPY would change."""
+        checker = RowChecker(self.names, self.types, delimiter=self.delimiter,
+                             quote=self.quote, null=self.null, header=bool(self.header),
+                             codec=self.codec)
         stream = self.opened.stream
         lines = -1 if self.header else 0
         while True:
             chunk = stream.read(CHUNK)
             if not chunk:
                 break
+            if checker.active:
+                checker.feed(chunk)
             lines += chunk.count(b"\n")
             count_rows(max(lines, 0))
             write(chunk)
             check()
+        if checker.active:
+            checker.finish()
 
 
 class _Replay(io.RawIOBase):
@@ -220,6 +200,7 @@ class JsonRowsFormat:
         self.opened, self.options, self.overrides, self.lines = opened, options, overrides, lines
         self.name = "jsonl" if lines else "json"
         self.extra = extra or []
+        self.found: dict[str, Any] = {}  # the member holding the array, if any
         self._iter = self._objects()
         self._sample: list[tuple[int, dict[str, Any]]] = []
         self.keys: list[str] = []
@@ -227,33 +208,22 @@ class JsonRowsFormat:
 
     def _objects(self) -> Iterator[tuple[int, Any]]:
         """(line or element number, object)."""
-        if self.lines:
-            text = io.TextIOWrapper(self.opened.stream, encoding="utf-8", newline="\n")
-            for n, line in enumerate(text, 1):
-                if not line.strip():
-                    continue
-                try:
-                    yield n, json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise IngestError(f"invalid JSON on line {n}, column {exc.colno}: "
-                                      f"{exc.msg}") from None
-                except UnicodeDecodeError:
-                    raise IngestError(f"line {n} is not UTF-8") from None
+        if not self.lines:
+            yield from jsondoc.items(self.opened.stream, self.found)
             return
-        import ijson
-        n = 0
-        try:
-            for obj in ijson.items(self.opened.stream, "item", use_float=True):
-                n += 1
-                yield n, obj
-        except ijson.JSONError as exc:
-            raise IngestError(f"invalid JSON after element {n} (near byte "
-                              f"{self.opened.raw.count}): {exc}") from None
-        if n == 0:
-            head = self.opened.stream.peek(1)
-            if head:
-                raise IngestError("a JSON file must hold an array of objects "
-                                  "(use JSONL for one object per line)")
+        for n, raw in enumerate(self.opened.stream, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise IngestError(f"line {n} is not UTF-8 (byte 0x{raw[exc.start]:02X} at "
+                                  f"column {exc.start + 1})") from None
+            if not line.strip():
+                continue
+            try:
+                yield n, json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise IngestError(f"invalid JSON on line {n}, column {exc.colno}: "
+                                  f"{exc.msg}") from None
 
     def columns(self) -> list[tuple[str, str]]:
         for n, obj in self._iter:
@@ -294,7 +264,8 @@ class JsonRowsFormat:
                 if v is not None and (as_json[i] or (as_text[i] and not isinstance(v, str))):
                     v = json.dumps(v)
                 elif isinstance(v, dict | list):
-                    raise WidenColumn(i, "jsonb")
+                    raise Widen(i, types[i], "jsonb", f"{'line' if self.lines else 'element'} "
+                                f"{n}, member {k}: an object or array")
                 row.append(v)
             return tuple(row)
 
@@ -310,14 +281,6 @@ class NewKey(Exception):
     def __init__(self, key: str) -> None:
         super().__init__(key)
         self.key = key
-
-
-class WidenColumn(Exception):
-    """A value that does not fit its column's type: the load starts again with a wider one."""
-
-    def __init__(self, index: int, type_: str) -> None:
-        super().__init__(index, type_)
-        self.index, self.type = index, type_
 
 
 # -- Parquet ---------------------------------------------------------------------------------

@@ -115,6 +115,10 @@ def routes(conninfo: str, api_url: str, settings: IngestSettings) -> list[Route]
         if "project_id" not in args or "dataset_name" not in args:
             return _error(400, "22023", "project_id and dataset_name are required "
                           "(query parameters)")
+        try:
+            uuid.UUID(args["project_id"])
+        except ValueError:
+            return _error(400, "22P02", "project must be a uuid")
         ctype, params = parse_options_header(request.headers.get("content-type", ""))
         boundary = params.get(b"boundary")
         if ctype != b"multipart/form-data" or not boundary:

@@ -18,6 +18,7 @@ import socket
 import tempfile
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,8 +28,10 @@ from psycopg import sql
 from psycopg.types.json import Jsonb
 
 from . import IngestError, IngestSettings
-from .formats import CsvFormat, JsonRowsFormat, NewKey, ParquetFormat, WidenColumn, detect
+from .compression import decompress, not_text, strip_bom
+from .formats import PY_CODECS, CsvFormat, JsonRowsFormat, NewKey, ParquetFormat, detect
 from .sources import CHUNK, Opened, open_source
+from .types import Widen, widen
 
 log = logging.getLogger("neuronplane.ingest")
 
@@ -88,7 +91,11 @@ class Heartbeat(threading.Thread):
                     (self.worker_id, job_id, attempt, p.phase, p.rows_done, p.bytes_done,
                      p.rows_total, p.bytes_total, p.embed_done, p.embed_total,
                      p.detected_format)).fetchall()
-                if state != "running" and not p.stop.is_set():
+                if state == "lost" and p.phase == "publish":
+                    # The publish may just have committed (the job is no longer running):
+                    # not lost. A job really taken over fails the publish with 40001.
+                    pass
+                elif state != "running" and not p.stop.is_set():
                     p.state = state
                     p.stop.set()
                     log.info("job %s is %s: stopping it", job_id, state)
@@ -156,10 +163,18 @@ class Worker:
                  job["source_type"], job["dataset_name"])
         progress = Progress()
         outcome = "failed"
+
+        def note(details: dict[str, Any]) -> None:
+            try:
+                ctl.execute("SELECT workspace.note_ingest(%s, %s, %s)",
+                            (job_id, attempt, Jsonb(details)))
+            except psycopg.Error as exc:  # cancelled or lost: the heartbeat stops the load
+                log.info("job %s: details not recorded: %s", job_id, exc.diag.message_primary)
+
         with self._connect() as load:
             hb.set_job((job_id, attempt, progress, load))
             try:
-                rows = load_job(load, job, self.settings, progress)
+                rows = load_job(load, job, self.settings, progress, note)
                 outcome = "succeeded"
                 log.info("job %s: %s rows loaded", job_id, rows)
             except Stopped as exc:
@@ -235,10 +250,14 @@ def describe_pg_error(exc: psycopg.Error, job: dict[str, Any]) -> str:
 # -- the load --------------------------------------------------------------------------------
 
 def load_job(conn: psycopg.Connection, job: dict[str, Any], settings: IngestSettings,
-             progress: Progress) -> int:
-    """One attempt: everything in one transaction of `conn`, published at its end."""
+             progress: Progress,
+             note: Callable[[dict[str, Any]], None] = lambda details: None) -> int:
+    """One attempt: everything in one transaction of `conn`, published at its end. What it
+    decides on the way (compression, byte order mark, missing-value marker, restarts with a
+    wider column) goes to `note` as the job's details."""
     overrides: dict[int, str] = {}
     extra: list[str] = []
+    restarts: list[dict[str, Any]] = []
     spool: Path | None = None
     try:
         for _try in range(1700):
@@ -247,10 +266,18 @@ def load_job(conn: psycopg.Connection, job: dict[str, Any], settings: IngestSett
             opened = open_source(job, settings, lambda n: setattr(progress, "bytes_done", n))
             progress.bytes_total = opened.size
             try:
+                details: dict[str, Any] = {}
+                compression = decompress(opened)
+                if compression:
+                    details["compression"] = compression
                 fmt = detect(opened, job["format"])
                 progress.detected_format = fmt
+                if fmt != "parquet":
+                    details |= _check_text(opened, fmt, job["options"])
+                if details and not restarts:
+                    note(details)
                 if fmt == "parquet":
-                    if job.get("upload_path"):
+                    if job.get("upload_path") and compression is None:
                         fmt_obj: Any = ParquetFormat(job["upload_path"], job["options"])
                     else:
                         if spool is None:
@@ -263,20 +290,32 @@ def load_job(conn: psycopg.Connection, job: dict[str, Any], settings: IngestSett
                                              extra)
                 try:
                     with conn.transaction():
-                        return _load(conn, job, fmt_obj, progress)
-                except WidenColumn as w:
-                    overrides[w.index] = w.type
+                        return _load(conn, job, fmt_obj, progress, note)
+                except Widen as w:
+                    restart = _restart(fmt_obj, w.index, w.from_type, w.type, w.reason)
                 except NewKey as k:
                     extra.append(k.key)
+                    restart = {"column": k.key, "reason": f"member {k.key} was not in the "
+                                                          "sample"}
                 except psycopg.DataError as exc:
-                    # A value beyond the sample that does not fit the inferred type: that
-                    # column becomes text and the load starts again.
-                    index = _failed_column(exc, fmt_obj)
-                    if index is None or overrides.get(index) == "text" or fmt == "parquet":
+                    # A value beyond the sample that the column's type cannot read: the
+                    # column widens along its chain (types.WIDENING) and the load starts
+                    # again.
+                    failed = _failed_value(exc, fmt_obj)
+                    if failed is None or fmt == "parquet":
                         raise
-                    log.info("job %s: column %s widened to text (%s)", job["job_id"], index,
-                             exc.diag.message_primary)
-                    overrides[index] = "text"
+                    index, value = failed
+                    old = fmt_obj._types[index]
+                    restart = _restart(fmt_obj, index, old, widen(old, value),
+                                       describe_pg_error(exc, job))
+                if "to" in restart:
+                    if overrides.get(restart["index"]) == restart["to"]:
+                        raise IngestError(f"column {restart['column']} cannot be loaded: "
+                                          f"{restart['reason']}")  # widening got nowhere
+                    overrides[restart.pop("index")] = restart["to"]
+                restarts.append(restart)
+                log.info("job %s: load restarted: %s", job["job_id"], restart)
+                note({"restarts": restarts})
             finally:
                 opened.close()
         raise IngestError("the columns' types could not be settled")
@@ -285,15 +324,37 @@ def load_job(conn: psycopg.Connection, job: dict[str, Any], settings: IngestSett
             shutil.rmtree(spool.parent, ignore_errors=True)
 
 
-def _failed_column(exc: psycopg.Error, fmt_obj: Any) -> int | None:
-    context = exc.diag.context or ""
+def _check_text(opened: Opened, fmt: str, options: dict[str, Any]) -> dict[str, Any]:
+    """Refuse binary data given as text; skip a UTF-8 byte order mark."""
+    encoding = str(options.get("encoding", "UTF8"))
+    utf8 = fmt != "csv" or PY_CODECS.get(encoding.lower().replace("-", "").replace("_", "")
+                                         ) == "utf-8"
+    bom = utf8 and strip_bom(opened)
+    why = not_text(opened.stream.peek(4096)[:4096], fmt)
+    if why is not None:
+        raise IngestError(why)
+    return {"byte_order_mark": True} if bom else {}
+
+
+def _restart(fmt_obj: Any, index: int, old: str, new: str, reason: str) -> dict[str, Any]:
+    names = getattr(fmt_obj, "_source_names", None) or []
+    column = names[index] if index < len(names) else str(index + 1)
+    return {"index": index, "column": column, "from": old, "to": new, "reason": reason}
+
+
+def _failed_value(exc: psycopg.Error, fmt_obj: Any) -> tuple[int, str] | None:
+    """(column index, value) from COPY's context: 'COPY t, line 3, column n: "value"'."""
+    context = (exc.diag.context or "").split("\n", 1)[0]
     if ", column " not in context or not hasattr(fmt_obj, "_columns"):
         return None
-    name = context.split(", column ", 1)[1].split(":", 1)[0]
+    name, _, value = context.split(", column ", 1)[1].partition(": ")
     try:
-        return fmt_obj._columns.index(name)
+        index = fmt_obj._columns.index(name)
     except ValueError:
         return None
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        value = value[1:-1]
+    return index, value
 
 
 def _spool(opened: Opened, progress: Progress) -> Path:
@@ -311,15 +372,22 @@ def _spool(opened: Opened, progress: Progress) -> Path:
     return path
 
 
-def _load(conn: psycopg.Connection, job: dict[str, Any], fmt: Any, progress: Progress) -> int:
+def _load(conn: psycopg.Connection, job: dict[str, Any], fmt: Any, progress: Progress,
+          note: Callable[[dict[str, Any]], None]) -> int:
     job_id, attempt = job["job_id"], job["attempt"]
     columns = fmt.columns()
+    if getattr(fmt, "missing", None):
+        note({"missing_values": fmt.missing})
+    if getattr(fmt, "found", None):
+        note({"json_member": fmt.found["member"]})
     progress.rows_total = fmt.rows_total
     [(names,)] = conn.execute(
         "SELECT workspace.begin_ingest_load(%s, %s, %s)",
         (job_id, attempt, Jsonb([{"name": n, "type": t} for n, t in columns]))).fetchall()
     fmt._columns = names
     types = [t for _, t in columns]
+    fmt._types = types
+    fmt._source_names = [n for n, _ in columns]
     [(stage,)] = conn.execute("SELECT workspace.staging_table(%s)", (job_id,)).fetchall()
     target = sql.Identifier(job["target_schema"], stage)
     cols = sql.SQL(", ").join(sql.Identifier(n) for n in names)
@@ -390,5 +458,9 @@ def main(conninfo: str, settings: IngestSettings, ready_file: Path | None = None
         pass
     finally:
         if ready_file is not None:
-            ready_file.unlink(missing_ok=True)
+            try:
+                ready_file.unlink(missing_ok=True)
+            except OSError as exc:  # e.g. a run folder of root's, when `up` ran as root
+                log.warning("cannot remove the ready file %s: %s", ready_file,
+                            exc.strerror or exc)
 
