@@ -61,7 +61,7 @@ class Setup:
 def oidc(database, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setup]:
     tmp = tmp_path_factory.mktemp("oidc")
     glue_port = free_port()
-    callback = f"http://127.0.0.1:{glue_port}/auth/oidc/callback"
+    callback = f"http://127.0.0.1:{glue_port}/auth/oidc/idp/callback"
     op = OpenIDProvider(tmp, [callback])
     conninfo = database.login_conninfo("neuronplane_worker")
     glue = Glue(tmp, conninfo, glue_port)
@@ -127,7 +127,7 @@ def test_full_login_redirects_with_s256_and_sets_every_cookie_attribute(oidc, br
     assert len(to["state"]) >= 43 and len(to["nonce"]) >= 43 and to["state"] != to["nonce"]
     assert set(to["scope"].split()) == {"openid", "email", "profile"}
     binding = set_cookies(r)["np_oidc_binding"]
-    assert binding["path"] == "/auth/oidc/callback"
+    assert binding["path"] == "/auth/oidc/idp/callback"
     assert binding["httponly"] and binding["secure"] and binding["samesite"].lower() == "lax"
 
     done = browser.callback(oidc.glue.url, browser.at_provider(r.headers["location"],
@@ -166,7 +166,7 @@ def test_the_glue_log_holds_no_code_or_state(oidc, browser):
     url = oidc.begin(browser)
     assert browser.callback(oidc.glue.url, url).status_code == 303
     log = (oidc.glue.tmp / f"glue-{oidc.glue.port}.log").read_text()
-    assert "/auth/oidc/callback?[redacted]" in log
+    assert "/auth/oidc/idp/callback?[redacted]" in log
     assert query(url)["code"] not in log and query(url)["state"] not in log
 
 
@@ -335,7 +335,8 @@ def test_state_from_another_browser_is_refused(oidc, browser):
         assert r.status_code == 401
         assert r.json()["message"] == (
             "this login was started in another browser; start the login again")
-        other.glue_cookies = {"np_oidc_binding": {"value": "forged", "path": "/auth/oidc/callback"}}
+        other.glue_cookies = {"np_oidc_binding": {"value": "forged",
+                                                  "path": "/auth/oidc/idp/callback"}}
         r = other.callback(oidc.glue.url, url)
         assert r.status_code == 401
     finally:
@@ -347,7 +348,8 @@ def test_an_error_from_the_provider_spends_the_attempt(oidc, browser):
     r = browser.start_login(oidc.glue.url, DESK)
     state = query(r.headers["location"])["state"]
     r = browser.glue("GET", oidc.glue.url,
-                     f"/auth/oidc/callback?error=access_denied&state={quote(state)}")
+                     f"/auth/oidc/idp/callback?error=access_denied&state={quote(state)}"
+                     f"&iss={quote(oidc.op.issuer)}")
     assert r.status_code == 401 and r.json()["error"] == "login_failed"
     assert oidc.reasons()[-1] == "provider_error:access_denied"
 
@@ -358,7 +360,7 @@ def test_pkce_verifier_mismatch_is_refused(oidc, browser):
     first = oidc.begin(browser)
     second = oidc.begin(browser)
     mixed = (f"{oidc.callback_url}?code={quote(query(first)['code'])}"
-             f"&state={quote(query(second)['state'])}")
+             f"&state={quote(query(second)['state'])}&iss={quote(oidc.op.issuer)}")
     r = browser.callback(oidc.glue.url, mixed)
     assert r.status_code == 401
     assert r.json()["error"] == "login_failed"
