@@ -1,0 +1,75 @@
+"""Security refusals through the real PostgREST (issue 19): each answer is a clear 4xx that
+gives nothing away, and what must be counted or audited is."""
+
+from __future__ import annotations
+
+import uuid
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+PASSWORD = "Quartz-Meadow-Falcon-58"
+
+
+@pytest.fixture
+def account(superuser) -> dict[str, str]:
+    """A user with a password."""
+    name = f"sec-{uuid.uuid4().hex[:12]}"
+    user_id = str(superuser.execute(
+        "INSERT INTO identity.users (username, email) VALUES (%s, %s) RETURNING id",
+        (name, f"{name}@example.test")).fetchone()[0])
+    superuser.execute("SELECT auth.set_password(%s, %s)", (user_id, PASSWORD))
+    return {"id": user_id, "name": name}
+
+
+def login(postgrest, name: str, password: str = PASSWORD) -> httpx.Response:
+    return httpx.post(f"{postgrest.url}/rpc/login",
+                      json={"username_or_email": name, "password": password})
+
+
+# -- item 2: functions that write refuse a read-only transaction (GET, HEAD) -----------------
+
+def test_get_login_is_refused_the_same_way_whatever_the_password(postgrest, superuser, account):
+    [(events0,)] = superuser.execute("SELECT coalesce(max(id), 0) FROM audit.events").fetchall()
+    answers = []
+    for password in ("wrong-password-0000", PASSWORD, "wrong-password-0000"):
+        r = httpx.get(f"{postgrest.url}/rpc/login",
+                      params={"username_or_email": account["name"], "password": password})
+        answers.append((r.status_code, r.headers.get("allow"), r.text))
+    assert answers[0] == answers[1] == answers[2]
+    status, allow, body = answers[0]
+    assert status == 405 and allow == "POST"
+    assert '"code":"25006"' in body
+    assert "api.login changes data" in body and "POST" in body
+    assert "INSERT" not in body and "DELETE" not in body
+    r = httpx.head(f"{postgrest.url}/rpc/login",
+                   params={"username_or_email": account["name"], "password": PASSWORD})
+    assert r.status_code == 405
+    # Nothing was counted or written: a refused request never reached the login.
+    assert superuser.execute(
+        "SELECT count(*) FROM audit.events WHERE id > %s AND action LIKE 'auth.login.%%'",
+        (events0,)).fetchone()[0] == 0
+    assert login(postgrest, account["name"]).status_code == 200
+
+
+ZERO = "00000000-0000-4000-8000-000000000000"
+
+
+@pytest.mark.parametrize(("function", "params"), [
+    ("refresh", {"refresh_token": "npr_x"}), ("logout", {}), ("logout_all", {}),
+    ("change_password", {"old_password": PASSWORD, "new_password": "x"}),
+    ("revoke_session", {"session_id": ZERO}), ("create_api_key", {"name": "k"}),
+    ("project_dsn", {"project_id": ZERO})])
+def test_every_writing_function_refuses_get(postgrest, account, function, params):
+    r = httpx.get(f"{postgrest.url}/rpc/{function}", params=params,
+                  headers=postgrest.auth(account["id"]))
+    assert r.status_code == 405, r.text
+    assert r.json()["code"] == "25006"
+    assert r.json()["message"] == (f"api.{function} changes data: call it with POST")
+
+
+def test_reading_functions_still_answer_get(postgrest):
+    assert httpx.get(f"{postgrest.url}/rpc/jwks").status_code == 200
+    assert httpx.get(f"{postgrest.url}/rpc/health").status_code == 200

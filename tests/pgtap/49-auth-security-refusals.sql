@@ -1,0 +1,34 @@
+-- Refusals of issue 19 in the database: writes in read-only transactions.
+BEGIN;
+SELECT plan(5);
+
+SELECT coalesce(max(id), 0) AS audit0 FROM audit.events \gset
+
+-- api.login in a read-only transaction: one answer before anything, whatever the password.
+SAVEPOINT ro;
+SET TRANSACTION READ ONLY;
+SELECT throws_ok($$SELECT api.login('nobody-at-all', 'wrong')$$, '25006',
+                 'api.login changes data and cannot run in a read-only transaction',
+                 'api.login refuses a read-only transaction');
+ROLLBACK TO SAVEPOINT ro;
+
+-- The pre-request hook, as PostgREST runs it for GET /rpc/<function>.
+SAVEPOINT ro2;
+SELECT set_config('request.path', '/rpc/create_api_key', true);
+SET TRANSACTION READ ONLY;
+SELECT throws_ok($$SELECT hooks.refuse_read_only_write()$$, 'PGRST',
+                 '{"code": "25006", "hint": "GET and HEAD run in a read-only transaction; send the arguments as a JSON body with POST.", "details": null, "message": "api.create_api_key changes data: call it with POST"}',
+                 'a GET of a VOLATILE api function is refused by the hook');
+ROLLBACK TO SAVEPOINT ro2;
+SAVEPOINT ro3;
+SELECT set_config('request.path', '/rpc/jwks', true);
+SET TRANSACTION READ ONLY;
+SELECT lives_ok($$SELECT hooks.refuse_read_only_write()$$, 'a GET of a STABLE one is not');
+ROLLBACK TO SAVEPOINT ro3;
+SELECT set_config('request.path', '/rpc/create_api_key', true);
+SELECT lives_ok($$SELECT hooks.refuse_read_only_write()$$, 'nor a POST (read-write) of a VOLATILE one');
+
+SELECT is((SELECT count(*)::integer FROM audit.events WHERE id > :audit0), 0, 'nothing was written');
+
+SELECT * FROM finish();
+ROLLBACK;
