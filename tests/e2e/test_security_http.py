@@ -73,3 +73,23 @@ def test_every_writing_function_refuses_get(postgrest, account, function, params
 def test_reading_functions_still_answer_get(postgrest):
     assert httpx.get(f"{postgrest.url}/rpc/jwks").status_code == 200
     assert httpx.get(f"{postgrest.url}/rpc/health").status_code == 200
+
+
+# -- item 7: revoke_session(null) ---------------------------------------------------------------
+
+def test_revoke_session_without_an_id_is_a_400_and_ends_nothing(postgrest, superuser, account):
+    first = login(postgrest, account["name"]).json()
+    second = login(postgrest, account["name"]).json()
+    headers = {"Authorization": f"Bearer {first['access_token']}"}
+    r = httpx.post(f"{postgrest.url}/rpc/revoke_session", json={"session_id": None},
+                   headers=headers)
+    assert r.status_code == 400, r.text
+    assert r.json()["code"] == "22004"
+    assert r.json()["message"] == "session_id is required: give the id of one of your sessions"
+    live = superuser.execute(
+        "SELECT count(*) FROM auth.sessions WHERE principal_id = %s AND revoked_at IS NULL",
+        (account["id"],)).fetchone()[0]
+    assert live == 2
+    assert httpx.post(f"{postgrest.url}/rpc/revoke_session",
+                      json={"session_id": second["session_id"]},
+                      headers=headers).status_code == 204

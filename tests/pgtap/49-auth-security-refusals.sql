@@ -1,6 +1,6 @@
 -- Refusals of issue 19 in the database: writes in read-only transactions.
 BEGIN;
-SELECT plan(5);
+SELECT plan(6);
 
 SELECT coalesce(max(id), 0) AS audit0 FROM audit.events \gset
 
@@ -29,6 +29,13 @@ SELECT set_config('request.path', '/rpc/create_api_key', true);
 SELECT lives_ok($$SELECT hooks.refuse_read_only_write()$$, 'nor a POST (read-write) of a VOLATILE one');
 
 SELECT is((SELECT count(*)::integer FROM audit.events WHERE id > :audit0), 0, 'nothing was written');
+
+-- api.revoke_session(NULL) is refused, not "all sessions".
+SELECT tests.authenticate_as('authenticated', jsonb_build_object('sub', gen_random_uuid(), 'role', 'authenticated'));
+SELECT throws_ok($$SELECT api.revoke_session(NULL)$$, '22004',
+                 'session_id is required: give the id of one of your sessions',
+                 'revoke_session without an id is refused');
+SELECT tests.clear_authentication();
 
 SELECT * FROM finish();
 ROLLBACK;
