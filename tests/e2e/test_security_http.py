@@ -93,3 +93,36 @@ def test_revoke_session_without_an_id_is_a_400_and_ends_nothing(postgrest, super
     assert httpx.post(f"{postgrest.url}/rpc/revoke_session",
                       json={"session_id": second["session_id"]},
                       headers=headers).status_code == 204
+
+
+# -- item 8: change_password failures count toward the lockout and are audited --------------
+
+def test_wrong_current_passwords_lock_the_account_and_are_audited(postgrest, superuser,
+                                                                   account):
+    session = login(postgrest, account["name"]).json()
+    headers = {"Authorization": f"Bearer {session['access_token']}"}
+
+    def change(old: str) -> httpx.Response:
+        return httpx.post(f"{postgrest.url}/rpc/change_password", headers=headers,
+                          json={"old_password": old, "new_password": "Another-Long-Passw0rd-91"})
+
+    [(threshold,)] = superuser.execute("SELECT lockout_threshold FROM auth.settings").fetchall()
+    for _ in range(threshold):
+        r = change("not-my-password-000")
+        assert r.status_code in (400, 401, 403), r.text
+        assert r.json()["code"] == "28P01"
+    # Locked: even the right current password is refused, without being checked.
+    r = change(PASSWORD)
+    assert r.status_code == 429, r.text
+    assert r.json()["message"].startswith("too many wrong passwords; try again in ")
+    # The lock is the account's: a login with the right password is refused too.
+    r = login(postgrest, account["name"])
+    assert r.status_code == 429 and r.json()["error"] == "locked"
+    events = superuser.execute(
+        "SELECT outcome, principal_id::text, details FROM audit.events"
+        " WHERE action = 'auth.password.change_failed' AND resource_id = %s ORDER BY id",
+        (account["id"],)).fetchall()
+    assert len(events) == threshold
+    assert all(o == "failure" and p == account["id"] for o, p, _ in events)
+    assert events[-1][2]["locked_for"] > 0
+    assert "not-my-password" not in str(events)

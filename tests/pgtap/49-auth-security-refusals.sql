@@ -1,6 +1,6 @@
 -- Refusals of issue 19 in the database: writes in read-only transactions.
 BEGIN;
-SELECT plan(6);
+SELECT plan(9);
 
 SELECT coalesce(max(id), 0) AS audit0 FROM audit.events \gset
 
@@ -36,6 +36,18 @@ SELECT throws_ok($$SELECT api.revoke_session(NULL)$$, '22004',
                  'session_id is required: give the id of one of your sessions',
                  'revoke_session without an id is refused');
 SELECT tests.clear_authentication();
+
+-- A failed password change counts like a failed login, on the account's key.
+INSERT INTO identity.users (id, username, email)
+VALUES ('00000000-0000-4000-8000-00000000c0de', 'pw-change-user', 'pw-change@example.org');
+SELECT auth.record_password_change_failure('00000000-0000-4000-8000-00000000c0de', '192.0.2.9', 'pgtap')
+  FROM generate_series(1, (SELECT lockout_threshold FROM auth.settings));
+SELECT ok(auth.login_lock_seconds('user:00000000-0000-4000-8000-00000000c0de', NULL) > 0,
+          'the threshold of failed password changes locks the account');
+SELECT is((SELECT count(*)::integer FROM audit.events WHERE action = 'auth.password.change_failed'
+            AND resource_id = '00000000-0000-4000-8000-00000000c0de'),
+          (SELECT lockout_threshold FROM auth.settings), 'each is audited');
+SELECT is(auth.login_lock_seconds('user:nobody', '198.51.100.1'), NULL, 'nothing else is locked');
 
 SELECT * FROM finish();
 ROLLBACK;
