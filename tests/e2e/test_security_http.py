@@ -126,3 +126,34 @@ def test_wrong_current_passwords_lock_the_account_and_are_audited(postgrest, sup
     assert all(o == "failure" and p == account["id"] for o, p, _ in events)
     assert events[-1][2]["locked_for"] > 0
     assert "not-my-password" not in str(events)
+
+
+# -- item 10: a token's sid must be a live session of its sub -----------------------------------
+
+def other_user(superuser) -> str:
+    name = f"sec-{uuid.uuid4().hex[:12]}"
+    return str(superuser.execute("INSERT INTO identity.users (username) VALUES (%s) RETURNING id",
+                                 (name,)).fetchone()[0])
+
+
+@pytest.mark.parametrize("case", ["no_sid", "foreign_sid", "unknown_sub", "unknown_sid"])
+def test_a_token_without_a_live_session_of_its_subject_is_refused(postgrest, superuser,
+                                                                   account, case):
+    mallory = other_user(superuser)
+    [(mallory_sid,)] = superuser.execute(
+        "INSERT INTO auth.sessions (principal_id, auth_method, expires_at, idle_expires_at)"
+        " VALUES (%s, 'password', now() + interval '1 hour', now() + interval '1 hour')"
+        " RETURNING id::text", (mallory,)).fetchall()
+    claims = {"no_sid": postgrest.claims(sub=account["id"], sid=None),
+              "foreign_sid": postgrest.claims(sub=account["id"], sid=mallory_sid),
+              "unknown_sub": postgrest.claims(sub=str(uuid.uuid4()), sid=mallory_sid),
+              "unknown_sid": postgrest.claims(sub=account["id"], sid=str(uuid.uuid4()))}[case]
+    r = httpx.get(f"{postgrest.url}/projects",
+                  headers={"Authorization": f"Bearer {postgrest.sign(claims)}"})
+    assert r.status_code == 401, r.text
+    assert r.json()["message"] in ("the access token names no session of its subject",
+                                   "the session of this access token has ended")
+    # The same subject with its own live session passes.
+    good = postgrest.sign(postgrest.claims(sub=account["id"]))
+    assert httpx.get(f"{postgrest.url}/projects",
+                     headers={"Authorization": f"Bearer {good}"}).status_code == 200
