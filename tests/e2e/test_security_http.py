@@ -3,6 +3,7 @@ gives nothing away, and what must be counted or audited is."""
 
 from __future__ import annotations
 
+import time
 import uuid
 
 import httpx
@@ -157,3 +158,26 @@ def test_a_token_without_a_live_session_of_its_subject_is_refused(postgrest, sup
     good = postgrest.sign(postgrest.claims(sub=account["id"]))
     assert httpx.get(f"{postgrest.url}/projects",
                      headers={"Authorization": f"Bearer {good}"}).status_code == 200
+
+
+# -- item 9: one leeway (none) for exp, nbf and iat, PostgREST's 30 seconds included ----------
+
+@pytest.mark.parametrize(("claim", "offset", "status", "message"), [
+    ("exp", 3, 200, None),
+    ("exp", -3, 401, "the token has expired"),          # PostgREST alone: accepted
+    ("exp", -25, 401, "the token has expired"),
+    ("nbf", -3, 200, None),
+    ("nbf", 3, 401, "the token is not valid yet"),       # PostgREST alone: accepted
+    ("iat", 0, 200, None),
+    ("iat", 3, 401, "the token was issued in the future"),
+    ("iat", 25, 401, "the token was issued in the future"),
+])
+def test_token_times_have_no_leeway(postgrest, account, claim, offset, status, message):
+    now = int(time.time())
+    claims = postgrest.claims(sub=account["id"], iat=now - 5, exp=now + 300)
+    claims[claim] = now + offset
+    r = httpx.get(f"{postgrest.url}/projects",
+                  headers={"Authorization": f"Bearer {postgrest.sign(claims)}"})
+    assert r.status_code == status, r.text
+    if message:
+        assert r.json()["message"] == message
