@@ -181,3 +181,27 @@ def test_token_times_have_no_leeway(postgrest, account, claim, offset, status, m
     assert r.status_code == status, r.text
     if message:
         assert r.json()["message"] == message
+
+
+# -- item 5: writes to read-only views answer 405 ---------------------------------------------
+
+@pytest.mark.parametrize("view", ["profiles", "usage", "workers", "db_health", "index_health"])
+@pytest.mark.parametrize("method", ["POST", "PATCH", "DELETE"])
+@pytest.mark.parametrize("who", ["anonymous", "user"])
+def test_writes_to_read_only_views_are_405(postgrest, superuser, account, view, method, who):
+    headers = postgrest.auth(account["id"]) if who == "user" else {}
+    # A body with one of the view's own columns, so that PostgREST passes it to the database.
+    [(column,)] = superuser.execute(
+        "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum = 1",
+        (f"api.{view}",)).fetchall()
+    r = httpx.request(method, f"{postgrest.url}/{view}", json={column: None}, headers=headers)
+    assert r.status_code == 405, r.text
+    assert r.headers["allow"] == "GET, HEAD"
+    assert r.json()["code"] == "42809"
+    assert r.json()["message"] == f"api.{view} is read-only: it does not take {method}"
+
+
+def test_updatable_views_still_take_writes(postgrest, account):
+    r = httpx.post(f"{postgrest.url}/organizations", json={"name": "x"},
+                   headers=postgrest.auth(account["id"]))
+    assert r.status_code != 405
