@@ -204,7 +204,8 @@ class OIDCGlue:
     def _set(self, resp: Response, name: str, value: str, max_age: int, path: str,
              httponly: bool = True) -> None:
         resp.set_cookie(name, value, max_age=max_age, path=path, httponly=httponly,
-                        secure=self.cookies.secure, samesite=self.cookies.same_site)  # type: ignore[arg-type]
+                        secure=self.cookies.secure, samesite=self.cookies.same_site,  # type: ignore[arg-type]
+                        domain=self.cookies.domain)
 
     def set_session_cookies(self, resp: Response, tokens: dict[str, Any]) -> None:
         access_age = min(self.cookies.access_ttl, int(tokens["expires_in"]))
@@ -219,7 +220,8 @@ class OIDCGlue:
                                      (REFRESH_COOKIE, REFRESH_PATH, True),
                                      (CSRF_COOKIE, "/", False)):
             resp.delete_cookie(name, path=path, secure=self.cookies.secure, httponly=httponly,
-                               samesite=self.cookies.same_site)  # type: ignore[arg-type]
+                               samesite=self.cookies.same_site,  # type: ignore[arg-type]
+                               domain=self.cookies.domain)
 
     @staticmethod
     def _client(request: Request) -> tuple[str | None, str | None]:
