@@ -36,17 +36,13 @@ $$;
 COMMENT ON FUNCTION auth.oidc_callback_is_own(text, text) IS
     'True when callback_url is https://host[/prefix]/auth/oidc/<provider>/callback: the redirect URI that belongs to that provider alone.';
 
-DROP FUNCTION auth.save_oidc_provider(text, text, text, text, text, text, text, text, text[], text[],
-                                      text, text, text[], boolean, boolean);
--- Add or change a provider (the CLI's `neuronplane oidc add-provider`, after discovery).
--- Run by administrators as the superuser or owner; not granted to any API role.
-CREATE FUNCTION auth.save_oidc_provider(
+CREATE OR REPLACE FUNCTION auth.save_oidc_provider(
     name text, issuer text, client_id text, client_secret text,
     authorization_endpoint text, token_endpoint text, jwks_uri text, callback_url text,
     redirect_uris text[], scopes text[] DEFAULT '{openid,email,profile}',
     userinfo_endpoint text DEFAULT NULL, end_session_endpoint text DEFAULT NULL,
     id_token_algs text[] DEFAULT '{RS256,ES256}', link_verified_email boolean DEFAULT false,
-    enabled boolean DEFAULT true, iss_parameter_supported boolean DEFAULT false)
+    enabled boolean DEFAULT true)
 RETURNS void
 LANGUAGE plpgsql
 VOLATILE
@@ -75,13 +71,12 @@ BEGIN
     INSERT INTO auth.oidc_providers AS p
         (name, issuer, client_id, authorization_endpoint, token_endpoint, jwks_uri, callback_url,
          redirect_uris, scopes, userinfo_endpoint, end_session_endpoint, id_token_algs,
-         link_verified_email, enabled, iss_parameter_supported)
+         link_verified_email, enabled)
     -- The issuer is kept exactly as discovery gave it: ID tokens must carry it unchanged.
     VALUES (save_oidc_provider.name, issuer, client_id, authorization_endpoint, token_endpoint, jwks_uri, callback_url,
             coalesce(redirect_uris, '{}'), coalesce(scopes, '{openid,email,profile}'),
             userinfo_endpoint, end_session_endpoint, coalesce(id_token_algs, '{RS256,ES256}'),
-            coalesce(link_verified_email, false), coalesce(enabled, true),
-            coalesce(iss_parameter_supported, false))
+            coalesce(link_verified_email, false), coalesce(enabled, true))
     ON CONFLICT ON CONSTRAINT oidc_providers_pkey DO UPDATE
        SET issuer = EXCLUDED.issuer, client_id = EXCLUDED.client_id,
            authorization_endpoint = EXCLUDED.authorization_endpoint,
@@ -92,7 +87,6 @@ BEGIN
            end_session_endpoint = EXCLUDED.end_session_endpoint,
            id_token_algs = EXCLUDED.id_token_algs,
            link_verified_email = EXCLUDED.link_verified_email, enabled = EXCLUDED.enabled,
-           iss_parameter_supported = EXCLUDED.iss_parameter_supported,
            -- Keys of another issuer or key set are not this one's.
            jwks = CASE WHEN p.jwks_uri = EXCLUDED.jwks_uri THEN p.jwks END,
            jwks_fetched_at = CASE WHEN p.jwks_uri = EXCLUDED.jwks_uri THEN p.jwks_fetched_at END;
@@ -105,12 +99,32 @@ BEGIN
                          jsonb_build_object('issuer', issuer, 'client_id', client_id,
                                             'callback_url', callback_url,
                                             'redirect_uris', to_jsonb(redirect_uris),
-                                            'iss_parameter_supported', coalesce(iss_parameter_supported, false),
                                             'enabled', coalesce(enabled, true)));
 END
 $$;
-COMMENT ON FUNCTION auth.save_oidc_provider(text, text, text, text, text, text, text, text, text[], text[], text, text, text[], boolean, boolean, boolean) IS
-    'Add or replace an OIDC provider (client secret stored encrypted; NULL for a public client). callback_url must be the provider''s own, .../auth/oidc/<name>/callback; iss_parameter_supported from discovery (RFC 9207). Errors: 22023 bad name, callback or redirect URI, 23514 bad URL.';
+COMMENT ON FUNCTION auth.save_oidc_provider(text, text, text, text, text, text, text, text, text[], text[], text, text, text[], boolean, boolean) IS
+    'Add or replace an OIDC provider (client secret stored encrypted; NULL for a public client). callback_url must be the provider''s own, .../auth/oidc/<name>/callback. Errors: 22023 bad name, callback or redirect URI, 23514 bad URL.';
+
+-- Whether the provider sends iss in its authorization responses (RFC 9207), as its
+-- discovery says; the CLI sets it right after auth.save_oidc_provider(). Administrators only.
+CREATE FUNCTION auth.set_oidc_iss_parameter_supported(name text, supported boolean)
+RETURNS void
+LANGUAGE plpgsql
+VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    UPDATE auth.oidc_providers p SET iss_parameter_supported = coalesce(supported, false)
+     WHERE p.name = set_oidc_iss_parameter_supported.name;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'there is no OIDC provider "%"', left(name, 64) USING ERRCODE = '42704';
+    END IF;
+    PERFORM audit.record('auth.oidc.provider.saved', 'success', 'oidc_provider', name,
+                         jsonb_build_object('iss_parameter_supported', coalesce(supported, false)));
+END
+$$;
+COMMENT ON FUNCTION auth.set_oidc_iss_parameter_supported(text, boolean) IS
+    'Record whether a provider advertises authorization_response_iss_parameter_supported (RFC 9207): its callbacks must then carry iss. Errors: 42704.';
 
 -- Start a login: as auth/oidc made it, and a provider still registered with a callback URL
 -- it shares with others (the landed /auth/oidc/callback) is refused until re-registered.
@@ -174,12 +188,11 @@ COMMENT ON FUNCTION auth.begin_oidc_login(text, text, inet, text) IS
     'For the glue: start an OIDC login with a provider. Checks redirect_to against the provider''s redirect_uris exactly, stores the attempt, answers {attempt_id, state, nonce, code_challenge (S256), binding (for the browser''s cookie), authorization_endpoint, client_id, redirect_uri (the provider''s own callback), scope}; or {error, code, message}: 42704 unknown provider, 55000 provider without a callback URL of its own, 22023 redirect_to not allowed. Audited.';
 
 -- The callback at /auth/oidc/<provider>/callback presents the state and the response's iss.
--- As auth/oidc's consume_login_attempt(state, binding, ...), which it replaces, plus: the
+-- As auth/oidc's consume_login_attempt(state, binding, ...), which now refuses, plus: the
 -- attempt must have been started with this provider, and iss must be its issuer (required
 -- when the provider advertises the parameter). Every refusal after the lookup spends the
 -- attempt, so a hostile response cannot be retried with the same state.
-DROP FUNCTION auth.consume_login_attempt(text, text, inet, text);
-CREATE FUNCTION auth.consume_login_attempt(provider text, state text, binding text, iss text,
+CREATE FUNCTION auth.consume_oidc_callback(provider text, state text, binding text, iss text,
                                            ip inet DEFAULT NULL, user_agent text DEFAULT NULL)
 RETURNS jsonb
 LANGUAGE plpgsql
@@ -251,13 +264,32 @@ BEGIN
         'redirect_to', a.redirect_uri);
 END
 $$;
-COMMENT ON FUNCTION auth.consume_login_attempt(text, text, text, text, inet, text) IS
+COMMENT ON FUNCTION auth.consume_oidc_callback(text, text, text, text, inet, text) IS
     'For the glue''s /auth/oidc/<provider>/callback: spend the login attempt of the callback''s state (single use), after checking that it was started with this provider and that the response''s iss (RFC 9207) is the provider''s issuer (required when the provider advertises it). Answers what the code exchange and the ID token check need; or {error, code 28000: unknown, used, expired, other-browser state, other provider or issuer; 42704 disabled provider}. Audited.';
 
+-- The provider-blind way in, as auth/oidc made it: a glue that does not say at which
+-- provider's callback the state arrived is refused, and the attempt is left alone.
+CREATE OR REPLACE FUNCTION auth.consume_login_attempt(state text, binding text,
+                                                      ip inet DEFAULT NULL, user_agent text DEFAULT NULL)
+RETURNS jsonb
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN auth.oidc_error('28000', 'invalid_state',
+                           'this glue does not say which provider the callback is for; upgrade it (it must call auth.consume_oidc_callback)',
+                           'provider_not_given', ip => ip, user_agent => user_agent);
+END
+$$;
+COMMENT ON FUNCTION auth.consume_login_attempt(text, text, inet, text) IS
+    'Replaced by auth.consume_oidc_callback(provider, state, binding, iss, ...): refuses every callback (28000), audited, so that no glue can skip the provider binding.';
+
 REVOKE ALL ON FUNCTION auth.oidc_callback_is_own(text, text) FROM PUBLIC;
-REVOKE ALL ON FUNCTION auth.save_oidc_provider(text, text, text, text, text, text, text, text, text[], text[], text, text, text[], boolean, boolean, boolean) FROM PUBLIC;
-REVOKE ALL ON FUNCTION auth.consume_login_attempt(text, text, text, text, inet, text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION auth.consume_login_attempt(text, text, text, text, inet, text)
+REVOKE ALL ON FUNCTION auth.set_oidc_iss_parameter_supported(text, boolean) FROM PUBLIC;
+REVOKE ALL ON FUNCTION auth.consume_oidc_callback(text, text, text, text, inet, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION auth.consume_oidc_callback(text, text, text, text, inet, text)
    TO neuronplane_worker;
 
 COMMIT;

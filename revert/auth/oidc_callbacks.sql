@@ -5,8 +5,7 @@ BEGIN;
 SET LOCAL ROLE neuronplane_owner;
 
 -- The functions as auth/oidc made them.
-DROP FUNCTION auth.consume_login_attempt(text, text, text, text, inet, text);
-CREATE FUNCTION auth.consume_login_attempt(state text, binding text,
+CREATE OR REPLACE FUNCTION auth.consume_login_attempt(state text, binding text,
                                            ip inet DEFAULT NULL, user_agent text DEFAULT NULL)
 RETURNS jsonb
 LANGUAGE plpgsql
@@ -67,7 +66,7 @@ $$;
 COMMENT ON FUNCTION auth.consume_login_attempt(text, text, inet, text) IS
     'For the glue: spend the login attempt of a callback''s state (single use). Answers what the code exchange and the ID token check need; or {error, code 28000: unknown, used, expired or other-browser state; 42704 disabled provider}. Audited.';
 
-GRANT EXECUTE ON FUNCTION auth.consume_login_attempt(text, text, inet, text) TO neuronplane_worker;
+DROP FUNCTION auth.consume_oidc_callback(text, text, text, text, inet, text);
 
 CREATE OR REPLACE FUNCTION auth.begin_oidc_login(provider text, redirect_to text,
                                       ip inet DEFAULT NULL, user_agent text DEFAULT NULL)
@@ -123,9 +122,7 @@ $$;
 COMMENT ON FUNCTION auth.begin_oidc_login(text, text, inet, text) IS
     'For the glue: start an OIDC login with a provider. Checks redirect_to against the provider''s redirect_uris exactly, stores the attempt, answers {attempt_id, state, nonce, code_challenge (S256), binding (for the browser''s cookie), authorization_endpoint, client_id, redirect_uri, scope}; or {error, code, message}: 42704 unknown provider, 22023 redirect_to not allowed. Audited.';
 
-DROP FUNCTION auth.save_oidc_provider(text, text, text, text, text, text, text, text, text[], text[],
-                                      text, text, text[], boolean, boolean, boolean);
-CREATE FUNCTION auth.save_oidc_provider(
+CREATE OR REPLACE FUNCTION auth.save_oidc_provider(
     name text, issuer text, client_id text, client_secret text,
     authorization_endpoint text, token_endpoint text, jwks_uri text, callback_url text,
     redirect_uris text[], scopes text[] DEFAULT '{openid,email,profile}',
@@ -187,6 +184,7 @@ $$;
 COMMENT ON FUNCTION auth.save_oidc_provider(text, text, text, text, text, text, text, text, text[], text[], text, text, text[], boolean, boolean) IS
     'Add or replace an OIDC provider (client secret stored encrypted; NULL for a public client). Errors: 22023 bad name or redirect URI, 23514 bad URL.';
 
+DROP FUNCTION auth.set_oidc_iss_parameter_supported(text, boolean);
 DROP FUNCTION auth.oidc_callback_is_own(text, text);
 ALTER TABLE auth.oidc_providers DROP COLUMN iss_parameter_supported;
 

@@ -269,7 +269,7 @@ class OIDCGlue:
                            "message": "the callback has no state"})
         # The database binds the state to this path's provider and checks iss (RFC 9207)
         # before the code goes to any token endpoint.
-        attempt = await self.db("SELECT auth.consume_login_attempt(%s, %s, %s, %s, %s, %s)",
+        attempt = await self.db("SELECT auth.consume_oidc_callback(%s, %s, %s, %s, %s, %s)",
                                 provider, state, request.cookies.get(BINDING_COOKIE, ""),
                                 q.get("iss"), ip, ua)
         if "error" in attempt:

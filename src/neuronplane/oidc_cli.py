@@ -46,16 +46,19 @@ def _cmd_add_provider(args: argparse.Namespace) -> int:
         raise config.ConfigError(f"OIDC discovery of {args.issuer} failed: {exc}") from None
     algs = [a for a in meta.get("id_token_signing_alg_values_supported", ["RS256"])
             if a != "none" and not a.startswith("HS")]
-    with _connect(args) as conn:
+    with _connect(args) as conn, conn.transaction():
         conn.execute(
             "SELECT auth.save_oidc_provider(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,"
-            " %s, %s, %s, %s)",
+            " %s, %s, %s)",
             (args.name, meta["issuer"], args.client_id, _secret(args),
              meta["authorization_endpoint"], meta["token_endpoint"], meta["jwks_uri"],
              args.callback_url, redirect_uris, args.scopes.split(),
              meta.get("userinfo_endpoint"), meta.get("end_session_endpoint"),
-             algs or ["RS256"], args.link_verified_email, not args.disabled,
-             meta.get("authorization_response_iss_parameter_supported") is True))
+             algs or ["RS256"], args.link_verified_email, not args.disabled))
+        # RFC 9207: a provider that sends iss in its authorization responses must always.
+        conn.execute("SELECT auth.set_oidc_iss_parameter_supported(%s, %s)",
+                     (args.name,
+                      meta.get("authorization_response_iss_parameter_supported") is True))
     print(f"provider {args.name}: issuer {meta['issuer']}, login at "
           f"/auth/oidc/{args.name}/login?redirect_to=<one of {len(redirect_uris)} URI(s)>")
     return 0

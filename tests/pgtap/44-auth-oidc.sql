@@ -80,22 +80,22 @@ SELECT is((SELECT count(*)::integer FROM audit.events WHERE action = 'auth.oidc.
 
 -- Consume: single use, binding, expiry -----------------------------------------------------
 SET LOCAL ROLE neuronplane_worker;
-SELECT is(auth.consume_login_attempt('idp', :'state1', 'another-browser', NULL) ->> 'message',
+SELECT is(auth.consume_oidc_callback('idp', :'state1', 'another-browser', NULL) ->> 'message',
           'this login was started in another browser; start the login again',
           'a callback from another browser is refused');
-SELECT is(auth.consume_login_attempt('idp', :'state1', :'binding1', NULL) ->> 'message',
+SELECT is(auth.consume_oidc_callback('idp', :'state1', :'binding1', NULL) ->> 'message',
           'this login state was already used; start the login again',
           'and the attempt is spent by it');
-SELECT is(auth.consume_login_attempt('idp', 'never-issued', 'x', NULL) ->> 'code', '28000', 'an unknown state is refused');
+SELECT is(auth.consume_oidc_callback('idp', 'never-issued', 'x', NULL) ->> 'code', '28000', 'an unknown state is refused');
 SELECT auth.begin_oidc_login('idp', '/desk') AS b2 \gset
 RESET ROLE;
 SELECT (:'b2'::jsonb) ->> 'state' AS state2, (:'b2'::jsonb) ->> 'binding' AS binding2,
        (:'b2'::jsonb) ->> 'nonce' AS nonce2, (:'b2'::jsonb) ->> 'attempt_id' AS attempt2 \gset
 SET LOCAL ROLE neuronplane_worker;
-SELECT auth.consume_login_attempt('idp', :'state2', :'binding2', NULL) AS c2 \gset
+SELECT auth.consume_oidc_callback('idp', :'state2', :'binding2', NULL) AS c2 \gset
 SELECT is((:'c2'::jsonb) ->> 'client_secret', 'client-secret-value', 'the callback gets the client secret');
 SELECT is((:'c2'::jsonb) ->> 'redirect_to', '/desk', 'and where to send the browser');
-SELECT is(auth.consume_login_attempt('idp', :'state2', :'binding2', NULL) ->> 'message',
+SELECT is(auth.consume_oidc_callback('idp', :'state2', :'binding2', NULL) ->> 'message',
           'this login state was already used; start the login again', 'a replayed callback is refused');
 RESET ROLE;
 SELECT is(auth.pkce_challenge((:'c2'::jsonb) ->> 'code_verifier'), (:'b2'::jsonb) ->> 'code_challenge',
@@ -106,7 +106,7 @@ RESET ROLE;
 UPDATE auth.login_attempts SET expires_at = now() - interval '1 second'
  WHERE state_hash = sha256(convert_to((:'b3'::jsonb) ->> 'state', 'UTF8'));
 SET LOCAL ROLE neuronplane_worker;
-SELECT is(auth.consume_login_attempt('idp', (:'b3'::jsonb) ->> 'state', (:'b3'::jsonb) ->> 'binding', NULL) ->> 'message',
+SELECT is(auth.consume_oidc_callback('idp', (:'b3'::jsonb) ->> 'state', (:'b3'::jsonb) ->> 'binding', NULL) ->> 'message',
           'unknown or expired login state; start the login again', 'an expired state is refused');
 RESET ROLE;
 SELECT is((SELECT array_agg(details ->> 'reason' ORDER BY id) FROM audit.events
@@ -138,10 +138,10 @@ SELECT v.label, v.patch, auth.begin_oidc_login('idp', '/desk') AS b
 SELECT is(auth.complete_oidc_login((b ->> 'attempt_id')::uuid,
               (SELECT claims || jsonb_build_object('nonce', b ->> 'nonce') FROM good) || patch) ->> 'error',
           'invalid_id_token', 'an ID token with ' || label || ' is refused')
-  FROM (SELECT p.*, auth.consume_login_attempt('idp', b ->> 'state', b ->> 'binding', NULL) FROM probes p) x;
+  FROM (SELECT p.*, auth.consume_oidc_callback('idp', b ->> 'state', b ->> 'binding', NULL) FROM probes p) x;
 
 SELECT auth.begin_oidc_login('idp', '/desk') AS b4 \gset
-SELECT auth.consume_login_attempt('idp', (:'b4'::jsonb) ->> 'state', (:'b4'::jsonb) ->> 'binding', NULL) IS NOT NULL AS consumed \gset
+SELECT auth.consume_oidc_callback('idp', (:'b4'::jsonb) ->> 'state', (:'b4'::jsonb) ->> 'binding', NULL) IS NOT NULL AS consumed \gset
 SET LOCAL ROLE neuronplane_worker;
 SELECT auth.complete_oidc_login(((:'b4'::jsonb) ->> 'attempt_id')::uuid,
                                 (SELECT claims || jsonb_build_object('nonce', (:'b4'::jsonb) ->> 'nonce') FROM good),
@@ -164,7 +164,7 @@ SELECT is((SELECT auth_method FROM auth.sessions WHERE id = :'alice_sid'), 'oidc
 
 -- A second login of the same subject finds the same user.
 SELECT auth.begin_oidc_login('idp', '/desk') AS b5 \gset
-SELECT auth.consume_login_attempt('idp', (:'b5'::jsonb) ->> 'state', (:'b5'::jsonb) ->> 'binding', NULL) IS NOT NULL AS consumed \gset
+SELECT auth.consume_oidc_callback('idp', (:'b5'::jsonb) ->> 'state', (:'b5'::jsonb) ->> 'binding', NULL) IS NOT NULL AS consumed \gset
 SELECT is(auth.complete_oidc_login(((:'b5'::jsonb) ->> 'attempt_id')::uuid,
               (SELECT claims || jsonb_build_object('nonce', (:'b5'::jsonb) ->> 'nonce', 'email_verified', true) FROM good))
           ->> 'principal_id', :'alice', 'the same subject logs in as the same user');
@@ -172,7 +172,7 @@ SELECT is(auth.complete_oidc_login(((:'b5'::jsonb) ->> 'attempt_id')::uuid,
 -- Linking by verified e-mail, only where the provider allows it.
 UPDATE auth.oidc_providers SET link_verified_email = true WHERE name = 'idp';
 SELECT auth.begin_oidc_login('idp', '/desk') AS b6 \gset
-SELECT auth.consume_login_attempt('idp', (:'b6'::jsonb) ->> 'state', (:'b6'::jsonb) ->> 'binding', NULL) IS NOT NULL AS consumed \gset
+SELECT auth.consume_oidc_callback('idp', (:'b6'::jsonb) ->> 'state', (:'b6'::jsonb) ->> 'binding', NULL) IS NOT NULL AS consumed \gset
 SELECT is(auth.complete_oidc_login(((:'b6'::jsonb) ->> 'attempt_id')::uuid,
               (SELECT claims || jsonb_build_object('nonce', (:'b6'::jsonb) ->> 'nonce', 'sub', 'idp-other',
                                                    'email', 'FX_member_a@example.org', 'email_verified', true)

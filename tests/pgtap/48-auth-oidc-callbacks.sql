@@ -1,14 +1,15 @@
 -- OIDC mix-up defence (auth/oidc_callbacks): a callback URL per provider, the login attempt
 -- bound to its provider, the authorization response's iss (RFC 9207).
 BEGIN;
-SELECT plan(13);
+SELECT plan(15);
 
 SELECT coalesce(max(id), 0) AS audit0 FROM audit.events \gset
 
 SELECT auth.save_oidc_provider('honest', 'https://honest.example', 'c1', NULL,
                                'https://honest.example/auth', 'https://honest.example/token',
                                'https://honest.example/jwks', 'https://np.example/auth/oidc/honest/callback',
-                               '{/desk}', iss_parameter_supported => true);
+                               '{/desk}');
+SELECT auth.set_oidc_iss_parameter_supported('honest', true);
 SELECT auth.save_oidc_provider('evil', 'https://evil.example', 'c2', NULL,
                                'https://evil.example/auth', 'https://evil.example/token',
                                'https://evil.example/jwks', 'https://np.example/auth/oidc/evil/callback',
@@ -29,32 +30,32 @@ SELECT ok(NOT auth.oidc_callback_is_own('https://np.example/auth/oidc/x/callback
 
 SET LOCAL ROLE neuronplane_worker;
 SELECT auth.begin_oidc_login('evil', '/desk') AS e1 \gset
-SELECT is(auth.consume_login_attempt('honest', (:'e1'::jsonb) ->> 'state', (:'e1'::jsonb) ->> 'binding',
+SELECT is(auth.consume_oidc_callback('honest', (:'e1'::jsonb) ->> 'state', (:'e1'::jsonb) ->> 'binding',
                                      'https://honest.example') ->> 'message',
           'this response does not come from the provider the login was started with; start the login again',
           'a state of an evil login presented at the honest callback is refused');
-SELECT is(auth.consume_login_attempt('evil', (:'e1'::jsonb) ->> 'state', (:'e1'::jsonb) ->> 'binding', NULL)
+SELECT is(auth.consume_oidc_callback('evil', (:'e1'::jsonb) ->> 'state', (:'e1'::jsonb) ->> 'binding', NULL)
           ->> 'message', 'this login state was already used; start the login again',
           'and its attempt is spent');
 
 SELECT auth.begin_oidc_login('honest', '/desk') AS h1 \gset
-SELECT is(auth.consume_login_attempt('honest', (:'h1'::jsonb) ->> 'state', (:'h1'::jsonb) ->> 'binding',
+SELECT is(auth.consume_oidc_callback('honest', (:'h1'::jsonb) ->> 'state', (:'h1'::jsonb) ->> 'binding',
                                      'https://evil.example') ->> 'code', '28000',
           'a response whose iss is another issuer is refused');
 SELECT auth.begin_oidc_login('honest', '/desk') AS h2 \gset
-SELECT is(auth.consume_login_attempt('honest', (:'h2'::jsonb) ->> 'state', (:'h2'::jsonb) ->> 'binding',
+SELECT is(auth.consume_oidc_callback('honest', (:'h2'::jsonb) ->> 'state', (:'h2'::jsonb) ->> 'binding',
                                      NULL) ->> 'code', '28000',
           'a response without iss from a provider that advertises it is refused');
 SELECT auth.begin_oidc_login('honest', '/desk') AS h3 \gset
-SELECT is(auth.consume_login_attempt('honest', (:'h3'::jsonb) ->> 'state', (:'h3'::jsonb) ->> 'binding',
+SELECT is(auth.consume_oidc_callback('honest', (:'h3'::jsonb) ->> 'state', (:'h3'::jsonb) ->> 'binding',
                                      'https://honest.example') ->> 'provider', 'honest',
           'the right iss at the right callback is accepted');
 SELECT auth.begin_oidc_login('evil', '/desk') AS e2 \gset
-SELECT is(auth.consume_login_attempt('evil', (:'e2'::jsonb) ->> 'state', (:'e2'::jsonb) ->> 'binding',
+SELECT is(auth.consume_oidc_callback('evil', (:'e2'::jsonb) ->> 'state', (:'e2'::jsonb) ->> 'binding',
                                      NULL) ->> 'provider', 'evil',
           'a provider that does not advertise iss may leave it out');
 SELECT auth.begin_oidc_login('evil', '/desk') AS e3 \gset
-SELECT is(auth.consume_login_attempt('evil', (:'e3'::jsonb) ->> 'state', (:'e3'::jsonb) ->> 'binding',
+SELECT is(auth.consume_oidc_callback('evil', (:'e3'::jsonb) ->> 'state', (:'e3'::jsonb) ->> 'binding',
                                      'https://honest.example') ->> 'code', '28000',
           'but when it sends one, it must be its own');
 RESET ROLE;
@@ -70,6 +71,16 @@ SET LOCAL ROLE neuronplane_worker;
 SELECT is(auth.begin_oidc_login('evil', '/desk') ->> 'code', '55000',
           'a provider without a callback URL of its own cannot start a login');
 RESET ROLE;
+
+-- The landed, provider-blind way in refuses every callback.
+SET LOCAL ROLE neuronplane_worker;
+SELECT auth.begin_oidc_login('honest', '/desk') AS h4 \gset
+SELECT is(auth.consume_login_attempt((:'h4'::jsonb) ->> 'state', (:'h4'::jsonb) ->> 'binding') ->> 'code', '28000',
+          'consume_login_attempt(state, binding), which names no provider, refuses');
+RESET ROLE;
+SELECT is((SELECT consumed_at FROM auth.login_attempts
+            WHERE state_hash = sha256(convert_to((:'h4'::jsonb) ->> 'state', 'UTF8'))), NULL,
+          'and leaves the attempt for the right callback');
 
 SELECT * FROM finish();
 ROLLBACK;
