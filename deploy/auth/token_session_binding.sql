@@ -47,11 +47,12 @@ DECLARE
     claims jsonb;
 BEGIN
     PERFORM auth.check_access_token();
-    IF coalesce(nullif(current_setting('request.headers', true), '')::jsonb ->> 'authorization', '')
-       !~* '^bearer\s+\S' THEN
-        RETURN;  -- anonymous
-    END IF;
     claims := coalesce(nullif(current_setting('request.jwt.claims', true), '')::jsonb, '{}');
+    IF NOT (claims ?| ARRAY['sub', 'sid'])
+       AND coalesce(nullif(current_setting('request.headers', true), '')::jsonb ->> 'authorization', '')
+           !~* '^bearer\s+\S' THEN
+        RETURN;  -- anonymous: no token, no claims of one
+    END IF;
     IF sid IS NOT NULL AND auth.session_is_active(sid) AND NOT auth.session_is_live_for(sid, claims ->> 'sub') THEN
         sid := NULL;  -- another principal's session: no session of this token's subject
     END IF;
