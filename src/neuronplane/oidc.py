@@ -54,6 +54,25 @@ HTTP_TIMEOUT = httpx.Timeout(10.0)
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
 
+# Longest text the glue passes to the database from a request (a state, a redirect target,
+# a provider error); the database bounds what it keeps far below this.
+MAX_TEXT = 4096
+
+
+def scrub(value: Any) -> Any:
+    """Text as the database may take it: PostgreSQL text holds no NUL character, so a NUL
+    (%00) becomes U+FFFD, as an invalid UTF-8 sequence already did when Starlette decoded
+    it; text longer than MAX_TEXT is cut there and marked with U+FFFD. Such a value then
+    matches nothing (no state, redirect URI or provider holds U+FFFD) and is refused and
+    audited by the database like any other wrong value, instead of failing in the driver
+    (500) before the refusal is written."""
+    if not isinstance(value, str):
+        return value
+    if len(value) > MAX_TEXT:
+        value = value[:MAX_TEXT] + "\ufffd"
+    return value.replace("\x00", "\ufffd")
+
+
 class LoginFailed(Exception):
     """A callback that cannot complete; reason goes to the audit log, never a secret."""
 
@@ -81,11 +100,12 @@ class OIDCGlue:
     # -- database ------------------------------------------------------------------------
 
     async def db(self, sql: str, *params: Any) -> Any:
-        """The one value a database function answers, as the worker role."""
+        """The one value a database function answers, as the worker role. Text from the
+        browser goes through scrub() here, the one door to the database."""
         async with await psycopg.AsyncConnection.connect(
             self.conninfo, connect_timeout=5, autocommit=True
         ) as conn:
-            cur = await conn.execute(sql, params)
+            cur = await conn.execute(sql, tuple(scrub(p) for p in params))
             row = await cur.fetchone()
         return row[0] if row else None
 

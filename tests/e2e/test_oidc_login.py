@@ -481,3 +481,39 @@ def test_glue_refuses_to_start_with_samesite_none_without_secure(database, tmp_p
         env=env, capture_output=True, text=True, timeout=30)
     assert result.returncode != 0
     assert "SESSION_COOKIE_SAME_SITE=None needs SESSION_COOKIE_SECURE=true" in result.stderr
+
+
+# -- NUL bytes, invalid UTF-8 and oversize values (issue 19, item 4) ---------------------------
+
+@pytest.mark.parametrize("target", ["/desk%00", "%2Fdesk%00", "/d%FFesk", "/" + "d" * 9000])
+def test_a_bad_redirect_to_is_a_400_and_audited(oidc, browser, target):
+    r = browser.glue("GET", oidc.glue.url, f"/auth/oidc/idp/login?redirect_to={target}")
+    assert r.status_code == 400, r.text
+    assert r.json()["error"] == "invalid_redirect"
+    assert oidc.reasons()[-1] == "redirect_not_allowed"
+
+
+def test_a_nul_in_the_provider_name_is_a_404_and_audited(oidc, browser):
+    r = browser.glue("GET", oidc.glue.url, "/auth/oidc/id%00p/login?redirect_to=/desk")
+    assert r.status_code == 404, r.text
+    assert oidc.reasons()[-1] == "unknown_provider"
+
+
+def test_a_nul_in_the_state_is_refused_and_audited(oidc, browser):
+    r = browser.glue("GET", oidc.glue.url, "/auth/oidc/idp/callback?code=x&state=ab%00cd")
+    assert r.status_code == 401, r.text
+    assert oidc.reasons()[-1] == "unknown_state"
+
+
+def test_a_nul_in_the_provider_error_spends_the_attempt_and_is_audited(oidc, browser):
+    r = browser.start_login(oidc.glue.url, DESK)
+    state = query(r.headers["location"])["state"]
+    r = browser.glue("GET", oidc.glue.url,
+                     f"/auth/oidc/idp/callback?error=access%00denied&state={quote(state)}"
+                     f"&iss={quote(oidc.op.issuer)}")
+    assert r.status_code == 401, r.text
+    assert r.json()["error"] == "login_failed"
+    assert oidc.reasons()[-1] == "provider_error:access\ufffddenied"
+    [(consumed,)] = oidc.sql("SELECT consumed_at IS NOT NULL FROM auth.login_attempts"
+                             " WHERE state_hash = sha256(convert_to(%s, 'UTF8'))", (state,))
+    assert consumed
