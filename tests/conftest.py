@@ -83,17 +83,24 @@ class PostgREST:
               api_key_id: str | None = None, ttl: int | None = None) -> str:
         """An access token from auth.issue_access_token() (principal_type looked up in
         identity.principals, 'user' when unknown). ttl: a lifetime in seconds no longer
-        than auth.settings.access_ttl; negative for an expired token. A token without sub
-        is not something the database issues: it is signed here with the active key."""
+        than auth.settings.access_ttl; negative for an expired token. A session of sub is
+        opened for it (sid). A token without sub is not something the database issues: it is
+        signed here with the active key."""
         if sub is None:
             now = int(time.time())
             return self.sign(self.claims(sub=None, role=role, api_key_id=api_key_id,
                                          exp=now + (300 if ttl is None else ttl)))
         extra = {} if api_key_id is None else {"api_key_id": str(api_key_id)}
+        # As every token the database issues, it names a live session of its subject (when
+        # the subject is a principal; otherwise the hook refuses it, as it should).
         [(token,)] = self.query(
-            "SELECT auth.issue_access_token(%(sub)s, coalesce("
-            "  (SELECT p.type FROM identity.principals p WHERE p.id = %(sub)s), 'user'),"
-            " %(role)s, extra_claims => %(extra)s,"
+            "WITH p AS (SELECT p.id, p.type FROM identity.principals p WHERE p.id = %(sub)s),"
+            " s AS (INSERT INTO auth.sessions (principal_id, auth_method, expires_at,"
+            "                                  idle_expires_at)"
+            "       SELECT p.id, 'password', now() + interval '1 day', now() + interval '1 day'"
+            "         FROM p RETURNING id)"
+            " SELECT auth.issue_access_token(%(sub)s, coalesce((SELECT type FROM p), 'user'),"
+            " %(role)s, (SELECT id FROM s), extra_claims => %(extra)s,"
             " lifetime => make_interval(secs => %(ttl)s))",
             {"sub": sub, "role": role, "extra": Jsonb(extra), "ttl": ttl})
         return token
@@ -105,7 +112,8 @@ class PostgREST:
 
     def claims(self, **overrides: object) -> dict[str, object]:
         """The claims auth.issue_access_token() would put in a user's token, with overrides;
-        an override of None leaves the claim out."""
+        an override of None leaves the claim out. When sub is a principal and no sid is
+        given, sid names a new live session of it."""
         [(issuer, audience, ttl)] = self.query(
             "SELECT issuer, audience, extract(epoch FROM access_ttl)::int FROM auth.settings")
         now = int(time.time())
@@ -113,6 +121,15 @@ class PostgREST:
             "iss": issuer, "aud": audience, "sub": str(uuid.uuid4()), "role": "authenticated",
             "principal_type": "user", "iat": now, "exp": now + ttl, "jti": str(uuid.uuid4())}
         claims.update(overrides)
+        if "sid" not in overrides and claims.get("sub") is not None:
+            # A live session of the subject, when it is a principal (the hook requires one).
+            rows = self.query(
+                "INSERT INTO auth.sessions (principal_id, auth_method, expires_at, idle_expires_at)"
+                " SELECT p.id, 'password', now() + interval '1 day', now() + interval '1 day'"
+                "   FROM identity.principals p WHERE p.id::text = %s RETURNING id::text",
+                (str(claims["sub"]),))
+            if rows:
+                claims["sid"] = rows[0][0]
         return {k: v for k, v in claims.items() if v is not None}
 
     def signing_key(self, status: str = "active") -> tuple[str, Any]:

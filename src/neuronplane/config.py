@@ -6,6 +6,7 @@ Every variable is documented in README.md ("Configuration"); keep the two in ste
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -153,12 +154,14 @@ def _boolean(name: str, default: bool) -> bool:
 class CookieSettings:
     """How the glue sets its session cookies: HttpOnly always; Secure and SameSite from
     SESSION_COOKIE_SECURE and SESSION_COOKIE_SAME_SITE; Max-Age bounded by
-    SESSION_ACCESS_TTL and SESSION_REFRESH_TTL."""
+    SESSION_ACCESS_TTL and SESSION_REFRESH_TTL; Domain from SESSION_COOKIE_DOMAIN (None:
+    host-only)."""
 
     secure: bool
     same_site: str  # "lax", "strict" or "none"
     access_ttl: int
     refresh_ttl: int
+    domain: str | None = None
 
 
 def cookie_settings() -> CookieSettings:
@@ -176,4 +179,24 @@ def cookie_settings() -> CookieSettings:
             "cookie without Secure is refused by browsers and would ride on cross-site requests")
     return CookieSettings(secure=secure, same_site=same_site,
                           access_ttl=_duration("SESSION_ACCESS_TTL", "15m"),
-                          refresh_ttl=_duration("SESSION_REFRESH_TTL", "7d"))
+                          refresh_ttl=_duration("SESSION_REFRESH_TTL", "7d"),
+                          domain=_cookie_domain())
+
+
+_LABEL = r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"
+_DOMAIN = re.compile(rf"^(?=.{{1,253}}$){_LABEL}(\.{_LABEL})+$")
+
+
+def _cookie_domain() -> str | None:
+    """SESSION_COOKIE_DOMAIN: unset or empty for host-only cookies (the default); else a
+    registrable domain name shared by the console's and the API's hosts (np.example.com for
+    console.np.example.com and api.np.example.com). A leading dot is ignored, as browsers do;
+    an address, a port or a single label is refused."""
+    raw = os.environ.get("SESSION_COOKIE_DOMAIN", "").strip().lower().removeprefix(".")
+    if not raw:
+        return None
+    if not _DOMAIN.match(raw) or raw.replace(".", "").isdigit():
+        raise ConfigError(f"SESSION_COOKIE_DOMAIN={raw!r} is not a domain name with at least "
+                          "two labels (e.g. np.example.com); leave it unset for host-only "
+                          "cookies")
+    return raw

@@ -9,7 +9,7 @@ the PKCE verifier, the ID token's signature and claims (joserfc), the provider's
 
 Endpoints:
   GET  /auth/oidc/{provider}/login?redirect_to=...  302 to the provider (S256 challenge)
-  GET  /auth/oidc/callback                           303 to redirect_to, session cookies set
+  GET  /auth/oidc/{provider}/callback                303 to redirect_to, session cookies set
   POST /auth/refresh                                 new tokens in the cookies (X-CSRF-Token)
   POST /auth/logout                                  session ended, cookies cleared (X-CSRF-Token)
   GET  /auth/session                                 who the cookies stand for
@@ -18,6 +18,7 @@ Endpoints:
 from __future__ import annotations
 
 import logging
+import re
 import time
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -41,7 +42,9 @@ REFRESH_COOKIE = "np_refresh"
 CSRF_COOKIE = "np_csrf"
 BINDING_COOKIE = "np_oidc_binding"
 CSRF_HEADER = "x-csrf-token"
-CALLBACK_PATH = "/auth/oidc/callback"
+# Each provider has its own redirect URI (RFC 9700, 4.4: mix-up defence); the database
+# checks that a callback's state was issued for the provider of the path it arrived at.
+CALLBACK_PATH = "/auth/oidc/{provider}/callback"
 REFRESH_PATH = "/auth/refresh"
 
 # Clock skew allowed on exp and iat, and how old an ID token may be when it arrives.
@@ -49,6 +52,25 @@ LEEWAY_SECONDS = 60
 MAX_ID_TOKEN_AGE_SECONDS = 600
 HTTP_TIMEOUT = httpx.Timeout(10.0)
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+
+
+# Longest text the glue passes to the database from a request (a state, a redirect target,
+# a provider error); the database bounds what it keeps far below this.
+MAX_TEXT = 4096
+
+
+def scrub(value: Any) -> Any:
+    """Text as the database may take it: PostgreSQL text holds no NUL character, so a NUL
+    (%00) becomes U+FFFD, as an invalid UTF-8 sequence already did when Starlette decoded
+    it; text longer than MAX_TEXT is cut there and marked with U+FFFD. Such a value then
+    matches nothing (no state, redirect URI or provider holds U+FFFD) and is refused and
+    audited by the database like any other wrong value, instead of failing in the driver
+    (500) before the refusal is written."""
+    if not isinstance(value, str):
+        return value
+    if len(value) > MAX_TEXT:
+        value = value[:MAX_TEXT] + "\ufffd"
+    return value.replace("\x00", "\ufffd")
 
 
 class LoginFailed(Exception):
@@ -78,11 +100,12 @@ class OIDCGlue:
     # -- database ------------------------------------------------------------------------
 
     async def db(self, sql: str, *params: Any) -> Any:
-        """The one value a database function answers, as the worker role."""
+        """The one value a database function answers, as the worker role. Text from the
+        browser goes through scrub() here, the one door to the database."""
         async with await psycopg.AsyncConnection.connect(
             self.conninfo, connect_timeout=5, autocommit=True
         ) as conn:
-            cur = await conn.execute(sql, params)
+            cur = await conn.execute(sql, tuple(scrub(p) for p in params))
             row = await cur.fetchone()
         return row[0] if row else None
 
@@ -201,7 +224,8 @@ class OIDCGlue:
     def _set(self, resp: Response, name: str, value: str, max_age: int, path: str,
              httponly: bool = True) -> None:
         resp.set_cookie(name, value, max_age=max_age, path=path, httponly=httponly,
-                        secure=self.cookies.secure, samesite=self.cookies.same_site)  # type: ignore[arg-type]
+                        secure=self.cookies.secure, samesite=self.cookies.same_site,  # type: ignore[arg-type]
+                        domain=self.cookies.domain)
 
     def set_session_cookies(self, resp: Response, tokens: dict[str, Any]) -> None:
         access_age = min(self.cookies.access_ttl, int(tokens["expires_in"]))
@@ -216,7 +240,8 @@ class OIDCGlue:
                                      (REFRESH_COOKIE, REFRESH_PATH, True),
                                      (CSRF_COOKIE, "/", False)):
             resp.delete_cookie(name, path=path, secure=self.cookies.secure, httponly=httponly,
-                               samesite=self.cookies.same_site)  # type: ignore[arg-type]
+                               samesite=self.cookies.same_site,  # type: ignore[arg-type]
+                               domain=self.cookies.domain)
 
     @staticmethod
     def _client(request: Request) -> tuple[str | None, str | None]:
@@ -250,19 +275,23 @@ class OIDCGlue:
         # The browser that starts the login must be the one that finishes it. SameSite=Lax
         # whatever the session cookies use: the callback is a cross-site navigation.
         resp.set_cookie(BINDING_COOKIE, begun["binding"], max_age=int(begun["expires_in"]),
-                        path=CALLBACK_PATH, httponly=True, secure=self.cookies.secure,
-                        samesite="lax")
+                        path=callback_path(provider), httponly=True,
+                        secure=self.cookies.secure, samesite="lax")
         return resp
 
     async def callback(self, request: Request) -> Response:
+        provider = request.path_params["provider"]
         q = request.query_params
         ip, ua = self._client(request)
         state = q.get("state")
-        if not state or len(q.getlist("state")) != 1:
+        if not state or len(q.getlist("state")) != 1 or len(q.getlist("iss")) > 1:
             return _error({"error": "invalid_request", "code": "22023",
                            "message": "the callback has no state"})
-        attempt = await self.db("SELECT auth.consume_login_attempt(%s, %s, %s, %s)", state,
-                                request.cookies.get(BINDING_COOKIE, ""), ip, ua)
+        # The database binds the state to this path's provider and checks iss (RFC 9207)
+        # before the code goes to any token endpoint.
+        attempt = await self.db("SELECT auth.consume_oidc_callback(%s, %s, %s, %s, %s, %s)",
+                                provider, state, request.cookies.get(BINDING_COOKIE, ""),
+                                q.get("iss"), ip, ua)
         if "error" in attempt:
             return _error(attempt)
         try:
@@ -286,8 +315,8 @@ class OIDCGlue:
             return _error(done)
         resp = RedirectResponse(done["redirect_to"], status_code=303, headers=NO_STORE)
         self.set_session_cookies(resp, done)
-        resp.delete_cookie(BINDING_COOKIE, path=CALLBACK_PATH, secure=self.cookies.secure,
-                           httponly=True, samesite="lax")
+        resp.delete_cookie(BINDING_COOKIE, path=callback_path(provider),
+                           secure=self.cookies.secure, httponly=True, samesite="lax")
         return resp
 
     async def refresh(self, request: Request) -> Response:
@@ -347,14 +376,23 @@ class OIDCGlue:
         ]
 
 
+def callback_path(provider: str) -> str:
+    """The redirect URI's path of one provider."""
+    return CALLBACK_PATH.format(provider=quote(provider, safe=""))
+
+
+_CALLBACK_QUERY = re.compile(r"^(/auth/oidc/[^/?]+/callback)\?")
+
+
 class RedactCallbackQuery(logging.Filter):
     """Keeps the callback's query (authorization code, state) out of uvicorn's access log."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         args = record.args
-        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str) \
-                and args[2].startswith(CALLBACK_PATH + "?"):
-            record.args = (*args[:2], CALLBACK_PATH + "?[redacted]", *args[3:])
+        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str):
+            m = _CALLBACK_QUERY.match(args[2])
+            if m:
+                record.args = (*args[:2], m.group(1) + "?[redacted]", *args[3:])
         return True
 
 

@@ -46,7 +46,7 @@ def _cmd_add_provider(args: argparse.Namespace) -> int:
         raise config.ConfigError(f"OIDC discovery of {args.issuer} failed: {exc}") from None
     algs = [a for a in meta.get("id_token_signing_alg_values_supported", ["RS256"])
             if a != "none" and not a.startswith("HS")]
-    with _connect(args) as conn:
+    with _connect(args) as conn, conn.transaction():
         conn.execute(
             "SELECT auth.save_oidc_provider(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,"
             " %s, %s, %s)",
@@ -55,6 +55,10 @@ def _cmd_add_provider(args: argparse.Namespace) -> int:
              args.callback_url, redirect_uris, args.scopes.split(),
              meta.get("userinfo_endpoint"), meta.get("end_session_endpoint"),
              algs or ["RS256"], args.link_verified_email, not args.disabled))
+        # RFC 9207: a provider that sends iss in its authorization responses must always.
+        conn.execute("SELECT auth.set_oidc_iss_parameter_supported(%s, %s)",
+                     (args.name,
+                      meta.get("authorization_response_iss_parameter_supported") is True))
     print(f"provider {args.name}: issuer {meta['issuer']}, login at "
           f"/auth/oidc/{args.name}/login?redirect_to=<one of {len(redirect_uris)} URI(s)>")
     return 0
@@ -79,8 +83,8 @@ def add_parser(sub: Any) -> None:
                      help="file holding the client secret (else $OIDC_CLIENT_SECRET; none: a "
                           "public client)")
     add.add_argument("--callback-url", default=os.environ.get("OIDC_CALLBACK_URL"),
-                     help="the redirect_uri registered at the provider: "
-                          "https://<glue>/auth/oidc/callback")
+                     help="the redirect_uri registered at the provider, this provider's "
+                          "own: https://<glue>/auth/oidc/<name>/callback")
     add.add_argument("--redirect-uri", action="append",
                      help="where the browser may go after login (repeat; exact match); "
                           "else $OIDC_REDIRECT_URIS, space-separated")

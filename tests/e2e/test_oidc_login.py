@@ -61,7 +61,7 @@ class Setup:
 def oidc(database, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setup]:
     tmp = tmp_path_factory.mktemp("oidc")
     glue_port = free_port()
-    callback = f"http://127.0.0.1:{glue_port}/auth/oidc/callback"
+    callback = f"http://127.0.0.1:{glue_port}/auth/oidc/idp/callback"
     op = OpenIDProvider(tmp, [callback])
     conninfo = database.login_conninfo("neuronplane_worker")
     glue = Glue(tmp, conninfo, glue_port)
@@ -127,7 +127,7 @@ def test_full_login_redirects_with_s256_and_sets_every_cookie_attribute(oidc, br
     assert len(to["state"]) >= 43 and len(to["nonce"]) >= 43 and to["state"] != to["nonce"]
     assert set(to["scope"].split()) == {"openid", "email", "profile"}
     binding = set_cookies(r)["np_oidc_binding"]
-    assert binding["path"] == "/auth/oidc/callback"
+    assert binding["path"] == "/auth/oidc/idp/callback"
     assert binding["httponly"] and binding["secure"] and binding["samesite"].lower() == "lax"
 
     done = browser.callback(oidc.glue.url, browser.at_provider(r.headers["location"],
@@ -166,7 +166,7 @@ def test_the_glue_log_holds_no_code_or_state(oidc, browser):
     url = oidc.begin(browser)
     assert browser.callback(oidc.glue.url, url).status_code == 303
     log = (oidc.glue.tmp / f"glue-{oidc.glue.port}.log").read_text()
-    assert "/auth/oidc/callback?[redacted]" in log
+    assert "/auth/oidc/idp/callback?[redacted]" in log
     assert query(url)["code"] not in log and query(url)["state"] not in log
 
 
@@ -335,7 +335,8 @@ def test_state_from_another_browser_is_refused(oidc, browser):
         assert r.status_code == 401
         assert r.json()["message"] == (
             "this login was started in another browser; start the login again")
-        other.glue_cookies = {"np_oidc_binding": {"value": "forged", "path": "/auth/oidc/callback"}}
+        other.glue_cookies = {"np_oidc_binding": {"value": "forged",
+                                                  "path": "/auth/oidc/idp/callback"}}
         r = other.callback(oidc.glue.url, url)
         assert r.status_code == 401
     finally:
@@ -347,7 +348,8 @@ def test_an_error_from_the_provider_spends_the_attempt(oidc, browser):
     r = browser.start_login(oidc.glue.url, DESK)
     state = query(r.headers["location"])["state"]
     r = browser.glue("GET", oidc.glue.url,
-                     f"/auth/oidc/callback?error=access_denied&state={quote(state)}")
+                     f"/auth/oidc/idp/callback?error=access_denied&state={quote(state)}"
+                     f"&iss={quote(oidc.op.issuer)}")
     assert r.status_code == 401 and r.json()["error"] == "login_failed"
     assert oidc.reasons()[-1] == "provider_error:access_denied"
 
@@ -358,7 +360,7 @@ def test_pkce_verifier_mismatch_is_refused(oidc, browser):
     first = oidc.begin(browser)
     second = oidc.begin(browser)
     mixed = (f"{oidc.callback_url}?code={quote(query(first)['code'])}"
-             f"&state={quote(query(second)['state'])}")
+             f"&state={quote(query(second)['state'])}&iss={quote(oidc.op.issuer)}")
     r = browser.callback(oidc.glue.url, mixed)
     assert r.status_code == 401
     assert r.json()["error"] == "login_failed"
@@ -479,3 +481,39 @@ def test_glue_refuses_to_start_with_samesite_none_without_secure(database, tmp_p
         env=env, capture_output=True, text=True, timeout=30)
     assert result.returncode != 0
     assert "SESSION_COOKIE_SAME_SITE=None needs SESSION_COOKIE_SECURE=true" in result.stderr
+
+
+# -- NUL bytes, invalid UTF-8 and oversize values (issue 19, item 4) ---------------------------
+
+@pytest.mark.parametrize("target", ["/desk%00", "%2Fdesk%00", "/d%FFesk", "/" + "d" * 9000])
+def test_a_bad_redirect_to_is_a_400_and_audited(oidc, browser, target):
+    r = browser.glue("GET", oidc.glue.url, f"/auth/oidc/idp/login?redirect_to={target}")
+    assert r.status_code == 400, r.text
+    assert r.json()["error"] == "invalid_redirect"
+    assert oidc.reasons()[-1] == "redirect_not_allowed"
+
+
+def test_a_nul_in_the_provider_name_is_a_404_and_audited(oidc, browser):
+    r = browser.glue("GET", oidc.glue.url, "/auth/oidc/id%00p/login?redirect_to=/desk")
+    assert r.status_code == 404, r.text
+    assert oidc.reasons()[-1] == "unknown_provider"
+
+
+def test_a_nul_in_the_state_is_refused_and_audited(oidc, browser):
+    r = browser.glue("GET", oidc.glue.url, "/auth/oidc/idp/callback?code=x&state=ab%00cd")
+    assert r.status_code == 401, r.text
+    assert oidc.reasons()[-1] == "unknown_state"
+
+
+def test_a_nul_in_the_provider_error_spends_the_attempt_and_is_audited(oidc, browser):
+    r = browser.start_login(oidc.glue.url, DESK)
+    state = query(r.headers["location"])["state"]
+    r = browser.glue("GET", oidc.glue.url,
+                     f"/auth/oidc/idp/callback?error=access%00denied&state={quote(state)}"
+                     f"&iss={quote(oidc.op.issuer)}")
+    assert r.status_code == 401, r.text
+    assert r.json()["error"] == "login_failed"
+    assert oidc.reasons()[-1] == "provider_error:access\ufffddenied"
+    [(consumed,)] = oidc.sql("SELECT consumed_at IS NOT NULL FROM auth.login_attempts"
+                             " WHERE state_hash = sha256(convert_to(%s, 'UTF8'))", (state,))
+    assert consumed

@@ -14,6 +14,8 @@
 //   mode=tamper    the claims are patched but the old header and signature are kept;
 //   mode=unsigned  the header is patched (e.g. alg none), the signature left empty;
 //   mode=none      (default) tokens as issued.
+// GET /__test/token_requests lists the authorization codes the token endpoint was asked to
+// redeem (a provider playing an attacker shows what reached it).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -23,6 +25,7 @@ const { default: Provider } = await import(pathToFileURL(config.module).href);
 
 const accounts = config.accounts;
 let mode = { mode: 'none', patch: {}, header: {} };
+const tokenRequests = [];
 
 const b64url = (buf) => Buffer.from(buf).toString('base64url');
 
@@ -75,6 +78,10 @@ provider.use(async (ctx, next) => {
     ctx.body = mode;
     return;
   }
+  if (ctx.method === 'GET' && ctx.path === '/__test/token_requests') {
+    ctx.body = tokenRequests;
+    return;
+  }
   const m = ctx.method === 'GET' && ctx.path.match(/^\/interaction\/([^/]+)$/);
   if (m) {
     const details = await provider.interactionDetails(ctx.req, ctx.res);
@@ -100,6 +107,9 @@ provider.use(async (ctx, next) => {
     return;
   }
   await next();
+  if (ctx.path === '/token' && ctx.method === 'POST') {
+    tokenRequests.push({ code: ctx.oidc?.params?.code ?? null, status: ctx.status });
+  }
   if (ctx.path === '/token' && mode.mode !== 'none' && ctx.body && ctx.body.id_token) {
     ctx.body = { ...ctx.body, id_token: rewriteIdToken(ctx.body.id_token) };
   }

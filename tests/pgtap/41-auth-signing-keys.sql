@@ -200,7 +200,13 @@ SELECT is(ARRAY[:'pre_aud', :'pre_request'], ARRAY['neuronplane', 'hooks.pre_req
           'and the audience and the pre-request hook');
 
 UPDATE auth.signing_keys SET status = 'active', activated_at = now() WHERE status = 'next';
-SELECT auth.issue_access_token('00000000-0000-4000-8000-0000000000a1', 'user', 'authenticated') AS token \gset
+-- As every token the database issues, it names a live session of its subject.
+INSERT INTO identity.users (id, username) VALUES ('00000000-0000-4000-8000-0000000000a1', 'pgtap-41-subject')
+ON CONFLICT DO NOTHING;
+INSERT INTO auth.sessions (principal_id, auth_method, expires_at, idle_expires_at)
+VALUES ('00000000-0000-4000-8000-0000000000a1', 'password', now() + interval '1 hour', now() + interval '1 hour')
+RETURNING id AS token_sid \gset
+SELECT auth.issue_access_token('00000000-0000-4000-8000-0000000000a1', 'user', 'authenticated', :'token_sid') AS token \gset
 SELECT pg_temp.jwt_part(:'token', 2) AS claims \gset
 SELECT set_config('request.headers', jsonb_build_object('authorization', 'Bearer ' || :'token')::text,
                   true) AS headers \gset

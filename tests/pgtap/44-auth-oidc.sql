@@ -11,7 +11,7 @@ SELECT coalesce(max(id), 0) AS audit0 FROM audit.events \gset
 
 SELECT auth.save_oidc_provider('idp', 'http://127.0.0.1:9/', 'client-1', 'client-secret-value',
                                'http://127.0.0.1:9/auth', 'http://127.0.0.1:9/token',
-                               'http://127.0.0.1:9/jwks', 'https://np.example/auth/oidc/callback',
+                               'http://127.0.0.1:9/jwks', 'https://np.example/auth/oidc/idp/callback',
                                ARRAY['https://app.example/after', '/desk']);
 
 -- Providers --------------------------------------------------------------------------------
@@ -26,7 +26,7 @@ SELECT throws_ok($$SELECT auth.save_oidc_provider('Bad Name', 'http://x/', 'c', 
                    'http://x/t', 'http://x/j', 'http://x/cb', '{}')$$,
                  '22023', 'provider name "Bad Name" is not valid', 'a bad provider name is refused');
 SELECT throws_ok($$SELECT auth.save_oidc_provider('p2', 'http://x/', 'c', NULL, 'http://x/a',
-                   'http://x/t', 'http://x/j', 'http://x/cb', '{//evil.example/}')$$,
+                   'http://x/t', 'http://x/j', 'http://x/auth/oidc/p2/callback', '{//evil.example/}')$$,
                  '22023', 'redirect URI "//evil.example/" is not an absolute URL or path',
                  'a scheme-relative redirect URI cannot be registered');
 SELECT throws_ok($$SELECT auth.store_oidc_jwks('idp', '{"keys": [{"kty": "RSA", "n": "x", "e": "AQAB", "d": "secret"}]}')$$,
@@ -80,22 +80,22 @@ SELECT is((SELECT count(*)::integer FROM audit.events WHERE action = 'auth.oidc.
 
 -- Consume: single use, binding, expiry -----------------------------------------------------
 SET LOCAL ROLE neuronplane_worker;
-SELECT is(auth.consume_login_attempt(:'state1', 'another-browser') ->> 'message',
+SELECT is(auth.consume_oidc_callback('idp', :'state1', 'another-browser', NULL) ->> 'message',
           'this login was started in another browser; start the login again',
           'a callback from another browser is refused');
-SELECT is(auth.consume_login_attempt(:'state1', :'binding1') ->> 'message',
+SELECT is(auth.consume_oidc_callback('idp', :'state1', :'binding1', NULL) ->> 'message',
           'this login state was already used; start the login again',
           'and the attempt is spent by it');
-SELECT is(auth.consume_login_attempt('never-issued', 'x') ->> 'code', '28000', 'an unknown state is refused');
+SELECT is(auth.consume_oidc_callback('idp', 'never-issued', 'x', NULL) ->> 'code', '28000', 'an unknown state is refused');
 SELECT auth.begin_oidc_login('idp', '/desk') AS b2 \gset
 RESET ROLE;
 SELECT (:'b2'::jsonb) ->> 'state' AS state2, (:'b2'::jsonb) ->> 'binding' AS binding2,
        (:'b2'::jsonb) ->> 'nonce' AS nonce2, (:'b2'::jsonb) ->> 'attempt_id' AS attempt2 \gset
 SET LOCAL ROLE neuronplane_worker;
-SELECT auth.consume_login_attempt(:'state2', :'binding2') AS c2 \gset
+SELECT auth.consume_oidc_callback('idp', :'state2', :'binding2', NULL) AS c2 \gset
 SELECT is((:'c2'::jsonb) ->> 'client_secret', 'client-secret-value', 'the callback gets the client secret');
 SELECT is((:'c2'::jsonb) ->> 'redirect_to', '/desk', 'and where to send the browser');
-SELECT is(auth.consume_login_attempt(:'state2', :'binding2') ->> 'message',
+SELECT is(auth.consume_oidc_callback('idp', :'state2', :'binding2', NULL) ->> 'message',
           'this login state was already used; start the login again', 'a replayed callback is refused');
 RESET ROLE;
 SELECT is(auth.pkce_challenge((:'c2'::jsonb) ->> 'code_verifier'), (:'b2'::jsonb) ->> 'code_challenge',
@@ -106,7 +106,7 @@ RESET ROLE;
 UPDATE auth.login_attempts SET expires_at = now() - interval '1 second'
  WHERE state_hash = sha256(convert_to((:'b3'::jsonb) ->> 'state', 'UTF8'));
 SET LOCAL ROLE neuronplane_worker;
-SELECT is(auth.consume_login_attempt((:'b3'::jsonb) ->> 'state', (:'b3'::jsonb) ->> 'binding') ->> 'message',
+SELECT is(auth.consume_oidc_callback('idp', (:'b3'::jsonb) ->> 'state', (:'b3'::jsonb) ->> 'binding', NULL) ->> 'message',
           'unknown or expired login state; start the login again', 'an expired state is refused');
 RESET ROLE;
 SELECT is((SELECT array_agg(details ->> 'reason' ORDER BY id) FROM audit.events
@@ -138,10 +138,10 @@ SELECT v.label, v.patch, auth.begin_oidc_login('idp', '/desk') AS b
 SELECT is(auth.complete_oidc_login((b ->> 'attempt_id')::uuid,
               (SELECT claims || jsonb_build_object('nonce', b ->> 'nonce') FROM good) || patch) ->> 'error',
           'invalid_id_token', 'an ID token with ' || label || ' is refused')
-  FROM (SELECT p.*, auth.consume_login_attempt(b ->> 'state', b ->> 'binding') FROM probes p) x;
+  FROM (SELECT p.*, auth.consume_oidc_callback('idp', b ->> 'state', b ->> 'binding', NULL) FROM probes p) x;
 
 SELECT auth.begin_oidc_login('idp', '/desk') AS b4 \gset
-SELECT auth.consume_login_attempt((:'b4'::jsonb) ->> 'state', (:'b4'::jsonb) ->> 'binding') IS NOT NULL AS consumed \gset
+SELECT auth.consume_oidc_callback('idp', (:'b4'::jsonb) ->> 'state', (:'b4'::jsonb) ->> 'binding', NULL) IS NOT NULL AS consumed \gset
 SET LOCAL ROLE neuronplane_worker;
 SELECT auth.complete_oidc_login(((:'b4'::jsonb) ->> 'attempt_id')::uuid,
                                 (SELECT claims || jsonb_build_object('nonce', (:'b4'::jsonb) ->> 'nonce') FROM good),
@@ -164,7 +164,7 @@ SELECT is((SELECT auth_method FROM auth.sessions WHERE id = :'alice_sid'), 'oidc
 
 -- A second login of the same subject finds the same user.
 SELECT auth.begin_oidc_login('idp', '/desk') AS b5 \gset
-SELECT auth.consume_login_attempt((:'b5'::jsonb) ->> 'state', (:'b5'::jsonb) ->> 'binding') IS NOT NULL AS consumed \gset
+SELECT auth.consume_oidc_callback('idp', (:'b5'::jsonb) ->> 'state', (:'b5'::jsonb) ->> 'binding', NULL) IS NOT NULL AS consumed \gset
 SELECT is(auth.complete_oidc_login(((:'b5'::jsonb) ->> 'attempt_id')::uuid,
               (SELECT claims || jsonb_build_object('nonce', (:'b5'::jsonb) ->> 'nonce', 'email_verified', true) FROM good))
           ->> 'principal_id', :'alice', 'the same subject logs in as the same user');
@@ -172,7 +172,7 @@ SELECT is(auth.complete_oidc_login(((:'b5'::jsonb) ->> 'attempt_id')::uuid,
 -- Linking by verified e-mail, only where the provider allows it.
 UPDATE auth.oidc_providers SET link_verified_email = true WHERE name = 'idp';
 SELECT auth.begin_oidc_login('idp', '/desk') AS b6 \gset
-SELECT auth.consume_login_attempt((:'b6'::jsonb) ->> 'state', (:'b6'::jsonb) ->> 'binding') IS NOT NULL AS consumed \gset
+SELECT auth.consume_oidc_callback('idp', (:'b6'::jsonb) ->> 'state', (:'b6'::jsonb) ->> 'binding', NULL) IS NOT NULL AS consumed \gset
 SELECT is(auth.complete_oidc_login(((:'b6'::jsonb) ->> 'attempt_id')::uuid,
               (SELECT claims || jsonb_build_object('nonce', (:'b6'::jsonb) ->> 'nonce', 'sub', 'idp-other',
                                                    'email', 'FX_member_a@example.org', 'email_verified', true)
