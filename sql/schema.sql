@@ -1059,6 +1059,9 @@ CREATE FUNCTION api.change_password(old_password text, new_password text) RETURN
     AS $$
 DECLARE
     caller uuid := identity.require_caller();
+    ip inet := auth.request_ip();
+    ua text := auth.request_user_agent();
+    wait integer;
 BEGIN
     IF NOT EXISTS (SELECT FROM identity.users u WHERE u.id = caller) THEN
         RAISE EXCEPTION 'only users have passwords' USING ERRCODE = '42501';
@@ -1066,7 +1069,22 @@ BEGIN
     IF identity.current_api_key_id() IS NOT NULL THEN
         RAISE EXCEPTION 'a password cannot be changed through an API key' USING ERRCODE = '42501';
     END IF;
+    -- The current password is guessed like a login's: locked accounts and addresses are
+    -- refused without a check, and a failure counts and is audited. It is written through
+    -- the autonomous connection, because the refusal rolls this transaction back.
+    wait := auth.login_lock_seconds('user:' || caller, auth.login_address(ip));
+    IF wait IS NOT NULL THEN
+        RAISE SQLSTATE 'PT429' USING
+            MESSAGE = format('too many wrong passwords; try again in %s seconds', wait),
+            HINT = 'Failed password changes count towards the account''s lockout, as failed logins do.';
+    END IF;
     IF NOT coalesce(auth.verify_password(caller, old_password), false) THEN
+        BEGIN
+            PERFORM auth.autonomous(format('SELECT auth.record_password_change_failure(%L, %L, %L)',
+                                           caller, ip, left(ua, 512)));
+        EXCEPTION WHEN OTHERS THEN
+            RAISE WARNING 'neuronplane: a failed password change of user % was not counted: %', caller, SQLERRM;
+        END;
         RAISE EXCEPTION 'the current password is wrong' USING ERRCODE = '28P01';
     END IF;
     PERFORM auth.set_password(caller, new_password);
@@ -1082,7 +1100,7 @@ ALTER FUNCTION api.change_password(old_password text, new_password text) OWNER T
 -- Name: FUNCTION change_password(old_password text, new_password text); Type: COMMENT; Schema: api; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION api.change_password(old_password text, new_password text) IS 'Change your password; your other sessions end. The new password must follow the policy (length, not your username or e-mail, not a common password). Errors: 28P01 wrong current password, 22023 policy, 42501.';
+COMMENT ON FUNCTION api.change_password(old_password text, new_password text) IS 'Change your password; your other sessions end. The new password must follow the policy (length, not your username or e-mail, not a common password). A wrong current password counts towards the account''s lockout and is audited (auth.password.change_failed). Errors: 28P01 wrong current password, PT429 (HTTP 429) while the account or address is locked, 22023 policy, 42501.';
 
 
 --
@@ -2684,6 +2702,9 @@ DECLARE
     ua text := auth.request_user_agent();
     attempt record;
 BEGIN
+    -- Before anything: in a read-only transaction the login would fail at its first write,
+    -- which differs for a right and a wrong password, and its counters would roll back.
+    PERFORM auth.require_read_write('api.login');
     SELECT * INTO attempt
       FROM auth.attempt_password_login(username_or_email, password, ip, ua);
     CASE attempt.outcome
@@ -3373,6 +3394,12 @@ CREATE FUNCTION api.revoke_session(session_id uuid) RETURNS void
 DECLARE
     caller uuid := identity.require_caller();
 BEGIN
+    -- auth.revoke_sessions() reads a NULL only_session as "every session".
+    IF session_id IS NULL THEN
+        RAISE EXCEPTION 'session_id is required: give the id of one of your sessions'
+            USING ERRCODE = '22004',
+                  HINT = 'api.sessions() lists them; api.logout_all() ends them all.';
+    END IF;
     IF auth.revoke_sessions(caller, 'revoked', only_session => session_id) = 0 THEN
         RAISE EXCEPTION 'you have no live session %', session_id USING ERRCODE = '42704';
     END IF;
@@ -3387,7 +3414,7 @@ ALTER FUNCTION api.revoke_session(session_id uuid) OWNER TO neuronplane_owner;
 -- Name: FUNCTION revoke_session(session_id uuid); Type: COMMENT; Schema: api; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION api.revoke_session(session_id uuid) IS 'End one of your sessions (see api.sessions()). Errors: 42704 no such live session of yours, 28000.';
+COMMENT ON FUNCTION api.revoke_session(session_id uuid) IS 'End one of your sessions (see api.sessions()). Errors: 22004 no session_id (HTTP 400), 42704 no such live session of yours, 28000.';
 
 
 --
@@ -3962,7 +3989,7 @@ COMMENT ON FUNCTION audit.genesis_hash(month date) IS 'The hash a month''s seal 
 
 CREATE FUNCTION audit.is_known_action(action text) RETURNS boolean
     LANGUAGE sql STABLE PARALLEL SAFE
-    AS $$SELECT action OPERATOR(pg_catalog.=) ANY ('{api_key.created,api_key.rate_limited,api_key.rejected,api_key.revoked,api_key.rotated,audit.head.exported,audit.partition.dropped,auth.csrf.refused,auth.login.failed,auth.login.locked,auth.login.succeeded,auth.logout,auth.oidc.consumed,auth.oidc.failed,auth.oidc.linked,auth.oidc.provider.deleted,auth.oidc.provider.saved,auth.oidc.started,auth.password.changed,auth.password.reset,auth.refresh.reused,auth.refresh.rotated,auth.session.revoked,auth.signing_key.rotated,identity.legacy.imported,identity.membership.changed,identity.org.created,identity.org.updated,identity.principal.disabled,identity.principal.enabled,identity.project.created,identity.project.deleted,identity.project.updated,identity.service_account.created,identity.user.created,identity.user.disabled,policy.granted,policy.revoked,workspace.ingest.cancelled,workspace.ingest.failed,workspace.ingest.started,workspace.ingest.succeeded,workspace.llm_model.created,workspace.llm_model.deleted,workspace.llm_model.updated,workspace.model_key.revealed,workspace.model_key.set,workspace.onboarding.probed,workspace.profile.agent_key_revealed,workspace.profile.agent_key_set,workspace.secrets.rotated}'::pg_catalog.text[])$$;
+    AS $$SELECT action OPERATOR(pg_catalog.=) ANY ('{api_key.created,api_key.rate_limited,api_key.rejected,api_key.revoked,api_key.rotated,audit.head.exported,audit.partition.dropped,auth.csrf.refused,auth.login.failed,auth.login.locked,auth.login.succeeded,auth.logout,auth.oidc.consumed,auth.oidc.failed,auth.oidc.linked,auth.oidc.provider.deleted,auth.oidc.provider.saved,auth.oidc.started,auth.password.change_failed,auth.password.changed,auth.password.reset,auth.refresh.reused,auth.refresh.rotated,auth.session.revoked,auth.signing_key.rotated,identity.legacy.imported,identity.membership.changed,identity.org.created,identity.org.updated,identity.principal.disabled,identity.principal.enabled,identity.project.created,identity.project.deleted,identity.project.updated,identity.service_account.created,identity.user.created,identity.user.disabled,policy.granted,policy.revoked,workspace.ingest.cancelled,workspace.ingest.failed,workspace.ingest.started,workspace.ingest.succeeded,workspace.llm_model.created,workspace.llm_model.deleted,workspace.llm_model.updated,workspace.model_key.revealed,workspace.model_key.set,workspace.onboarding.probed,workspace.profile.agent_key_revealed,workspace.profile.agent_key_set,workspace.secrets.rotated}'::pg_catalog.text[])$$;
 
 
 ALTER FUNCTION audit.is_known_action(action text) OWNER TO neuronplane_owner;
@@ -4775,34 +4802,7 @@ BEGIN
     END IF;
 
     -- 5. A failure, for the account and for the address.
-    INSERT INTO auth.account_login_failures AS f (account_key, user_id, failure_count,
-                                                  first_failure_at, last_failure_at, locked_until)
-    VALUES (v_account, v_user, 1, v_now, v_now, v_now + auth.lockout_delay(1))
-    ON CONFLICT (account_key) DO UPDATE
-       SET failure_count = auth.next_failure_count(f.failure_count, f.last_failure_at,
-                                                   f.locked_until, v_now),
-           first_failure_at = CASE WHEN auth.next_failure_count(f.failure_count, f.last_failure_at,
-                                                                f.locked_until, v_now) = 1
-                                   THEN v_now ELSE f.first_failure_at END,
-           last_failure_at = v_now,
-           locked_until = v_now + auth.lockout_delay(auth.next_failure_count(
-                                      f.failure_count, f.last_failure_at, f.locked_until, v_now))
-    RETURNING f.locked_until - v_now INTO v_delay;
-    IF v_address IS NOT NULL THEN
-        INSERT INTO auth.address_login_failures AS f (address, failure_count, first_failure_at,
-                                                      last_failure_at, locked_until)
-        VALUES (v_address, 1, v_now, v_now, v_now + auth.lockout_delay(1))
-        ON CONFLICT (address) DO UPDATE
-           SET failure_count = auth.next_failure_count(f.failure_count, f.last_failure_at,
-                                                       f.locked_until, v_now),
-               first_failure_at = CASE WHEN auth.next_failure_count(f.failure_count, f.last_failure_at,
-                                                                    f.locked_until, v_now) = 1
-                                       THEN v_now ELSE f.first_failure_at END,
-               last_failure_at = v_now,
-               locked_until = v_now + auth.lockout_delay(auth.next_failure_count(
-                                          f.failure_count, f.last_failure_at, f.locked_until, v_now))
-        RETURNING greatest(v_delay, f.locked_until - v_now) INTO v_delay;
-    END IF;
+    v_delay := auth.count_login_failure(v_account, v_user, v_address, v_now);
     PERFORM audit.record('auth.login.failed', 'failure',
                          CASE WHEN v_user IS NOT NULL THEN 'user' END, v_user::text,
                          v_details || jsonb_strip_nulls(jsonb_build_object(
@@ -4969,6 +4969,11 @@ BEGIN
                                format('there is no enabled OIDC provider "%s"', left(provider, 64)),
                                'unknown_provider', left(provider, 64), ip => ip, user_agent => user_agent);
     END IF;
+    IF NOT auth.oidc_callback_is_own(p.callback_url, p.name) THEN
+        RETURN auth.oidc_error('55000', 'provider_misconfigured',
+                               format('OIDC provider "%s" has no callback URL of its own; an administrator must register it again with --callback-url https://<host>/auth/oidc/%s/callback', p.name, p.name),
+                               'callback_not_per_provider', p.name, ip => ip, user_agent => user_agent);
+    END IF;
     IF redirect_to IS NULL OR NOT redirect_to = ANY (p.redirect_uris) THEN
         RETURN auth.oidc_error('22023', 'invalid_redirect',
                                'redirect_to is not one of the provider''s registered redirect URIs',
@@ -5005,7 +5010,7 @@ ALTER FUNCTION auth.begin_oidc_login(provider text, redirect_to text, ip inet, u
 -- Name: FUNCTION begin_oidc_login(provider text, redirect_to text, ip inet, user_agent text); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION auth.begin_oidc_login(provider text, redirect_to text, ip inet, user_agent text) IS 'For the glue: start an OIDC login with a provider. Checks redirect_to against the provider''s redirect_uris exactly, stores the attempt, answers {attempt_id, state, nonce, code_challenge (S256), binding (for the browser''s cookie), authorization_endpoint, client_id, redirect_uri, scope}; or {error, code, message}: 42704 unknown provider, 22023 redirect_to not allowed. Audited.';
+COMMENT ON FUNCTION auth.begin_oidc_login(provider text, redirect_to text, ip inet, user_agent text) IS 'For the glue: start an OIDC login with a provider. Checks redirect_to against the provider''s redirect_uris exactly, stores the attempt, answers {attempt_id, state, nonce, code_challenge (S256), binding (for the browser''s cookie), authorization_endpoint, client_id, redirect_uri (the provider''s own callback), scope}; or {error, code, message}: 42704 unknown provider, 55000 provider without a callback URL of its own, 22023 redirect_to not allowed. Audited.';
 
 
 --
@@ -5041,6 +5046,16 @@ BEGIN
         problem := 'the token is not meant for this API';
     ELSIF jsonb_typeof(claims -> 'exp') IS DISTINCT FROM 'number' THEN
         problem := 'the token has no expiry';
+    -- No leeway: the database signs and checks its tokens with one clock. PostgREST 12.0.2
+    -- allows 30 seconds on exp, nbf and iat, which this narrows to none.
+    ELSIF (claims ->> 'exp')::numeric <= extract(epoch FROM clock_timestamp()) THEN
+        problem := 'the token has expired';
+    ELSIF jsonb_typeof(claims -> 'nbf') = 'number'
+          AND (claims ->> 'nbf')::numeric > extract(epoch FROM clock_timestamp()) THEN
+        problem := 'the token is not valid yet';
+    ELSIF jsonb_typeof(claims -> 'iat') = 'number'
+          AND (claims ->> 'iat')::numeric > extract(epoch FROM clock_timestamp()) THEN
+        problem := 'the token was issued in the future';
     ELSIF NOT EXISTS (SELECT FROM auth.published_signing_keys() k
                        WHERE k.kid = header::jsonb ->> 'kid') THEN
         problem := 'the token names no published signing key';
@@ -5067,7 +5082,7 @@ ALTER FUNCTION auth.check_access_token() OWNER TO neuronplane_owner;
 -- Name: FUNCTION check_access_token(); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION auth.check_access_token() IS 'For PostgREST''s pre-request hook: a request with a token is refused (401) unless the token''s iss and aud are this server''s, it expires, and its kid names a published signing key.';
+COMMENT ON FUNCTION auth.check_access_token() IS 'For PostgREST''s pre-request hook: a request with a token is refused (401) unless the token''s iss and aud are this server''s, it expires and has not expired, its nbf and iat are not in the future (no leeway), and its kid names a published signing key.';
 
 
 --
@@ -5355,17 +5370,43 @@ CREATE FUNCTION auth.consume_login_attempt(state text, binding text, ip inet DEF
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+BEGIN
+    RETURN auth.oidc_error('28000', 'invalid_state',
+                           'this glue does not say which provider the callback is for; upgrade it (it must call auth.consume_oidc_callback)',
+                           'provider_not_given', ip => ip, user_agent => user_agent);
+END
+$$;
+
+
+ALTER FUNCTION auth.consume_login_attempt(state text, binding text, ip inet, user_agent text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION consume_login_attempt(state text, binding text, ip inet, user_agent text); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.consume_login_attempt(state text, binding text, ip inet, user_agent text) IS 'Replaced by auth.consume_oidc_callback(provider, state, binding, iss, ...): refuses every callback (28000), audited, so that no glue can skip the provider binding.';
+
+
+--
+-- Name: consume_oidc_callback(text, text, text, text, inet, text); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.consume_oidc_callback(provider text, state text, binding text, iss text, ip inet DEFAULT NULL::inet, user_agent text DEFAULT NULL::text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
 DECLARE
     a auth.login_attempts;
     p auth.oidc_providers;
     now_ timestamptz := clock_timestamp();
+    problem text;
 BEGIN
     SELECT * INTO a FROM auth.login_attempts x
      WHERE x.state_hash = sha256(convert_to(coalesce(state, ''), 'UTF8'))
        FOR UPDATE;
     IF NOT FOUND THEN
         RETURN auth.oidc_error('28000', 'invalid_state', 'unknown or expired login state; start the login again',
-                               'unknown_state', ip => ip, user_agent => user_agent);
+                               'unknown_state', left(provider, 64), ip => ip, user_agent => user_agent);
     END IF;
     IF a.consumed_at IS NOT NULL THEN
         RETURN auth.oidc_error('28000', 'invalid_state', 'this login state was already used; start the login again',
@@ -5374,6 +5415,20 @@ BEGIN
     UPDATE auth.login_attempts x SET consumed_at = now_ WHERE x.id = a.id;
     PERFORM audit.record('auth.oidc.consumed', 'success', 'login_attempt', a.id::text,
                          jsonb_build_object('provider', a.provider), ip => ip, user_agent => user_agent);
+    SELECT * INTO p FROM auth.oidc_providers x WHERE x.name = a.provider;
+    IF provider IS DISTINCT FROM a.provider THEN
+        problem := 'provider_mismatch';
+    ELSIF iss IS NOT NULL AND iss IS DISTINCT FROM p.issuer THEN
+        problem := 'iss_mismatch';
+    ELSIF iss IS NULL AND p.iss_parameter_supported THEN
+        problem := 'iss_missing';
+    END IF;
+    IF problem IS NOT NULL THEN
+        UPDATE auth.login_attempts x SET failed_reason = problem WHERE x.id = a.id;
+        RETURN auth.oidc_error('28000', 'invalid_state',
+                               'this response does not come from the provider the login was started with; start the login again',
+                               problem, a.provider, a.id, ip, user_agent);
+    END IF;
     IF a.expires_at <= now_ THEN
         UPDATE auth.login_attempts x SET failed_reason = 'expired' WHERE x.id = a.id;
         RETURN auth.oidc_error('28000', 'invalid_state', 'unknown or expired login state; start the login again',
@@ -5385,7 +5440,6 @@ BEGIN
                                'this login was started in another browser; start the login again',
                                'browser_mismatch', a.provider, a.id, ip, user_agent);
     END IF;
-    SELECT * INTO p FROM auth.oidc_providers x WHERE x.name = a.provider;
     IF NOT p.enabled THEN
         UPDATE auth.login_attempts x SET failed_reason = 'provider_disabled' WHERE x.id = a.id;
         RETURN auth.oidc_error('42704', 'unknown_provider', 'the OIDC provider of this login is disabled',
@@ -5407,13 +5461,13 @@ END
 $$;
 
 
-ALTER FUNCTION auth.consume_login_attempt(state text, binding text, ip inet, user_agent text) OWNER TO neuronplane_owner;
+ALTER FUNCTION auth.consume_oidc_callback(provider text, state text, binding text, iss text, ip inet, user_agent text) OWNER TO neuronplane_owner;
 
 --
--- Name: FUNCTION consume_login_attempt(state text, binding text, ip inet, user_agent text); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+-- Name: FUNCTION consume_oidc_callback(provider text, state text, binding text, iss text, ip inet, user_agent text); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION auth.consume_login_attempt(state text, binding text, ip inet, user_agent text) IS 'For the glue: spend the login attempt of a callback''s state (single use). Answers what the code exchange and the ID token check need; or {error, code 28000: unknown, used, expired or other-browser state; 42704 disabled provider}. Audited.';
+COMMENT ON FUNCTION auth.consume_oidc_callback(provider text, state text, binding text, iss text, ip inet, user_agent text) IS 'For the glue''s /auth/oidc/<provider>/callback: spend the login attempt of the callback''s state (single use), after checking that it was started with this provider and that the response''s iss (RFC 9207) is the provider''s issuer (required when the provider advertises it). Answers what the code exchange and the ID token check need; or {error, code 28000: unknown, used, expired, other-browser state, other provider or issuer; 42704 disabled provider}. Audited.';
 
 
 --
@@ -5600,6 +5654,59 @@ ALTER FUNCTION auth.count_api_key_request(key_id uuid, max_per_min integer, take
 --
 
 COMMENT ON FUNCTION auth.count_api_key_request(key_id uuid, max_per_min integer, take integer, touch boolean, ip inet, user_agent text, request_id text) IS 'Autonomous side of an API-key request: takes up to `take` requests of the key''s current minute, records last use (at most once a minute), audits the first refusal of a window. Returns {count, taken, window_start[, retry_after]}.';
+
+
+--
+-- Name: count_login_failure(text, uuid, inet, timestamp with time zone); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.count_login_failure(failed_account text, failed_user uuid, failed_address inet, failed_at timestamp with time zone) RETURNS interval
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    delay interval;
+BEGIN
+    INSERT INTO auth.account_login_failures AS f (account_key, user_id, failure_count,
+                                                  first_failure_at, last_failure_at, locked_until)
+    VALUES (failed_account, failed_user, 1, failed_at, failed_at, failed_at + auth.lockout_delay(1))
+    ON CONFLICT (account_key) DO UPDATE
+       SET failure_count = auth.next_failure_count(f.failure_count, f.last_failure_at,
+                                                   f.locked_until, failed_at),
+           first_failure_at = CASE WHEN auth.next_failure_count(f.failure_count, f.last_failure_at,
+                                                                f.locked_until, failed_at) = 1
+                                   THEN failed_at ELSE f.first_failure_at END,
+           last_failure_at = failed_at,
+           locked_until = failed_at + auth.lockout_delay(auth.next_failure_count(
+                                      f.failure_count, f.last_failure_at, f.locked_until, failed_at))
+    RETURNING f.locked_until - failed_at INTO delay;
+    IF failed_address IS NOT NULL THEN
+        INSERT INTO auth.address_login_failures AS f (address, failure_count, first_failure_at,
+                                                      last_failure_at, locked_until)
+        VALUES (failed_address, 1, failed_at, failed_at, failed_at + auth.lockout_delay(1))
+        ON CONFLICT (address) DO UPDATE
+           SET failure_count = auth.next_failure_count(f.failure_count, f.last_failure_at,
+                                                       f.locked_until, failed_at),
+               first_failure_at = CASE WHEN auth.next_failure_count(f.failure_count, f.last_failure_at,
+                                                                    f.locked_until, failed_at) = 1
+                                       THEN failed_at ELSE f.first_failure_at END,
+               last_failure_at = failed_at,
+               locked_until = failed_at + auth.lockout_delay(auth.next_failure_count(
+                                          f.failure_count, f.last_failure_at, f.locked_until, failed_at))
+        RETURNING greatest(delay, f.locked_until - failed_at) INTO delay;
+    END IF;
+    RETURN delay;
+END
+$$;
+
+
+ALTER FUNCTION auth.count_login_failure(failed_account text, failed_user uuid, failed_address inet, failed_at timestamp with time zone) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION count_login_failure(failed_account text, failed_user uuid, failed_address inet, failed_at timestamp with time zone); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.count_login_failure(failed_account text, failed_user uuid, failed_address inet, failed_at timestamp with time zone) IS 'Counts one failed password check for the account key and the address (lockout, docs/auth.md); returns the longer lock it started, or NULL/0 for none.';
 
 
 --
@@ -6107,6 +6214,33 @@ COMMENT ON FUNCTION auth.login_address(ip inet) IS 'The client address login lim
 
 
 --
+-- Name: login_lock_seconds(text, inet); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.login_lock_seconds(account_key text, address inet) RETURNS integer
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT auth.seconds_until(max(l.locked_until), clock_timestamp())
+      FROM (SELECT f.locked_until FROM auth.account_login_failures f
+             WHERE f.account_key = login_lock_seconds.account_key AND f.locked_until > clock_timestamp()
+            UNION ALL
+            SELECT f.locked_until FROM auth.address_login_failures f
+             WHERE f.address = login_lock_seconds.address AND f.locked_until > clock_timestamp()) l
+    HAVING count(*) > 0
+$$;
+
+
+ALTER FUNCTION auth.login_lock_seconds(account_key text, address inet) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION login_lock_seconds(account_key text, address inet); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.login_lock_seconds(account_key text, address inet) IS 'Seconds until the lockout of the account key or the address ends, whichever is later; NULL when neither is locked.';
+
+
+--
 -- Name: maintain_signing_keys(); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
 --
 
@@ -6195,6 +6329,29 @@ ALTER FUNCTION auth.next_failure_count(failure_count integer, last_failure_at ti
 --
 
 COMMENT ON FUNCTION auth.next_failure_count(failure_count integer, last_failure_at timestamp with time zone, locked_until timestamp with time zone, at timestamp with time zone) IS 'The failure count after a failure at time at: reset to 1 when the previous one (or the end of its lock) is older than auth.settings.lockout_window.';
+
+
+--
+-- Name: oidc_callback_is_own(text, text); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.oidc_callback_is_own(callback_url text, provider text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+    SELECT provider ~ '^[a-z0-9][a-z0-9_-]{0,62}$'
+       AND callback_url ~ ('^https?://[^/?#[:space:]]+(/[^?#[:space:]]*)?/auth/oidc/'
+                           || provider || '/callback$')
+$_$;
+
+
+ALTER FUNCTION auth.oidc_callback_is_own(callback_url text, provider text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION oidc_callback_is_own(callback_url text, provider text); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.oidc_callback_is_own(callback_url text, provider text) IS 'True when callback_url is https://host[/prefix]/auth/oidc/<provider>/callback: the redirect URI that belongs to that provider alone.';
 
 
 --
@@ -6549,6 +6706,38 @@ COMMENT ON FUNCTION auth.record_csrf_refusal(session_id uuid, principal_id uuid,
 
 
 --
+-- Name: record_password_change_failure(uuid, inet, text); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.record_password_change_failure(user_id uuid, ip inet, user_agent text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    delay interval;
+BEGIN
+    delay := auth.count_login_failure('user:' || user_id, user_id, auth.login_address(ip),
+                                      clock_timestamp());
+    PERFORM audit.record('auth.password.change_failed', 'failure', 'user', user_id::text,
+                         jsonb_strip_nulls(jsonb_build_object(
+                             'reason', 'invalid_credentials',
+                             'locked_for', nullif(ceil(extract(epoch FROM delay))::integer, 0))),
+                         user_id, 'user', ip => ip, user_agent => user_agent);
+    RETURN jsonb_build_object('counted', true);
+END
+$$;
+
+
+ALTER FUNCTION auth.record_password_change_failure(user_id uuid, ip inet, user_agent text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION record_password_change_failure(user_id uuid, ip inet, user_agent text); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.record_password_change_failure(user_id uuid, ip inet, user_agent text) IS 'Autonomous side of a wrong current password in api.change_password(): counts it towards the lockout and audits auth.password.change_failed.';
+
+
+--
 -- Name: refresh_checked(text); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
 --
 
@@ -6664,6 +6853,33 @@ ALTER FUNCTION auth.request_user_agent() OWNER TO neuronplane_owner;
 --
 
 COMMENT ON FUNCTION auth.request_user_agent() IS 'The User-Agent of the current request, when known.';
+
+
+--
+-- Name: require_read_write(text); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.require_read_write(what text) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    IF current_setting('transaction_read_only') = 'on' THEN
+        RAISE EXCEPTION '% changes data and cannot run in a read-only transaction', what
+            USING ERRCODE = '25006',
+                  HINT = 'Call it in a read-write transaction (over HTTP: POST, not GET or HEAD).';
+    END IF;
+END
+$$;
+
+
+ALTER FUNCTION auth.require_read_write(what text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION require_read_write(what text); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.require_read_write(what text) IS 'Raises 25006 in a read-only transaction, before a function that must write does anything. Granted to no one: definer functions call it.';
 
 
 --
@@ -6822,13 +7038,19 @@ DECLARE
     u text;
 BEGIN
     IF name IS NULL OR name !~ '^[a-z0-9][a-z0-9_-]{0,62}$' THEN
-        RAISE EXCEPTION 'provider name "%" is not valid', name USING ERRCODE = '22023',
+        RAISE EXCEPTION 'provider name "%" is not valid', left(name, 64) USING ERRCODE = '22023',
             HINT = 'Use lower-case letters, digits, _ and -, starting with a letter or digit.';
+    END IF;
+    IF NOT coalesce(auth.oidc_callback_is_own(callback_url, name), false) THEN
+        RAISE EXCEPTION 'the callback URL of provider "%" must end in /auth/oidc/%/callback', name, name
+            USING ERRCODE = '22023',
+                  HINT = 'Each provider needs its own redirect URI (RFC 9700, 4.4): register '
+                         'https://<glue host>/auth/oidc/' || name || '/callback at the provider and here.';
     END IF;
     FOREACH u IN ARRAY coalesce(redirect_uris, '{}') LOOP
         -- An absolute http(s) URL with a host, or an absolute path (not //host).
         IF u !~ '^(https?://[^/?#[:space:]]+(/[^#[:space:]]*)?|/([^/[:space:]\\#][^#[:space:]]*)?)$' THEN
-            RAISE EXCEPTION 'redirect URI "%" is not an absolute URL or path', u USING ERRCODE = '22023',
+            RAISE EXCEPTION 'redirect URI "%" is not an absolute URL or path', left(u, 200) USING ERRCODE = '22023',
                 HINT = 'Use https://host/path or /path, without a fragment.';
         END IF;
     END LOOP;
@@ -6861,6 +7083,7 @@ BEGIN
      WHERE p.name = save_oidc_provider.name;
     PERFORM audit.record('auth.oidc.provider.saved', 'success', 'oidc_provider', name,
                          jsonb_build_object('issuer', issuer, 'client_id', client_id,
+                                            'callback_url', callback_url,
                                             'redirect_uris', to_jsonb(redirect_uris),
                                             'enabled', coalesce(enabled, true)));
 END
@@ -6873,7 +7096,7 @@ ALTER FUNCTION auth.save_oidc_provider(name text, issuer text, client_id text, c
 -- Name: FUNCTION save_oidc_provider(name text, issuer text, client_id text, client_secret text, authorization_endpoint text, token_endpoint text, jwks_uri text, callback_url text, redirect_uris text[], scopes text[], userinfo_endpoint text, end_session_endpoint text, id_token_algs text[], link_verified_email boolean, enabled boolean); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION auth.save_oidc_provider(name text, issuer text, client_id text, client_secret text, authorization_endpoint text, token_endpoint text, jwks_uri text, callback_url text, redirect_uris text[], scopes text[], userinfo_endpoint text, end_session_endpoint text, id_token_algs text[], link_verified_email boolean, enabled boolean) IS 'Add or replace an OIDC provider (client secret stored encrypted; NULL for a public client). Errors: 22023 bad name or redirect URI, 23514 bad URL.';
+COMMENT ON FUNCTION auth.save_oidc_provider(name text, issuer text, client_id text, client_secret text, authorization_endpoint text, token_endpoint text, jwks_uri text, callback_url text, redirect_uris text[], scopes text[], userinfo_endpoint text, end_session_endpoint text, id_token_algs text[], link_verified_email boolean, enabled boolean) IS 'Add or replace an OIDC provider (client secret stored encrypted; NULL for a public client). callback_url must be the provider''s own, .../auth/oidc/<name>/callback. Errors: 22023 bad name, callback or redirect URI, 23514 bad URL.';
 
 
 --
@@ -6920,6 +7143,60 @@ ALTER FUNCTION auth.session_is_active(session_id uuid) OWNER TO neuronplane_owne
 --
 
 COMMENT ON FUNCTION auth.session_is_active(session_id uuid) IS 'True while the session is neither revoked nor past its absolute or idle expiry.';
+
+
+--
+-- Name: session_is_live_for(uuid, text); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.session_is_live_for(session_id uuid, sub text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+    SELECT coalesce(sub ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', false)
+       AND EXISTS (SELECT FROM auth.sessions s
+                    WHERE s.id = session_is_live_for.session_id
+                      AND s.principal_id = session_is_live_for.sub::uuid)
+       AND auth.session_is_active(session_is_live_for.session_id)
+$_$;
+
+
+ALTER FUNCTION auth.session_is_live_for(session_id uuid, sub text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION session_is_live_for(session_id uuid, sub text); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.session_is_live_for(session_id uuid, sub text) IS 'True while the session is live (auth.session_is_active()) and is a session of the principal sub.';
+
+
+--
+-- Name: set_oidc_iss_parameter_supported(text, boolean); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.set_oidc_iss_parameter_supported(name text, supported boolean) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    UPDATE auth.oidc_providers p SET iss_parameter_supported = coalesce(supported, false)
+     WHERE p.name = set_oidc_iss_parameter_supported.name;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'there is no OIDC provider "%"', left(name, 64) USING ERRCODE = '42704';
+    END IF;
+    PERFORM audit.record('auth.oidc.provider.saved', 'success', 'oidc_provider', name,
+                         jsonb_build_object('iss_parameter_supported', coalesce(supported, false)));
+END
+$$;
+
+
+ALTER FUNCTION auth.set_oidc_iss_parameter_supported(name text, supported boolean) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION set_oidc_iss_parameter_supported(name text, supported boolean); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.set_oidc_iss_parameter_supported(name text, supported boolean) IS 'Record whether a provider advertises authorization_response_iss_parameter_supported (RFC 9207): its callbacks must then carry iss. Errors: 42704.';
 
 
 --
@@ -7286,7 +7563,7 @@ BEGIN
     END IF;
     sid := CASE WHEN claims ->> 'sid' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
                 THEN (claims ->> 'sid')::uuid END;
-    IF sid IS NULL OR NOT auth.session_is_active(sid) THEN
+    IF sid IS NULL OR NOT auth.session_is_live_for(sid, claims ->> 'sub') THEN
         RAISE SQLSTATE 'PT401' USING
             MESSAGE = 'the session of this access token has ended',
             HINT = 'Log in again, or refresh with a valid refresh token.';
@@ -7334,9 +7611,24 @@ CREATE FUNCTION hooks.check_access_token() RETURNS void
     AS $$
 DECLARE
     sid uuid := auth.current_session_id();
+    claims jsonb;
 BEGIN
     PERFORM auth.check_access_token();
-    IF sid IS NOT NULL AND NOT auth.session_is_active(sid) THEN
+    claims := coalesce(nullif(current_setting('request.jwt.claims', true), '')::jsonb, '{}');
+    IF NOT (claims ?| ARRAY['sub', 'sid'])
+       AND coalesce(nullif(current_setting('request.headers', true), '')::jsonb ->> 'authorization', '')
+           !~* '^bearer\s+\S' THEN
+        RETURN;  -- anonymous: no token, no claims of one
+    END IF;
+    IF sid IS NOT NULL AND auth.session_is_active(sid) AND NOT auth.session_is_live_for(sid, claims ->> 'sub') THEN
+        sid := NULL;  -- another principal's session: no session of this token's subject
+    END IF;
+    IF sid IS NULL THEN
+        RAISE SQLSTATE 'PT401' USING
+            MESSAGE = 'the access token names no session of its subject',
+            HINT = 'Use a token issued by api.login or api.refresh.';
+    END IF;
+    IF NOT auth.session_is_active(sid) THEN
         RAISE SQLSTATE 'PT401' USING
             MESSAGE = 'the session of this access token has ended',
             HINT = 'Log in again, or refresh with a valid refresh token.';
@@ -7351,7 +7643,7 @@ ALTER FUNCTION hooks.check_access_token() OWNER TO neuronplane_owner;
 -- Name: FUNCTION check_access_token(); Type: COMMENT; Schema: hooks; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION hooks.check_access_token() IS 'For hooks.pre_request(): refuses (401) tokens PostgREST let through that are not ours (issuer, audience, expiry, key) and tokens of revoked or expired sessions.';
+COMMENT ON FUNCTION hooks.check_access_token() IS 'For hooks.pre_request(): refuses (401) tokens PostgREST let through that are not ours (issuer, audience, expiry, key), tokens without a session of their own subject (sid missing, another principal''s, or sub no principal), and tokens of revoked or expired sessions.';
 
 
 --
@@ -7393,6 +7685,8 @@ DECLARE
     cookie text;
     who record;
 BEGIN
+    PERFORM hooks.refuse_read_only_write();
+    PERFORM hooks.refuse_read_only_view_write();
     IF key IS NOT NULL THEN
         SELECT * INTO who FROM hooks.authenticate_api_key_request(key);
         PERFORM set_config('request.jwt.claims', who.claims::text, true),
@@ -7420,7 +7714,91 @@ ALTER FUNCTION hooks.pre_request() OWNER TO neuronplane_owner;
 -- Name: FUNCTION pre_request(); Type: COMMENT; Schema: hooks; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION hooks.pre_request() IS 'PostgREST db-pre-request: a request with X-API-Key becomes the key''s principal (401 refused key, 429 over the limit); one with an Authorization header: refuses (401) tokens that are not ours and tokens of ended sessions; one with only the np_access cookie (a browser logged in through the glue) becomes the cookie token''s principal (401 bad token or ended session, 403 a write without X-CSRF-Token).';
+COMMENT ON FUNCTION hooks.pre_request() IS 'PostgREST db-pre-request: a GET or HEAD of an api function that changes data, and a write to a read-only api view, are refused first (405, 25006 / 42809); then a request with X-API-Key becomes the key''s principal (401 refused key, 429 over the limit); one with an Authorization header: refuses (401) tokens that are not ours and tokens of ended sessions; one with only the np_access cookie (a browser logged in through the glue) becomes the cookie token''s principal (401 bad token or ended session, 403 a write without X-CSRF-Token).';
+
+
+--
+-- Name: refuse_read_only_view_write(); Type: FUNCTION; Schema: hooks; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION hooks.refuse_read_only_view_write() RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+DECLARE
+    rel    text := substring(current_setting('request.path', true) FROM '^/([A-Za-z_][A-Za-z0-9_]*)$');
+    method text := upper(coalesce(current_setting('request.method', true), ''));
+    need   integer;
+    view   oid;
+BEGIN
+    -- pg_relation_is_updatable()'s bits: 4 UPDATE, 8 INSERT, 16 DELETE.
+    need := CASE method WHEN 'POST' THEN 8 WHEN 'PATCH' THEN 4 WHEN 'PUT' THEN 12
+                        WHEN 'DELETE' THEN 16 END;
+    IF rel IS NULL OR need IS NULL THEN
+        RETURN;
+    END IF;
+    SELECT c.oid INTO view FROM pg_class c
+     WHERE c.relnamespace = 'api'::regnamespace AND c.relname = rel AND c.relkind = 'v';
+    IF view IS NULL OR pg_relation_is_updatable(view, true) & need = need THEN
+        RETURN;
+    END IF;
+    RAISE SQLSTATE 'PGRST'
+        USING MESSAGE = jsonb_build_object(
+                  'code', '42809', 'message', format('api.%s is read-only: it does not take %s', rel, method),
+                  'details', NULL, 'hint', 'Read it with GET.')::text,
+              DETAIL = jsonb_build_object('status', 405,
+                                          'headers', jsonb_build_object('Allow', 'GET, HEAD'))::text;
+END
+$_$;
+
+
+ALTER FUNCTION hooks.refuse_read_only_view_write() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION refuse_read_only_view_write(); Type: COMMENT; Schema: hooks; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION hooks.refuse_read_only_view_write() IS 'For hooks.pre_request(): a POST, PATCH, PUT or DELETE on an api view that cannot take it (pg_relation_is_updatable()) is refused with 405 (Allow: GET, HEAD; code 42809) before it runs.';
+
+
+--
+-- Name: refuse_read_only_write(); Type: FUNCTION; Schema: hooks; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION hooks.refuse_read_only_write() RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+DECLARE
+    fn text;
+BEGIN
+    IF current_setting('transaction_read_only') <> 'on' THEN
+        RETURN;
+    END IF;
+    fn := substring(current_setting('request.path', true) FROM '^/rpc/([A-Za-z_][A-Za-z0-9_]*)$');
+    IF fn IS NULL OR NOT EXISTS (SELECT FROM pg_proc p
+                                  WHERE p.pronamespace = 'api'::regnamespace
+                                    AND p.proname = fn AND p.provolatile = 'v') THEN
+        RETURN;
+    END IF;
+    RAISE SQLSTATE 'PGRST'
+        USING MESSAGE = jsonb_build_object(
+                  'code', '25006', 'message', format('api.%s changes data: call it with POST', fn),
+                  'details', NULL,
+                  'hint', 'GET and HEAD run in a read-only transaction; send the arguments as a JSON body with POST.')::text,
+              DETAIL = jsonb_build_object('status', 405,
+                                          'headers', jsonb_build_object('Allow', 'POST'))::text;
+END
+$_$;
+
+
+ALTER FUNCTION hooks.refuse_read_only_write() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION refuse_read_only_write(); Type: COMMENT; Schema: hooks; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION hooks.refuse_read_only_write() IS 'For hooks.pre_request(): in a read-only transaction (PostgREST''s GET and HEAD), a call of a VOLATILE api function is refused with 405 (Allow: POST, code 25006) before it runs.';
 
 
 --
@@ -13338,6 +13716,7 @@ CREATE TABLE auth.oidc_providers (
     enabled boolean DEFAULT true NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    iss_parameter_supported boolean DEFAULT false NOT NULL,
     CONSTRAINT oidc_providers_authorization_endpoint_check CHECK ((authorization_endpoint ~ '^https?://[^[:space:]]+$'::text)),
     CONSTRAINT oidc_providers_callback_url_check CHECK ((callback_url ~ '^https?://[^[:space:]#]+$'::text)),
     CONSTRAINT oidc_providers_check CHECK (((jwks IS NULL) = (jwks_fetched_at IS NULL))),
@@ -13405,6 +13784,13 @@ COMMENT ON COLUMN auth.oidc_providers.redirect_uris IS 'Where the browser may be
 --
 
 COMMENT ON COLUMN auth.oidc_providers.link_verified_email IS 'When true, a first login whose ID token carries email_verified = true is linked to the existing user with that e-mail; otherwise a new user is made.';
+
+
+--
+-- Name: COLUMN oidc_providers.iss_parameter_supported; Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON COLUMN auth.oidc_providers.iss_parameter_supported IS 'The provider''s discovery advertises authorization_response_iss_parameter_supported (RFC 9207): its callbacks must carry iss, equal to issuer.';
 
 
 --
@@ -17907,6 +18293,14 @@ GRANT ALL ON FUNCTION auth.consume_login_attempt(state text, binding text, ip in
 
 
 --
+-- Name: FUNCTION consume_oidc_callback(provider text, state text, binding text, iss text, ip inet, user_agent text); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.consume_oidc_callback(provider text, state text, binding text, iss text, ip inet, user_agent text) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.consume_oidc_callback(provider text, state text, binding text, iss text, ip inet, user_agent text) TO neuronplane_worker;
+
+
+--
 -- Name: FUNCTION cookie_logout(access_token text, csrf_token text, ip inet, user_agent text); Type: ACL; Schema: auth; Owner: neuronplane_owner
 --
 
@@ -17936,6 +18330,13 @@ GRANT ALL ON FUNCTION auth.cookie_session(access_token text) TO neuronplane_work
 
 REVOKE ALL ON FUNCTION auth.count_api_key_request(key_id uuid, max_per_min integer, take integer, touch boolean, ip inet, user_agent text, request_id text) FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.count_api_key_request(key_id uuid, max_per_min integer, take integer, touch boolean, ip inet, user_agent text, request_id text) TO neuronplane_autonomous;
+
+
+--
+-- Name: FUNCTION count_login_failure(failed_account text, failed_user uuid, failed_address inet, failed_at timestamp with time zone); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.count_login_failure(failed_account text, failed_user uuid, failed_address inet, failed_at timestamp with time zone) FROM PUBLIC;
 
 
 --
@@ -18059,6 +18460,13 @@ REVOKE ALL ON FUNCTION auth.login_address(ip inet) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION login_lock_seconds(account_key text, address inet); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.login_lock_seconds(account_key text, address inet) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION maintain_signing_keys(); Type: ACL; Schema: auth; Owner: neuronplane_owner
 --
 
@@ -18077,6 +18485,13 @@ REVOKE ALL ON FUNCTION auth.new_refresh_token(session_id uuid, parent_id uuid, s
 --
 
 REVOKE ALL ON FUNCTION auth.next_failure_count(failure_count integer, last_failure_at timestamp with time zone, locked_until timestamp with time zone, at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION oidc_callback_is_own(callback_url text, provider text); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.oidc_callback_is_own(callback_url text, provider text) FROM PUBLIC;
 
 
 --
@@ -18167,6 +18582,14 @@ GRANT ALL ON FUNCTION auth.record_csrf_refusal(session_id uuid, principal_id uui
 
 
 --
+-- Name: FUNCTION record_password_change_failure(user_id uuid, ip inet, user_agent text); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.record_password_change_failure(user_id uuid, ip inet, user_agent text) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.record_password_change_failure(user_id uuid, ip inet, user_agent text) TO neuronplane_autonomous;
+
+
+--
 -- Name: FUNCTION refresh_checked(refresh_token text); Type: ACL; Schema: auth; Owner: neuronplane_owner
 --
 
@@ -18185,6 +18608,13 @@ REVOKE ALL ON FUNCTION auth.request_ip() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION auth.request_user_agent() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION require_read_write(what text); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.require_read_write(what text) FROM PUBLIC;
 
 
 --
@@ -18234,6 +18664,20 @@ REVOKE ALL ON FUNCTION auth.seconds_until(t timestamp with time zone, at timesta
 --
 
 REVOKE ALL ON FUNCTION auth.session_is_active(session_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION session_is_live_for(session_id uuid, sub text); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.session_is_live_for(session_id uuid, sub text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION set_oidc_iss_parameter_supported(name text, supported boolean); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.set_oidc_iss_parameter_supported(name text, supported boolean) FROM PUBLIC;
 
 
 --
@@ -19556,6 +20000,26 @@ REVOKE ALL ON FUNCTION hooks.pre_request() FROM PUBLIC;
 GRANT ALL ON FUNCTION hooks.pre_request() TO anon;
 GRANT ALL ON FUNCTION hooks.pre_request() TO authenticated;
 GRANT ALL ON FUNCTION hooks.pre_request() TO service;
+
+
+--
+-- Name: FUNCTION refuse_read_only_view_write(); Type: ACL; Schema: hooks; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION hooks.refuse_read_only_view_write() FROM PUBLIC;
+GRANT ALL ON FUNCTION hooks.refuse_read_only_view_write() TO anon;
+GRANT ALL ON FUNCTION hooks.refuse_read_only_view_write() TO authenticated;
+GRANT ALL ON FUNCTION hooks.refuse_read_only_view_write() TO service;
+
+
+--
+-- Name: FUNCTION refuse_read_only_write(); Type: ACL; Schema: hooks; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION hooks.refuse_read_only_write() FROM PUBLIC;
+GRANT ALL ON FUNCTION hooks.refuse_read_only_write() TO anon;
+GRANT ALL ON FUNCTION hooks.refuse_read_only_write() TO authenticated;
+GRANT ALL ON FUNCTION hooks.refuse_read_only_write() TO service;
 
 
 --
