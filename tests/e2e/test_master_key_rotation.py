@@ -92,7 +92,7 @@ def test_rotate_master_key_then_restart(stack_env):
     api_key = key.json()["api_key"]
     _psql(env, "SELECT auth.save_oidc_provider('rot-idp', 'https://idp.example.org', 'np', "
                "'client-s3cret', 'https://idp.example.org/a', 'https://idp.example.org/t', "
-               "'https://idp.example.org/j', 'https://np.example.org/auth/oidc/callback', "
+               "'https://idp.example.org/j', 'https://np.example.org/auth/oidc/rot-idp/callback', "
                "ARRAY['https://np.example.org/desk'])")
 
     key_file = Path(env["NEURONPLANE_HOME"]) / "keys" / "data.key"

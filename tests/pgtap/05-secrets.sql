@@ -29,7 +29,7 @@ INSERT INTO identity.projects (id, user_id, name, neurondb_dsn, mcp_config) VALU
      '{"command": "neurondb-mcp", "env": {"API_TOKEN": "tok-123", "MODE": "x"}}');
 SELECT auth.save_oidc_provider('sec-idp', 'https://idp.example.org', 'np', 'client-s3cret',
                                'https://idp.example.org/authorize', 'https://idp.example.org/token',
-                               'https://idp.example.org/jwks', 'https://np.example.org/auth/oidc/callback',
+                               'https://idp.example.org/jwks', 'https://np.example.org/auth/oidc/sec-idp/callback',
                                ARRAY['https://np.example.org/desk']);
 UPDATE identity.projects SET updated_at = '2026-01-01' WHERE id = '00000000-0000-4000-8000-00000000e5a0';
 SELECT updated_at AS project_updated_at FROM identity.projects
