@@ -7854,10 +7854,11 @@ COMMENT ON FUNCTION identity.audit(action text, resource_type text, resource_id 
 -- Name: authz_context(uuid, text, text, uuid); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
 --
 
-CREATE FUNCTION identity.authz_context(principal_id uuid, resource_type text, permission text, api_key_id uuid) RETURNS TABLE(principal_id uuid, scope_type text, inherits_admin_only boolean, is_admin boolean, key_project_id uuid, refusal text, key_refusal text)
+CREATE FUNCTION identity.authz_context(principal_id uuid, resource_type text, permission text, api_key_id uuid) RETURNS TABLE(principal_id uuid, scope_type text, inherits_admin_only boolean, is_admin boolean, key_project_id uuid, subject_ids uuid[], subject_roles text[], refusal text, key_refusal text)
     LANGUAGE sql STABLE
     AS $_$
     SELECT pr.id, t.scope_type, t.inherits_admin_only, coalesce(u.is_admin, false), k.project_id,
+           pr.id || coalesce(ms.org_ids, '{}'), NULL::text || coalesce(ms.roles, '{}'),
            CASE WHEN pr.id IS NULL THEN 'no such principal'
                 WHEN pr.disabled_at IS NOT NULL THEN format('disabled at %s', pr.disabled_at)
                 WHEN pr.expires_at <= now() THEN format('expired at %s', pr.expires_at)
@@ -7878,6 +7879,9 @@ CREATE FUNCTION identity.authz_context(principal_id uuid, resource_type text, pe
       LEFT JOIN identity.resource_types t ON t.name = a.resource_type
       LEFT JOIN identity.permissions perm ON perm.name = a.permission
       LEFT JOIN identity.api_keys k ON k.id = a.api_key_id
+      LEFT JOIN LATERAL (SELECT array_agg(m.org_id ORDER BY m.org_id) AS org_ids,
+                                array_agg(m.role ORDER BY m.org_id) AS roles
+                           FROM identity.org_memberships m WHERE m.user_id = pr.id) ms ON true
 $_$;
 
 
@@ -7887,7 +7891,7 @@ ALTER FUNCTION identity.authz_context(principal_id uuid, resource_type text, per
 -- Name: FUNCTION authz_context(principal_id uuid, resource_type text, permission text, api_key_id uuid); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION identity.authz_context(principal_id uuid, resource_type text, permission text, api_key_id uuid) IS 'The asking principal and key as authorization sees them: platform admin, the key''s project, and why either refuses everything (NULL: neither does).';
+COMMENT ON FUNCTION identity.authz_context(principal_id uuid, resource_type text, permission text, api_key_id uuid) IS 'The asking principal and key as authorization sees them: platform admin, the key''s project, the subjects whose policies reach it (itself, and each organization with its role there), and why either refuses everything (NULL: neither does).';
 
 
 --
@@ -8157,44 +8161,44 @@ CREATE FUNCTION identity.grants(principal_id uuid, resource_type text, permissio
                AND g.resource_type = $2 AND g.permission IN ($3, 'admin')
             UNION ALL
             SELECT s.resource_id, s.project_id, p.effect, p.permission, 'policy', p.id
-              FROM identity.policy_subjects(c.principal_id) x
-              JOIN identity.policies p ON p.subject_id = x.subject_id
-                                      AND p.subject_role IS NOT DISTINCT FROM x.role
+              FROM identity.policies p
               JOIN identity.resource_scopes s ON s.resource_id = p.anchor_id
-             WHERE s.resource_type = c.scope_type
+             WHERE p.subject_id = ANY (c.subject_ids)
+               AND p.subject_role IS NOT DISTINCT FROM c.subject_roles[array_position(c.subject_ids, p.subject_id)]
+               AND s.resource_type = c.scope_type
                AND identity.policy_applies(p.effect, p.permission, p.resource_type, p.resource_id,
                                            p.expires_at, p.not_before, $2, $3,
                                            c.inherits_admin_only, s.project_id IS NOT NULL)
             UNION ALL
             SELECT s.resource_id, s.project_id, p.effect, p.permission, 'policy', p.id
-              FROM identity.policy_subjects(c.principal_id) x
-              JOIN identity.policies p ON p.subject_id = x.subject_id
-                                      AND p.subject_role IS NOT DISTINCT FROM x.role
+              FROM identity.policies p
               JOIN identity.resource_scopes s ON s.project_id = p.anchor_id
-             WHERE s.resource_type = c.scope_type AND s.resource_id <> p.anchor_id
+             WHERE p.subject_id = ANY (c.subject_ids)
+               AND p.subject_role IS NOT DISTINCT FROM c.subject_roles[array_position(c.subject_ids, p.subject_id)]
+               AND s.resource_type = c.scope_type AND s.resource_id <> p.anchor_id
                AND identity.policy_applies(p.effect, p.permission, p.resource_type, p.resource_id,
                                            p.expires_at, p.not_before, $2, $3,
                                            c.inherits_admin_only, true)
             UNION ALL
             SELECT s.resource_id, s.project_id, p.effect, p.permission, 'policy', p.id
-              FROM identity.policy_subjects(c.principal_id) x
-              JOIN identity.policies p ON p.subject_id = x.subject_id
-                                      AND p.subject_role IS NOT DISTINCT FROM x.role
+              FROM identity.policies p
               JOIN identity.resource_scopes s ON s.org_id = p.anchor_id
-             WHERE s.resource_type = c.scope_type AND s.resource_id <> p.anchor_id
+             WHERE p.subject_id = ANY (c.subject_ids)
+               AND p.subject_role IS NOT DISTINCT FROM c.subject_roles[array_position(c.subject_ids, p.subject_id)]
+               AND s.resource_type = c.scope_type AND s.resource_id <> p.anchor_id
                AND identity.policy_applies(p.effect, p.permission, p.resource_type, p.resource_id,
                                            p.expires_at, p.not_before, $2, $3,
                                            c.inherits_admin_only, s.project_id IS NOT NULL)
             UNION ALL
             SELECT s.resource_id, s.project_id, p.effect, p.permission, 'policy', p.id
-              FROM identity.policy_subjects(c.principal_id) x
-              JOIN identity.policies p ON p.subject_id = x.subject_id
-                                      AND p.subject_role IS NOT DISTINCT FROM x.role
+              FROM identity.policies p
               CROSS JOIN (SELECT r.resource_id, r.project_id FROM identity.resource_scopes r
                            WHERE r.resource_type = c.scope_type
                           UNION ALL
                           SELECT NULL, NULL) s
-             WHERE p.anchor_id = '00000000-0000-0000-0000-000000000000'
+             WHERE p.subject_id = ANY (c.subject_ids)
+               AND p.subject_role IS NOT DISTINCT FROM c.subject_roles[array_position(c.subject_ids, p.subject_id)]
+               AND p.anchor_id = '00000000-0000-0000-0000-000000000000'
                AND identity.policy_applies(p.effect, p.permission, p.resource_type, p.resource_id,
                                            p.expires_at, p.not_before, $2, $3,
                                            c.inherits_admin_only, s.project_id IS NOT NULL)
@@ -9038,28 +9042,6 @@ ALTER FUNCTION identity.policy_applies(effect text, permission text, resource_ty
 --
 
 COMMENT ON FUNCTION identity.policy_applies(effect text, permission text, resource_type text, resource_id uuid, expires_at timestamp with time zone, not_before timestamp with time zone, asked_type text, asked_permission text, inherits_admin_only boolean, in_project boolean) IS 'Whether a policy with these columns bears on asked_permission over a resource of asked_type it is anchored above.';
-
-
---
--- Name: policy_subjects(uuid); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
---
-
-CREATE FUNCTION identity.policy_subjects(principal_id uuid) RETURNS TABLE(subject_id uuid, role text)
-    LANGUAGE sql STABLE
-    AS $_$
-    SELECT $1, NULL::text
-    UNION ALL
-    SELECT m.org_id, m.role FROM identity.org_memberships m WHERE m.user_id = $1
-$_$;
-
-
-ALTER FUNCTION identity.policy_subjects(principal_id uuid) OWNER TO neuronplane_owner;
-
---
--- Name: FUNCTION policy_subjects(principal_id uuid); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
---
-
-COMMENT ON FUNCTION identity.policy_subjects(principal_id uuid) IS 'The subjects whose policies reach a principal: itself, and (organization, role) for each of its memberships.';
 
 
 --
@@ -20198,13 +20180,6 @@ GRANT ALL ON FUNCTION identity.permitted_ids(principal_id uuid, resource_type te
 --
 
 REVOKE ALL ON FUNCTION identity.policy_applies(effect text, permission text, resource_type text, resource_id uuid, expires_at timestamp with time zone, not_before timestamp with time zone, asked_type text, asked_permission text, inherits_admin_only boolean, in_project boolean) FROM PUBLIC;
-
-
---
--- Name: FUNCTION policy_subjects(principal_id uuid); Type: ACL; Schema: identity; Owner: neuronplane_owner
---
-
-REVOKE ALL ON FUNCTION identity.policy_subjects(principal_id uuid) FROM PUBLIC;
 
 
 --

@@ -215,19 +215,23 @@ $$;
 COMMENT ON FUNCTION identity.key_role_permissions(text[]) IS
     'The permissions an API key with these roles lets through (identity.api_key_roles; admin: all).';
 
--- Who asks, and through what: one row whatever the arguments. refusal says why the
--- principal may do nothing (missing, disabled, expired; an unknown type or permission),
--- key_refusal why the key lets nothing through; both NULL when neither refuses. The key's
--- project (key_project_id) still narrows resource by resource, in identity.grants().
+-- Who asks, and through what: one row whatever the arguments. subject_ids and
+-- subject_roles are whose policies reach the principal: itself (role NULL), and each
+-- organization it belongs to with its role there. refusal says why the principal may do
+-- nothing (missing, disabled, expired; an unknown type or permission), key_refusal why the
+-- key lets nothing through; both NULL when neither refuses. The key's project
+-- (key_project_id) still narrows resource by resource, in identity.grants().
 -- Plain SQL without SET so that the planner inlines it into its callers.
 CREATE FUNCTION identity.authz_context(principal_id uuid, resource_type text, permission text,
                                        api_key_id uuid)
 RETURNS TABLE (principal_id uuid, scope_type text, inherits_admin_only boolean,
-               is_admin boolean, key_project_id uuid, refusal text, key_refusal text)
+               is_admin boolean, key_project_id uuid, subject_ids uuid[], subject_roles text[],
+               refusal text, key_refusal text)
 LANGUAGE sql
 STABLE
 AS $$
     SELECT pr.id, t.scope_type, t.inherits_admin_only, coalesce(u.is_admin, false), k.project_id,
+           pr.id || coalesce(ms.org_ids, '{}'), NULL::text || coalesce(ms.roles, '{}'),
            CASE WHEN pr.id IS NULL THEN 'no such principal'
                 WHEN pr.disabled_at IS NOT NULL THEN format('disabled at %s', pr.disabled_at)
                 WHEN pr.expires_at <= now() THEN format('expired at %s', pr.expires_at)
@@ -248,9 +252,12 @@ AS $$
       LEFT JOIN identity.resource_types t ON t.name = a.resource_type
       LEFT JOIN identity.permissions perm ON perm.name = a.permission
       LEFT JOIN identity.api_keys k ON k.id = a.api_key_id
+      LEFT JOIN LATERAL (SELECT array_agg(m.org_id ORDER BY m.org_id) AS org_ids,
+                                array_agg(m.role ORDER BY m.org_id) AS roles
+                           FROM identity.org_memberships m WHERE m.user_id = pr.id) ms ON true
 $$;
 COMMENT ON FUNCTION identity.authz_context(uuid, text, text, uuid) IS
-    'The asking principal and key as authorization sees them: platform admin, the key''s project, and why either refuses everything (NULL: neither does).';
+    'The asking principal and key as authorization sees them: platform admin, the key''s project, the subjects whose policies reach it (itself, and each organization with its role there), and why either refuses everything (NULL: neither does).';
 
 -- Does one policy bear on a question about a resource? Its permission (admin implies every
 -- other; any deny denies admin), its time window, its reach (a policy on a named resource
@@ -279,29 +286,15 @@ $$;
 COMMENT ON FUNCTION identity.policy_applies(text, text, text, uuid, timestamptz, timestamptz, text, text, boolean, boolean) IS
     'Whether a policy with these columns bears on asked_permission over a resource of asked_type it is anchored above.';
 
--- Whose policies apply to a principal: its own, and those of the roles it holds in
--- organizations. Inlined into identity.grants().
-CREATE FUNCTION identity.policy_subjects(principal_id uuid)
-RETURNS TABLE (subject_id uuid, role text)
-LANGUAGE sql
-STABLE
-AS $$
-    SELECT $1, NULL::text
-    UNION ALL
-    SELECT m.org_id, m.role FROM identity.org_memberships m WHERE m.user_id = $1
-$$;
-COMMENT ON FUNCTION identity.policy_subjects(uuid) IS
-    'The subjects whose policies reach a principal: itself, and (organization, role) for each of its memberships.';
-
 -- The one rule source: every fact that bears on the principal holding the permission on a
 -- resource of the type, one row per fact and resource (resource_id NULL: every resource of
 -- the type, the platform); identity.decide() turns a resource's facts into the decision.
 -- Facts: platform administrator (override); ownership and an organization role's grants
 -- (allow); policies of the principal and of its roles, anchored on the resource, its
 -- project, its organization or the platform (allow or deny). A refused principal or key
--- yields nothing; a key's project keeps only the resources inside it. Plain SQL without SET: inlined into each caller, so a question about
--- one resource runs as index probes from that resource, and a listing runs from the
--- principal's memberships, ownerships and policies.
+-- yields nothing; a key's project keeps only the resources inside it. Plain SQL without
+-- SET, inlined into each caller: a listing runs from the principal's memberships,
+-- ownerships and policies, a question about one resource by index probes around it.
 CREATE FUNCTION identity.grants(principal_id uuid, resource_type text, permission text,
                                 api_key_id uuid DEFAULT NULL)
 RETURNS TABLE (resource_id uuid, effect text, permission text, source text, source_id uuid)
@@ -330,44 +323,44 @@ AS $$
                AND g.resource_type = $2 AND g.permission IN ($3, 'admin')
             UNION ALL
             SELECT s.resource_id, s.project_id, p.effect, p.permission, 'policy', p.id
-              FROM identity.policy_subjects(c.principal_id) x
-              JOIN identity.policies p ON p.subject_id = x.subject_id
-                                      AND p.subject_role IS NOT DISTINCT FROM x.role
+              FROM identity.policies p
               JOIN identity.resource_scopes s ON s.resource_id = p.anchor_id
-             WHERE s.resource_type = c.scope_type
+             WHERE p.subject_id = ANY (c.subject_ids)
+               AND p.subject_role IS NOT DISTINCT FROM c.subject_roles[array_position(c.subject_ids, p.subject_id)]
+               AND s.resource_type = c.scope_type
                AND identity.policy_applies(p.effect, p.permission, p.resource_type, p.resource_id,
                                            p.expires_at, p.not_before, $2, $3,
                                            c.inherits_admin_only, s.project_id IS NOT NULL)
             UNION ALL
             SELECT s.resource_id, s.project_id, p.effect, p.permission, 'policy', p.id
-              FROM identity.policy_subjects(c.principal_id) x
-              JOIN identity.policies p ON p.subject_id = x.subject_id
-                                      AND p.subject_role IS NOT DISTINCT FROM x.role
+              FROM identity.policies p
               JOIN identity.resource_scopes s ON s.project_id = p.anchor_id
-             WHERE s.resource_type = c.scope_type AND s.resource_id <> p.anchor_id
+             WHERE p.subject_id = ANY (c.subject_ids)
+               AND p.subject_role IS NOT DISTINCT FROM c.subject_roles[array_position(c.subject_ids, p.subject_id)]
+               AND s.resource_type = c.scope_type AND s.resource_id <> p.anchor_id
                AND identity.policy_applies(p.effect, p.permission, p.resource_type, p.resource_id,
                                            p.expires_at, p.not_before, $2, $3,
                                            c.inherits_admin_only, true)
             UNION ALL
             SELECT s.resource_id, s.project_id, p.effect, p.permission, 'policy', p.id
-              FROM identity.policy_subjects(c.principal_id) x
-              JOIN identity.policies p ON p.subject_id = x.subject_id
-                                      AND p.subject_role IS NOT DISTINCT FROM x.role
+              FROM identity.policies p
               JOIN identity.resource_scopes s ON s.org_id = p.anchor_id
-             WHERE s.resource_type = c.scope_type AND s.resource_id <> p.anchor_id
+             WHERE p.subject_id = ANY (c.subject_ids)
+               AND p.subject_role IS NOT DISTINCT FROM c.subject_roles[array_position(c.subject_ids, p.subject_id)]
+               AND s.resource_type = c.scope_type AND s.resource_id <> p.anchor_id
                AND identity.policy_applies(p.effect, p.permission, p.resource_type, p.resource_id,
                                            p.expires_at, p.not_before, $2, $3,
                                            c.inherits_admin_only, s.project_id IS NOT NULL)
             UNION ALL
             SELECT s.resource_id, s.project_id, p.effect, p.permission, 'policy', p.id
-              FROM identity.policy_subjects(c.principal_id) x
-              JOIN identity.policies p ON p.subject_id = x.subject_id
-                                      AND p.subject_role IS NOT DISTINCT FROM x.role
+              FROM identity.policies p
               CROSS JOIN (SELECT r.resource_id, r.project_id FROM identity.resource_scopes r
                            WHERE r.resource_type = c.scope_type
                           UNION ALL
                           SELECT NULL, NULL) s
-             WHERE p.anchor_id = '00000000-0000-0000-0000-000000000000'
+             WHERE p.subject_id = ANY (c.subject_ids)
+               AND p.subject_role IS NOT DISTINCT FROM c.subject_roles[array_position(c.subject_ids, p.subject_id)]
+               AND p.anchor_id = '00000000-0000-0000-0000-000000000000'
                AND identity.policy_applies(p.effect, p.permission, p.resource_type, p.resource_id,
                                            p.expires_at, p.not_before, $2, $3,
                                            c.inherits_admin_only, s.project_id IS NOT NULL)

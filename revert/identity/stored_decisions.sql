@@ -478,7 +478,6 @@ ALTER TABLE identity.org_memberships DROP CONSTRAINT org_memberships_role_fkey,
 DROP FUNCTION identity.check_role(text);
 DROP FUNCTION identity.decide(text[]);
 DROP FUNCTION identity.grants(uuid, text, text, uuid);
-DROP FUNCTION identity.policy_subjects(uuid);
 DROP FUNCTION identity.policy_applies(text, text, text, uuid, timestamptz, timestamptz, text, text, boolean, boolean);
 DROP FUNCTION identity.authz_context(uuid, text, text, uuid);
 DROP TABLE identity.api_key_roles;

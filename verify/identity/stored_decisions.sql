@@ -13,17 +13,16 @@ SELECT 1 / count(*) FROM pg_catalog.pg_class
                'identity.roles'::regclass, 'identity.role_grants'::regclass,
                'identity.api_key_roles'::regclass)
    AND relrowsecurity AND relforcerowsecurity
-HAVING count(*) = 5;
+HAVING count(*) = 4;
 
 -- The rule source is plain SQL (inlined into its callers); the decisions read from it.
 SELECT 1 / count(*) FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_language l ON l.oid = p.prolang
  WHERE p.oid IN ('identity.grants(uuid, text, text, uuid)'::regprocedure,
                  'identity.authz_context(uuid, text, text, uuid)'::regprocedure,
-                 'identity.policy_subjects(uuid)'::regprocedure,
                  'identity.policy_applies(text, text, text, uuid, timestamptz, timestamptz, text, text, boolean, boolean)'::regprocedure,
                  'identity.decide(text[])'::regprocedure)
    AND l.lanname = 'sql' AND NOT p.prosecdef AND p.proconfig IS NULL AND p.provolatile IN ('s', 'i')
-HAVING count(*) = 5;
+HAVING count(*) = 4;
 SELECT 1 / count(*) FROM pg_catalog.pg_proc
  WHERE oid IN ('identity.has_permission(uuid, text, uuid, text, uuid)'::regprocedure,
                'identity.permitted_ids(uuid, text, text, uuid)'::regprocedure,
