@@ -1179,10 +1179,12 @@ def casbin_version() -> str:
 
 def access_token(conn: psycopg.Connection, user: str) -> str:
     """An access token from the database, as in production (PostgREST reads the JWKS from
-    the database)."""
+    the database), naming a live session of the user, as the pre-request hook demands."""
     return conn.execute(
-        "SELECT auth.issue_access_token(principal_id => %s, principal_type => 'user',"
-        " role => 'authenticated')", (user,)).fetchone()[0]
+        "SELECT auth.issue_access_token(principal_id => %(u)s, principal_type => 'user',"
+        " role => 'authenticated',"
+        " session_id => (auth.create_session(%(u)s, 'password') ->> 'session_id')::uuid)",
+        {"u": user}).fetchone()[0]
 
 
 def choose_member(conn: psycopg.Connection, big_org: str) -> tuple[str, int, int]:
