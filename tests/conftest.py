@@ -7,12 +7,15 @@ Under `neuronplane test` the database comes from the throwaway cluster the runne
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -183,3 +186,27 @@ def run_cli(*args: str, env: dict[str, str], check: bool = True,
         raise AssertionError(f"neuronplane {' '.join(args)} exited {result.returncode}:\n"
                              f"{result.stdout}\n{result.stderr}")
     return result
+
+
+@contextmanager
+def stack_home() -> Iterator[dict[str, str]]:
+    """The environment of `neuronplane up` in a new temporary NEURONPLANE_HOME with free
+    ports (never the test run's own database); `down` and removed at the end."""
+    home = Path(tempfile.mkdtemp(prefix="neuronplane-e2e-"))
+    home.chmod(0o755)
+    env = {**os.environ, "NEURONPLANE_ROOT": str(ROOT), "NEURONPLANE_HOME": str(home / "np"),
+           "NEURONPLANE_PG_PORT": str(free_port()), "NEURONPLANE_API_PORT": str(free_port()),
+           "NEURONPLANE_API_ADMIN_PORT": str(free_port()),
+           "NEURONPLANE_GLUE_PORT": str(free_port())}
+    for name in [k for k in env if k.startswith("NEURONPLANE_TEST_")]:
+        env.pop(name)
+    try:
+        yield env
+    finally:
+        run_cli("down", env=env, check=False)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def stack_psql(env: dict[str, str], sql: str) -> str:
+    """psql -tA as superuser on the stack of env, stopping at the first error."""
+    return run_cli("psql", "-X", "-tA", "-v", "ON_ERROR_STOP=1", "-c", sql, env=env).stdout.strip()

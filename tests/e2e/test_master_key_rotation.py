@@ -2,18 +2,15 @@
 master key; after a restart, logins (signing keys), API keys (the autonomous login), OIDC
 client secrets, DSN passwords and LLM keys all still work, and the old key opens nothing."""
 
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import httpx
 import pytest
 
 import np_envelope
-from neuronplane.procs import free_port
 
-from ..conftest import ROOT, run_cli
+from ..conftest import run_cli, stack_home
+from ..conftest import stack_psql as _psql
 
 pytestmark = pytest.mark.e2e
 
@@ -22,23 +19,8 @@ PASSWORD = "Kestrel-Vault-77-lantern!"
 
 @pytest.fixture
 def stack_env():
-    home = Path(tempfile.mkdtemp(prefix="neuronplane-e2e-"))
-    home.chmod(0o755)
-    env = {**os.environ, "NEURONPLANE_ROOT": str(ROOT), "NEURONPLANE_HOME": str(home / "np"),
-           "NEURONPLANE_PG_PORT": str(free_port()), "NEURONPLANE_API_PORT": str(free_port()),
-           "NEURONPLANE_API_ADMIN_PORT": str(free_port()),
-           "NEURONPLANE_GLUE_PORT": str(free_port())}
-    for name in [k for k in env if k.startswith("NEURONPLANE_TEST_")]:
-        env.pop(name)
-    try:
+    with stack_home() as env:
         yield env
-    finally:
-        run_cli("down", env=env, check=False)
-        shutil.rmtree(home, ignore_errors=True)
-
-
-def _psql(env, sql: str) -> str:
-    return run_cli("psql", "-X", "-tA", "-v", "ON_ERROR_STOP=1", "-c", sql, env=env).stdout.strip()
 
 
 def _blobs(env) -> list[tuple[str, bytes, str]]:
