@@ -2,7 +2,7 @@
 -- listed in internal.secret_columns, and rotated as a whole.
 BEGIN;
 
-SELECT plan(15);
+SELECT plan(16);
 
 SELECT is((SELECT count(*)::integer FROM internal.secret_columns c
              JOIN pg_catalog.pg_attribute a ON a.attrelid = c.table_name AND a.attname = c.column_name
@@ -20,6 +20,11 @@ SELECT is((SELECT array_agg(format('%s.%s', c.oid::regclass, a.attname) ORDER BY
               AND NOT EXISTS (SELECT FROM internal.secret_columns s
                                WHERE s.table_name = c.oid AND s.column_name = a.attname)),
           NULL, 'every other bytea column holds a hash: no secret column is left out of the list');
+
+SELECT tests.authenticate_as('authenticated', '{"sub": "00000000-0000-4000-8000-0000000000a1"}');
+SELECT throws_ok($$SELECT count(*) FROM internal.secret_columns$$,
+                 '42501', 'permission denied for schema internal', 'API roles see nothing of the list');
+SELECT tests.clear_authentication();
 
 -- Secrets of every kind.
 INSERT INTO identity.users (id, username) VALUES ('00000000-0000-4000-8000-00000000e501', 'sec_owner');

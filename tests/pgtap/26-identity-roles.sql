@@ -5,7 +5,7 @@ BEGIN;
 
 \ir fixtures/identity.sql
 
-SELECT plan(25);
+SELECT plan(26);
 
 -- The catalogue ---------------------------------------------------------------------------
 SELECT is((SELECT array_agg(name ORDER BY name) FROM identity.roles),
@@ -118,6 +118,10 @@ SELECT is(ARRAY[identity.has_permission('00000000-0000-4000-8000-0000000000a2', 
                 identity.has_permission('00000000-0000-4000-8000-0000000000a2', 'project', '00000000-0000-4000-8000-0000000001a0', 'read',
                                         '00000000-0000-4000-8000-0000000006a0')],
           ARRAY[true, false], 'a deployer key lets deploy through and nothing else');
+SELECT tests.authenticate_as('authenticated', '{"sub": "00000000-0000-4000-8000-0000000000a2"}');
+SELECT throws_ok($$SELECT api.create_api_key('no roles', ARRAY[]::text[])$$,
+                 '22023', 'an API key needs at least one role', 'a key without roles is refused');
+SELECT tests.clear_authentication();
 SELECT throws_ok($$UPDATE identity.api_keys SET roles = ARRAY['root']
                     WHERE id = '00000000-0000-4000-8000-0000000006a0'$$,
                  '22023', 'roles must be a non-empty subset of {admin, deployer, member, service, viewer}',
