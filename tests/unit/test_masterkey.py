@@ -18,7 +18,8 @@ class _Conn:
 
 
 class _Cluster:
-    written = []
+    def __init__(self) -> None:
+        self.written: list = []
 
     @contextmanager
     def connect(self, dbname, **kwargs):
