@@ -201,10 +201,45 @@ def follow(api_url: str, job_id: str, console: Console, interval: float = 0.5,
         raise
 
 
-def _poll(api_url: str, job_id: str, interval: float, client: Http
-          ) -> tuple[dict[str, Any], float]:
+NO_WORKER = "no ingestion worker is running: start one with `neuronplane worker`"
+QUEUED_HINT_AFTER = 5.0  # seconds a job may stay queued before the CLI asks why
+
+
+class QueuedHint:
+    """Says once, when a job has stayed queued for QUEUED_HINT_AFTER seconds and no worker
+    heartbeats (api.count_ingest_workers()), that a worker must be started; asks again
+    every QUEUED_HINT_AFTER seconds while the job is queued."""
+
+    def __init__(self, api_url: str, console: Console, client: Http,
+                 after: float = QUEUED_HINT_AFTER) -> None:
+        self.api_url, self.console, self.client, self.after = api_url, console, client, after
+        self.since: float | None = None
+        self.asked = 0.0
+        self.shown = False
+
+    def see(self, current: dict[str, Any]) -> None:
+        if current["status"] != "queued":
+            self.since = None
+            return
+        now = time.monotonic()
+        if self.since is None:
+            self.since = now
+        if self.shown or now - self.since < self.after or now - self.asked < self.after:
+            return
+        self.asked = now
+        r = self.client.request("POST", f"{self.api_url}/rpc/count_ingest_workers", json={},
+                                headers=auth_headers(self.api_url))
+        if r.status_code == 200 and r.json() == 0:
+            self.console.print(f"[yellow]{NO_WORKER}", highlight=False)
+            self.shown = True
+
+
+def _poll(api_url: str, job_id: str, interval: float, client: Http,
+          hint: QueuedHint | None = None) -> tuple[dict[str, Any], float]:
     limited = client.limited
     current = job(api_url, job_id, client)
+    if hint is not None:
+        hint.see(current)
     if client.limited > limited:
         interval = min(interval * 2, 10.0)
     return current, interval
@@ -213,8 +248,9 @@ def _poll(api_url: str, job_id: str, interval: float, client: Http
 def _follow_plain(api_url: str, job_id: str, console: Console, interval: float,
                   every: float, client: Http) -> dict[str, Any]:
     last_line = 0.0
+    hint = QueuedHint(api_url, console, client)
     while True:
-        current, interval = _poll(api_url, job_id, interval, client)
+        current, interval = _poll(api_url, job_id, interval, client, hint)
         if current["status"] in TERMINAL:
             console.print(f"{current['status']}: " + describe(current).split(": ", 1)[1],
                           highlight=False)
@@ -231,8 +267,9 @@ def _follow_bar(api_url: str, job_id: str, console: Console, interval: float,
                TransferSpeedColumn(), TimeRemainingColumn(), TextColumn("{task.fields[rows]}"))
     with Progress(*columns, console=console, transient=False) as bar:
         task = bar.add_task("queued", total=None, rows="")
+        hint = QueuedHint(api_url, bar.console, client)
         while True:
-            current, interval = _poll(api_url, job_id, interval, client)
+            current, interval = _poll(api_url, job_id, interval, client, hint)
             rows = f"{current['rows_done']:,} rows"
             if current.get("rows_total"):
                 rows += f" of {current['rows_total']:,}"
@@ -263,3 +300,8 @@ def list_jobs(api_url: str, project: str | None, limit: int, console: Console) -
                       f"{j['bytes_done'] / 1e6:.1f}", (j["created_at"] or "")[:19],
                       (j["error"] or "")[:60])
     console.print(table)
+    if any(j["status"] == "queued" for j in rows):
+        r = http().request("POST", f"{api_url}/rpc/count_ingest_workers", json={},
+                           headers=auth_headers(api_url))
+        if r.status_code == 200 and r.json() == 0:
+            console.print(f"[yellow]{NO_WORKER}", highlight=False)

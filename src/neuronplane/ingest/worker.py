@@ -411,8 +411,12 @@ def _load(conn: psycopg.Connection, job: dict[str, Any], fmt: Any, progress: Pro
         elif isinstance(fmt, ParquetFormat):
             stmt = sql.SQL("COPY {} ({}) FROM STDIN WITH (FORMAT csv, FREEZE)").format(
                 target, cols)
+            # A local file is read by pyarrow, not through the counted stream: its row
+            # groups say how far it got. (A download or decompression counted its bytes.)
+            direct = job.get("upload_path") and fmt.path == job["upload_path"]
             with cur.copy(stmt) as copy:
-                fmt.feed(copy.write, count, progress.check, types)
+                fmt.feed(copy.write, count, progress.check, types,
+                         (lambda n: setattr(progress, "bytes_done", n)) if direct else None)
         else:
             stmt = sql.SQL("COPY {} ({}) FROM STDIN WITH (FREEZE)").format(target, cols)
             with cur.copy(stmt) as copy:
