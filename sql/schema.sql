@@ -1104,6 +1104,30 @@ COMMENT ON FUNCTION api.change_password(old_password text, new_password text) IS
 
 
 --
+-- Name: count_ingest_workers(); Type: FUNCTION; Schema: api; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION api.count_ingest_workers() RETURNS integer
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT count(*)::integer
+      FROM workspace.ingest_workers w
+     CROSS JOIN workspace.ingest_settings s
+     WHERE w.stopped_at IS NULL AND w.heartbeat_at >= now() - s.stale_after
+$$;
+
+
+ALTER FUNCTION api.count_ingest_workers() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION count_ingest_workers(); Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION api.count_ingest_workers() IS 'The number of ingestion workers that heartbeated within workspace.ingest_settings.stale_after and have not stopped. 0 while jobs are queued: no worker is running (start one with `neuronplane worker`).';
+
+
+--
 -- Name: create_api_key(text, text[], uuid, uuid, integer, timestamp with time zone); Type: FUNCTION; Schema: api; Owner: neuronplane_owner
 --
 
@@ -11617,6 +11641,56 @@ COMMENT ON FUNCTION workspace.require_string(field text, obj jsonb, key text, pa
 
 
 --
+-- Name: retry_ingest(uuid, integer, text); Type: FUNCTION; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION workspace.retry_ingest(job_id uuid, attempt integer, reason text) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    cfg workspace.ingest_settings;
+    j   workspace.ingest_jobs;
+    why text := left(coalesce(reason, 'the database connection was lost'), 2000);
+BEGIN
+    SELECT * INTO cfg FROM workspace.ingest_settings;
+    SELECT * INTO j FROM workspace.ingest_jobs x
+     WHERE x.id = retry_ingest.job_id AND x.attempt = retry_ingest.attempt
+       AND x.status = 'running'
+       FOR UPDATE;
+    IF NOT FOUND THEN
+        RETURN 'lost';
+    END IF;
+    UPDATE workspace.ingest_jobs x
+       SET details = x.details || jsonb_build_object('attempts',
+               coalesce(x.details -> 'attempts', '[]') || jsonb_build_array(jsonb_build_object(
+                   'attempt', j.attempt, 'reason', why, 'at', now())))
+     WHERE x.id = j.id;
+    IF j.attempt >= cfg.max_attempts THEN
+        PERFORM workspace.fail_ingest(j.id, j.attempt,
+                                      format('gave up after %s attempts: %s', j.attempt, why));
+        RETURN 'failed';
+    END IF;
+    UPDATE workspace.ingest_jobs x
+       SET status = 'queued', phase = NULL, worker_id = NULL, heartbeat_at = NULL
+     WHERE x.id = j.id;
+    UPDATE workspace.ingest_workers w SET current_job_id = NULL WHERE w.worker_id = j.worker_id;
+    PERFORM pg_catalog.pg_notify('neuronplane_ingest', j.id::text);
+    RETURN 'queued';
+END
+$$;
+
+
+ALTER FUNCTION workspace.retry_ingest(job_id uuid, attempt integer, reason text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION retry_ingest(job_id uuid, attempt integer, reason text); Type: COMMENT; Schema: workspace; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION workspace.retry_ingest(job_id uuid, attempt integer, reason text) IS 'An attempt lost its database connection: the job is queued again (NOTIFY), or failed once it had max_attempts attempts; the reason is appended to details.attempts. Returns queued, failed or lost. Definer: workers have no table rights.';
+
+
+--
 -- Name: reveal_llm_model_key(uuid, uuid); Type: FUNCTION; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -17274,6 +17348,15 @@ GRANT ALL ON FUNCTION api.change_password(old_password text, new_password text) 
 
 
 --
+-- Name: FUNCTION count_ingest_workers(); Type: ACL; Schema: api; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION api.count_ingest_workers() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.count_ingest_workers() TO authenticated;
+GRANT ALL ON FUNCTION api.count_ingest_workers() TO service;
+
+
+--
 -- Name: FUNCTION create_api_key(name text, roles text[], project_id uuid, principal_id uuid, rate_limit_per_min integer, expires_at timestamp with time zone, OUT id uuid, OUT prefix text, OUT api_key text); Type: ACL; Schema: api; Owner: neuronplane_owner
 --
 
@@ -20644,6 +20727,14 @@ REVOKE ALL ON FUNCTION workspace.require_ingest_attempt(job_id uuid, attempt int
 --
 
 REVOKE ALL ON FUNCTION workspace.require_string(field text, obj jsonb, key text, pattern text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION retry_ingest(job_id uuid, attempt integer, reason text); Type: ACL; Schema: workspace; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION workspace.retry_ingest(job_id uuid, attempt integer, reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION workspace.retry_ingest(job_id uuid, attempt integer, reason text) TO neuronplane_worker;
 
 
 --

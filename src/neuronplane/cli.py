@@ -220,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
                    "embedded cluster)")
     p.set_defaults(func=_cmd_worker)
     p = sub.add_parser("ingest", help="load a file or URL into a project's dataset, with a live "
-                       "progress bar (NEURONPLANE_API_KEY or NEURONPLANE_TOKEN)")
+                       "progress bar (NEURONPLANE_API_KEY, NEURONPLANE_TOKEN or `login`)")
     p.add_argument("source", help="a local file (uploaded to the glue) or an http(s) URL")
     p.add_argument("--project", required=True, type=_project, help="project id (a uuid)")
     p.add_argument("--name", help="dataset name (default: the file's name)")
@@ -238,8 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--api-url", help="PostgREST (default: from the configuration)")
     p.add_argument("--glue-url", help="the glue (default: from the configuration)")
     p.set_defaults(func=_cmd_ingest)
-    p = sub.add_parser("jobs", help="list ingestion jobs (NEURONPLANE_API_KEY or "
-                       "NEURONPLANE_TOKEN)")
+    p = sub.add_parser("jobs", help="list ingestion jobs (NEURONPLANE_API_KEY, "
+                       "NEURONPLANE_TOKEN or `login`)")
     p.add_argument("--project", type=_project, help="only this project's jobs")
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--api-url", help="PostgREST (default: from the configuration)")
@@ -259,8 +259,10 @@ def main(argv: list[str] | None = None) -> int:
                        "yet to FILE (JSON lines) and mark them exported")
     p.add_argument("file")
     p.set_defaults(func=_cmd_audit_export_heads)
-    from . import oidc_cli
+    from . import account_cli, admin_cli, oidc_cli
     oidc_cli.add_parser(sub)
+    admin_cli.add_parser(sub)
+    account_cli.add_parsers(sub)
 
     args, extra = parser.parse_known_args(argv)
     passthrough = getattr(args, "passthrough", None)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from psycopg.conninfo import make_conninfo
 
-from . import migrate, postgrest
+from . import admin_cli, migrate, postgrest
 from .cluster import SUPERUSER, Cluster, chown_to, server_os_user
 from .config import Settings
 from .procs import Service, url_host
@@ -177,6 +177,13 @@ def up(stack: Stack, out=print) -> None:
         f"{s.pg_database}   (or: ./neuronplane psql)")
     out("  ingest worker    neuronplane worker (jobs: api.start_ingest, GET /ingest_jobs)")
     out(f"  logs             {s.log_dir}/{{postgresql,postgrest,glue,worker}}.log")
+    with stack.cluster.connect(s.pg_database, autocommit=True) as conn:
+        if not admin_cli.has_users(conn):
+            out("")
+            out("next: no user exists yet; create the first one (it asks for a password), "
+                "then log in:")
+            out("  ./neuronplane admin create-user NAME --platform-admin")
+            out("  ./neuronplane login NAME")
 
 
 def down(stack: Stack, out=print) -> None:

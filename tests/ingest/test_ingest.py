@@ -355,7 +355,7 @@ def test_cli_ingest_shows_progress_and_jobs_lists(superuser, postgrest, worker, 
     data.write_bytes(big_csv(20_000))
     binary = Path(sys.executable).parent / "neuronplane"
     env = {**os.environ, "NEURONPLANE_TOKEN": api.headers["Authorization"].split()[1],
-           "COLUMNS": "160"}
+           "COLUMNS": "160", "XDG_CONFIG_HOME": str(tmp_path / "config")}
     urls = ["--api-url", postgrest.url, "--glue-url", glue]
     out = subprocess.run([str(binary), "ingest", str(data), "--project", project, *urls],
                          env=env, text=True, capture_output=True, timeout=120)

@@ -2,7 +2,8 @@
 
 It talks HTTP like any other client: a local file goes to the glue's POST /ingest/upload, a
 URL to PostgREST's /rpc/start_ingest; progress comes from GET /ingest_jobs. Credentials come
-from NEURONPLANE_API_KEY (an API key) or NEURONPLANE_TOKEN (an access token).
+from NEURONPLANE_API_KEY (an API key), NEURONPLANE_TOKEN (an access token) or the
+session `neuronplane login` stored.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from rich.progress import (
     TransferSpeedColumn,
 )
 from rich.table import Table
+
+from .. import session
 
 TERMINAL = {"succeeded", "failed", "cancelled"}
 
@@ -90,17 +93,25 @@ def http() -> Http:
     return _default
 
 
-def auth_headers() -> dict[str, str]:
+def auth_headers(api_url: str) -> dict[str, str]:
+    """NEURONPLANE_API_KEY, else NEURONPLANE_TOKEN, else the session `neuronplane login`
+    stored (refreshed when its access token has expired)."""
     key, token = os.environ.get("NEURONPLANE_API_KEY"), os.environ.get("NEURONPLANE_TOKEN")
     if key:
         return {"X-API-Key": key}
     if token:
         return {"Authorization": f"Bearer {token}"}
-    raise ClientError("set NEURONPLANE_API_KEY (an API key) or NEURONPLANE_TOKEN (an access "
-                      "token)")
+    try:
+        token = session.access_token(api_url)
+    except session.SessionError as exc:
+        raise ClientError(str(exc)) from None
+    if token:
+        return {"Authorization": f"Bearer {token}"}
+    raise ClientError("run `neuronplane login`, or set NEURONPLANE_API_KEY (an API key) or "
+                      "NEURONPLANE_TOKEN (an access token)")
 
 
-def _check(r: httpx.Response, *ok: int) -> Any:
+def check(r: httpx.Response, *ok: int) -> Any:
     if r.status_code not in ok:
         try:
             body = r.json()
@@ -108,14 +119,14 @@ def _check(r: httpx.Response, *ok: int) -> Any:
         except ValueError:
             message = r.text[:500]
         raise ClientError(f"HTTP {r.status_code}: {message}")
-    return r.json()
+    return r.json() if r.status_code != 204 else None
 
 
 def start(api_url: str, glue_url: str, source: str, project: str, name: str | None,
           fmt: str, options: dict[str, Any] | None, if_exists: str,
           client: Http | None = None) -> dict[str, Any]:
     client = client or http()
-    headers = auth_headers()
+    headers = auth_headers(api_url)
     name = name or Path(source.split("?")[0]).stem or "dataset"
     if source.startswith(("http://", "https://")):
         body: dict[str, Any] = {"project_id": project, "dataset_name": name, "source_type": "url",
@@ -125,7 +136,7 @@ def start(api_url: str, glue_url: str, source: str, project: str, name: str | No
             body["options"] = options
         r = client.request("POST", f"{api_url}/rpc/start_ingest", json=body,
                            headers={**headers, "Accept": "application/vnd.pgrst.object+json"})
-        return _check(r, 200)
+        return check(r, 200)
     path = Path(source)
     if not path.is_file():
         raise ClientError(f"{source}: no such file (or give an http(s) URL)")
@@ -147,13 +158,13 @@ def start(api_url: str, glue_url: str, source: str, project: str, name: str | No
     finally:
         for f in opened:
             f.close()
-    return _check(r, 201)
+    return check(r, 201)
 
 
 def job(api_url: str, job_id: str, client: Http | None = None) -> dict[str, Any]:
     r = (client or http()).request("GET", f"{api_url}/ingest_jobs",
-                                   params={"id": f"eq.{job_id}"}, headers=auth_headers())
-    rows = _check(r, 200)
+                                   params={"id": f"eq.{job_id}"}, headers=auth_headers(api_url))
+    rows = check(r, 200)
     if not rows:
         raise ClientError(f"job {job_id} is not visible")
     return rows[0]
@@ -185,15 +196,50 @@ def follow(api_url: str, job_id: str, console: Console, interval: float = 0.5,
         return _follow_bar(api_url, job_id, console, interval, client)
     except KeyboardInterrupt:
         r = client.request("POST", f"{api_url}/rpc/cancel_ingest", json={"id": job_id},
-                           headers=auth_headers())
+                           headers=auth_headers(api_url))
         console.print(f"cancel requested: HTTP {r.status_code}")
         raise
 
 
-def _poll(api_url: str, job_id: str, interval: float, client: Http
-          ) -> tuple[dict[str, Any], float]:
+NO_WORKER = "no ingestion worker is running: start one with `neuronplane worker`"
+QUEUED_HINT_AFTER = 5.0  # seconds a job may stay queued before the CLI asks why
+
+
+class QueuedHint:
+    """Says once, when a job has stayed queued for QUEUED_HINT_AFTER seconds and no worker
+    heartbeats (api.count_ingest_workers()), that a worker must be started; asks again
+    every QUEUED_HINT_AFTER seconds while the job is queued."""
+
+    def __init__(self, api_url: str, console: Console, client: Http,
+                 after: float = QUEUED_HINT_AFTER) -> None:
+        self.api_url, self.console, self.client, self.after = api_url, console, client, after
+        self.since: float | None = None
+        self.asked = 0.0
+        self.shown = False
+
+    def see(self, current: dict[str, Any]) -> None:
+        if current["status"] != "queued":
+            self.since = None
+            return
+        now = time.monotonic()
+        if self.since is None:
+            self.since = now
+        if self.shown or now - self.since < self.after or now - self.asked < self.after:
+            return
+        self.asked = now
+        r = self.client.request("POST", f"{self.api_url}/rpc/count_ingest_workers", json={},
+                                headers=auth_headers(self.api_url))
+        if r.status_code == 200 and r.json() == 0:
+            self.console.print(f"[yellow]{NO_WORKER}", highlight=False)
+            self.shown = True
+
+
+def _poll(api_url: str, job_id: str, interval: float, client: Http,
+          hint: QueuedHint | None = None) -> tuple[dict[str, Any], float]:
     limited = client.limited
     current = job(api_url, job_id, client)
+    if hint is not None:
+        hint.see(current)
     if client.limited > limited:
         interval = min(interval * 2, 10.0)
     return current, interval
@@ -202,8 +248,9 @@ def _poll(api_url: str, job_id: str, interval: float, client: Http
 def _follow_plain(api_url: str, job_id: str, console: Console, interval: float,
                   every: float, client: Http) -> dict[str, Any]:
     last_line = 0.0
+    hint = QueuedHint(api_url, console, client)
     while True:
-        current, interval = _poll(api_url, job_id, interval, client)
+        current, interval = _poll(api_url, job_id, interval, client, hint)
         if current["status"] in TERMINAL:
             console.print(f"{current['status']}: " + describe(current).split(": ", 1)[1],
                           highlight=False)
@@ -220,8 +267,9 @@ def _follow_bar(api_url: str, job_id: str, console: Console, interval: float,
                TransferSpeedColumn(), TimeRemainingColumn(), TextColumn("{task.fields[rows]}"))
     with Progress(*columns, console=console, transient=False) as bar:
         task = bar.add_task("queued", total=None, rows="")
+        hint = QueuedHint(api_url, bar.console, client)
         while True:
-            current, interval = _poll(api_url, job_id, interval, client)
+            current, interval = _poll(api_url, job_id, interval, client, hint)
             rows = f"{current['rows_done']:,} rows"
             if current.get("rows_total"):
                 rows += f" of {current['rows_total']:,}"
@@ -242,8 +290,8 @@ def list_jobs(api_url: str, project: str | None, limit: int, console: Console) -
                         "rows_done,bytes_done,created_at,finished_at,error"}
     if project:
         params["project_id"] = f"eq.{project}"
-    rows = _check(http().request("GET", f"{api_url}/ingest_jobs", params=params,
-                                 headers=auth_headers()), 200)
+    rows = check(http().request("GET", f"{api_url}/ingest_jobs", params=params,
+                                 headers=auth_headers(api_url)), 200)
     table = Table("job", "dataset", "source", "format", "status", "rows", "MB", "created",
                   "error")
     for j in rows:
@@ -252,3 +300,8 @@ def list_jobs(api_url: str, project: str | None, limit: int, console: Console) -
                       f"{j['bytes_done'] / 1e6:.1f}", (j["created_at"] or "")[:19],
                       (j["error"] or "")[:60])
     console.print(table)
+    if any(j["status"] == "queued" for j in rows):
+        r = http().request("POST", f"{api_url}/rpc/count_ingest_workers", json={},
+                           headers=auth_headers(api_url))
+        if r.status_code == 200 and r.json() == 0:
+            console.print(f"[yellow]{NO_WORKER}", highlight=False)

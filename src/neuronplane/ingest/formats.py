@@ -332,6 +332,7 @@ class ParquetFormat:
         except Exception as exc:
             raise IngestError(f"not a readable Parquet file: {exc}") from None
         self.options = options
+        self.path = file if isinstance(file, str) else None
         self.rows_total: int | None = self.pf.metadata.num_rows
 
     def columns(self) -> list[tuple[str, str]]:
@@ -346,11 +347,32 @@ class ParquetFormat:
             cols.append((name, typ))
         return cols
 
+    def row_group_ends(self) -> list[tuple[int, int]]:
+        """For each row group: (rows up to its end, the file offset where it ends). The
+        footer says both, so progress in rows and bytes needs no extra read."""
+        md = self.pf.metadata
+        ends, rows = [], 0
+        for i in range(md.num_row_groups):
+            rg = md.row_group(i)
+            rows += rg.num_rows
+            end = 0
+            for c in range(rg.num_columns):
+                col = rg.column(c)
+                start = col.dictionary_page_offset or col.data_page_offset
+                end = max(end, start + col.total_compressed_size)
+            ends.append((rows, end))
+        return ends
+
     def feed(self, write: Callable[[bytes], None], count_rows: Callable[[int], None],
-             check: Callable[[], None], types: list[str]) -> None:
+             check: Callable[[], None], types: list[str],
+             count_bytes: Callable[[int], None] | None = None) -> None:
+        """Batch by batch; count_bytes (when given) gets the file offset read up to: the
+        end of the last row group whose rows were all written, interpolated by rows
+        within the current one."""
         import pyarrow as pa
         import pyarrow.csv as pcsv
         options = pcsv.WriteOptions(include_header=False)
+        ends = self.row_group_ends() if count_bytes is not None else []
         done = 0
         for batch in self.pf.iter_batches(batch_size=65536):
             arrays = []
@@ -370,4 +392,17 @@ class ParquetFormat:
             write(buf.getvalue())
             done += batch.num_rows
             count_rows(done)
+            if count_bytes is not None:
+                count_bytes(_offset_at(ends, done))
             check()
+
+
+def _offset_at(ends: list[tuple[int, int]], rows: int) -> int:
+    """The file offset reached after `rows` rows, from row_group_ends()."""
+    prev_rows = prev_end = 0
+    for group_rows, end in ends:
+        if rows <= group_rows:
+            span = group_rows - prev_rows
+            return prev_end + (end - prev_end) * (rows - prev_rows) // span if span else end
+        prev_rows, prev_end = group_rows, end
+    return prev_end

@@ -17,6 +17,7 @@ import signal
 import socket
 import tempfile
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,6 +38,8 @@ log = logging.getLogger("neuronplane.ingest")
 
 APPLICATION_NAME = "neuronplane-ingest-worker"
 NOTIFY_CHANNEL = "neuronplane_ingest"
+RECONNECT_SECONDS = 1.0  # between attempts to reach a server that went away
+RETRY_WAIT_SECONDS = 60.0  # how long a lost load waits for the server to record its retry
 
 
 class Stopped(Exception):
@@ -68,6 +71,7 @@ class Heartbeat(threading.Thread):
     def __init__(self, conninfo: str, worker_id: uuid.UUID, interval: float,
                  ready_file: Path | None) -> None:
         super().__init__(name="heartbeat", daemon=True)
+        self.conninfo = conninfo
         self.conn = psycopg.connect(conninfo, autocommit=True, application_name=APPLICATION_NAME)
         self.worker_id, self.interval, self.ready_file = worker_id, interval, ready_file
         self.lock = threading.Lock()
@@ -77,7 +81,22 @@ class Heartbeat(threading.Thread):
     def set_job(self, job: tuple[uuid.UUID, int, Progress, psycopg.Connection] | None) -> None:
         with self.lock:
             self.job = job
-        self.beat()
+        self.beat_or_reconnect()
+
+    def beat_or_reconnect(self) -> None:
+        """A beat; when the connection broke (server restart, terminated backend), a new
+        one for the next beat."""
+        try:
+            self.beat()
+        except psycopg.Error as exc:
+            log.warning("heartbeat failed: %s", exc)
+            if self.conn.broken or self.conn.closed:
+                try:
+                    self.conn.close()
+                    self.conn = psycopg.connect(self.conninfo, autocommit=True,
+                                                application_name=APPLICATION_NAME)
+                except psycopg.Error as again:
+                    log.warning("heartbeat cannot reconnect: %s", again)
 
     def beat(self) -> None:
         with self.lock:
@@ -105,10 +124,7 @@ class Heartbeat(threading.Thread):
 
     def run(self) -> None:
         while not self.quit.wait(self.interval):
-            try:
-                self.beat()
-            except psycopg.Error as exc:
-                log.warning("heartbeat failed: %s", exc)
+            self.beat_or_reconnect()
 
 
 class Worker:
@@ -122,36 +138,55 @@ class Worker:
         return psycopg.connect(self.conninfo, application_name=APPLICATION_NAME, **kwargs)
 
     def run(self, once: bool = False) -> None:
-        """Take jobs until asked to quit (SIGTERM/SIGINT), or, with once, until none is left."""
-        with self._connect(autocommit=True) as ctl:
-            ctl.execute("SELECT workspace.register_ingest_worker(%s, %s, %s)",
-                        (self.worker_id, socket.gethostname(), os.getpid()))
-            ctl.execute(sql.SQL("LISTEN {}").format(sql.Identifier(NOTIFY_CHANNEL)))
-            hb = Heartbeat(self.conninfo, self.worker_id, self.settings.heartbeat_seconds,
-                           self.ready_file)
-            hb.beat()
-            hb.start()
-            log.info("ingest worker %s ready", self.worker_id)
-            try:
-                while not self.quit.is_set():
-                    job = ctl.execute("SELECT * FROM workspace.claim_ingest_job(%s)",
-                                      (self.worker_id,)).fetchone()
-                    if job is not None:
-                        self._run_job(ctl, hb, job)
-                        continue
-                    if once:
-                        break
-                    self.sweep_uploads(ctl)
-                    for _ in ctl.notifies(timeout=self.settings.poll_seconds, stop_after=1):
-                        pass
-            finally:
+        """Take jobs until asked to quit (SIGTERM/SIGINT), or, with once, until none is left.
+        A control connection lost after the start (server restart, terminated backend) is
+        opened again, every RECONNECT_SECONDS until the server answers."""
+        hb: Heartbeat | None = None
+        try:
+            while not self.quit.is_set():
+                try:
+                    with self._connect(autocommit=True) as ctl:
+                        ctl.execute("SELECT workspace.register_ingest_worker(%s, %s, %s)",
+                                    (self.worker_id, socket.gethostname(), os.getpid()))
+                        ctl.execute(sql.SQL("LISTEN {}").format(sql.Identifier(NOTIFY_CHANNEL)))
+                        if hb is None:
+                            hb = Heartbeat(self.conninfo, self.worker_id,
+                                           self.settings.heartbeat_seconds, self.ready_file)
+                            hb.beat()
+                            hb.start()
+                            log.info("ingest worker %s ready", self.worker_id)
+                        else:
+                            log.info("ingest worker %s reconnected", self.worker_id)
+                        self._serve(ctl, hb, once)
+                        return
+                except psycopg.OperationalError as exc:
+                    if hb is None:
+                        raise  # never connected: a configuration problem, not an outage
+                    log.warning("lost the database connection (%s); reconnecting in %s s",
+                                str(exc).strip(), RECONNECT_SECONDS)
+                    self.quit.wait(RECONNECT_SECONDS)
+        finally:
+            if hb is not None:
                 hb.quit.set()
                 hb.join(timeout=5)
                 try:
-                    ctl.execute("SELECT workspace.stop_ingest_worker(%s)", (self.worker_id,))
+                    hb.conn.execute("SELECT workspace.stop_ingest_worker(%s)", (self.worker_id,))
                 except psycopg.Error:
                     pass
                 hb.conn.close()
+
+    def _serve(self, ctl: psycopg.Connection, hb: Heartbeat, once: bool) -> None:
+        while not self.quit.is_set():
+            job = ctl.execute("SELECT * FROM workspace.claim_ingest_job(%s)",
+                              (self.worker_id,)).fetchone()
+            if job is not None:
+                self._run_job(ctl, hb, job)
+                continue
+            if once:
+                break
+            self.sweep_uploads(ctl)
+            for _ in ctl.notifies(timeout=self.settings.poll_seconds, stop_after=1):
+                pass
 
     def _run_job(self, ctl: psycopg.Connection, hb: Heartbeat, row: tuple[Any, ...]) -> None:
         names = ["job_id", "attempt", "project_id", "dataset_name", "if_exists", "source_type",
@@ -190,6 +225,11 @@ class Worker:
             except psycopg.Error as exc:
                 if progress.stop.is_set():
                     outcome = progress.state
+                elif load.broken or load.closed:
+                    # Not the data's fault: the server restarted or ended the backend. The
+                    # job is retried like a crashed worker's, up to its attempt limit.
+                    load.close()  # nothing to commit or roll back on a broken connection
+                    outcome = self._retry(ctl, job_id, attempt, describe_pg_error(exc, job))
                 else:
                     self._fail(ctl, job_id, attempt, describe_pg_error(exc, job))
             except Exception as exc:
@@ -197,7 +237,7 @@ class Worker:
                 self._fail(ctl, job_id, attempt, f"{type(exc).__name__}: {exc}")
             finally:
                 hb.set_job(None)
-        if outcome != "lost" and job.get("upload_path"):
+        if outcome not in ("lost", "queued") and job.get("upload_path"):
             # The job has ended for good: the uploaded file is no longer needed.
             ctl.execute("SELECT workspace.forget_ingest_upload(%s)",
                         (job["source"].get("upload_id"),))
@@ -228,6 +268,31 @@ class Worker:
         if done:
             log.info("%s abandoned upload(s) removed", done)
         return done
+
+    def _retry(self, ctl: psycopg.Connection, job_id: uuid.UUID, attempt: int,
+               reason: str) -> str:
+        """workspace.retry_ingest() through the control connection, or a new one when that
+        broke too (a server restart ends them all); waits up to RETRY_WAIT_SECONDS for the
+        server. Returns queued, failed or lost; "lost" also when the server stays away: the
+        job is then taken over as a crashed worker's once its heartbeat is stale."""
+        log.info("job %s (attempt %s) lost its database connection: %s", job_id, attempt,
+                 reason)
+        deadline = time.monotonic() + RETRY_WAIT_SECONDS
+        while True:
+            try:
+                if not (ctl.broken or ctl.closed):
+                    [(outcome,)] = ctl.execute("SELECT workspace.retry_ingest(%s, %s, %s)",
+                                               (job_id, attempt, reason)).fetchall()
+                    return outcome
+                with self._connect(autocommit=True) as conn:
+                    [(outcome,)] = conn.execute("SELECT workspace.retry_ingest(%s, %s, %s)",
+                                                (job_id, attempt, reason)).fetchall()
+                    return outcome
+            except psycopg.OperationalError as exc:
+                if time.monotonic() > deadline or self.quit.is_set():
+                    log.warning("job %s: cannot record the lost connection: %s", job_id, exc)
+                    return "lost"
+                self.quit.wait(RECONNECT_SECONDS)
 
     def _fail(self, ctl: psycopg.Connection, job_id: uuid.UUID, attempt: int, error: str) -> None:
         log.info("job %s failed: %s", job_id, error)
@@ -411,8 +476,12 @@ def _load(conn: psycopg.Connection, job: dict[str, Any], fmt: Any, progress: Pro
         elif isinstance(fmt, ParquetFormat):
             stmt = sql.SQL("COPY {} ({}) FROM STDIN WITH (FORMAT csv, FREEZE)").format(
                 target, cols)
+            # A local file is read by pyarrow, not through the counted stream: its row
+            # groups say how far it got. (A download or decompression counted its bytes.)
+            direct = job.get("upload_path") and fmt.path == job["upload_path"]
             with cur.copy(stmt) as copy:
-                fmt.feed(copy.write, count, progress.check, types)
+                fmt.feed(copy.write, count, progress.check, types,
+                         (lambda n: setattr(progress, "bytes_done", n)) if direct else None)
         else:
             stmt = sql.SQL("COPY {} ({}) FROM STDIN WITH (FREEZE)").format(target, cols)
             with cur.copy(stmt) as copy:
