@@ -8879,9 +8879,26 @@ BEGIN
         RAISE EXCEPTION 'API keys are for users, service accounts and agents'
             USING ERRCODE = '22023';
     END IF;
+    -- The same bounds as identity.api_keys' checks, whose violation would print the row.
+    IF issue_api_key.name IS NULL THEN
+        RAISE EXCEPTION 'name is required' USING ERRCODE = '22004',
+              HINT = 'Name the key after where it is used, in at most 200 characters.';
+    END IF;
+    IF btrim(issue_api_key.name) = '' OR length(issue_api_key.name) > 200 THEN
+        RAISE EXCEPTION 'name must be 1 to 200 characters, not blank' USING ERRCODE = '22023';
+    END IF;
     -- (each role must be a row of identity.api_key_roles: the table's trigger says so)
     IF roles IS NULL OR cardinality(roles) = 0 THEN
         RAISE EXCEPTION 'an API key needs at least one role' USING ERRCODE = '22023';
+    END IF;
+    IF array_position(roles, NULL) IS NOT NULL
+       OR (SELECT count(DISTINCT r) FROM unnest(roles) r) > 4 THEN
+        RAISE EXCEPTION 'roles must be 1 to 4 distinct roles, none of them null'
+            USING ERRCODE = '22023';
+    END IF;
+    IF rate_limit_per_min IS NOT NULL AND rate_limit_per_min NOT BETWEEN 1 AND 1000000 THEN
+        RAISE EXCEPTION 'rate_limit_per_min must be between 1 and 1000000'
+            USING ERRCODE = '22023', HINT = 'Leave it out for the default.';
     END IF;
     IF expires_at IS NOT NULL AND expires_at <= now() THEN
         RAISE EXCEPTION 'expires_at must be in the future' USING ERRCODE = '22023';
@@ -8906,7 +8923,7 @@ ALTER FUNCTION identity.issue_api_key(principal_id uuid, name text, roles text[]
 -- Name: FUNCTION issue_api_key(principal_id uuid, name text, roles text[], project_id uuid, rate_limit_per_min integer, expires_at timestamp with time zone, created_by uuid, OUT id uuid, OUT prefix text, OUT api_key text); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION identity.issue_api_key(principal_id uuid, name text, roles text[], project_id uuid, rate_limit_per_min integer, expires_at timestamp with time zone, created_by uuid, OUT id uuid, OUT prefix text, OUT api_key text) IS 'Insert an API key (npk_<12 hex>_<64 hex>: 256 random bits) and return it; only its SHA-256 is stored.';
+COMMENT ON FUNCTION identity.issue_api_key(principal_id uuid, name text, roles text[], project_id uuid, rate_limit_per_min integer, expires_at timestamp with time zone, created_by uuid, OUT id uuid, OUT prefix text, OUT api_key text) IS 'Insert an API key (npk_<12 hex>_<64 hex>: 256 random bits) and return it; only its SHA-256 is stored. Arguments are checked first (22004, 22023), so no constraint violation shows the row.';
 
 
 --

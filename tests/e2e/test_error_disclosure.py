@@ -1,0 +1,87 @@
+"""No refusal of an api function shows a client stored values (issue 19, item 3).
+
+The functions run as neuronplane_owner, which bypasses row-level security, so a constraint
+violation inside one would print the whole new row ("Failing row contains (...)") in its
+DETAIL, secret hashes and megabyte names included. Each function validates its arguments
+before writing; these tests call every refusal reachable with bad arguments, through the
+real PostgREST, and look at message, details and hint."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+HUGE = "N" * (1024 * 1024)
+PAST = (dt.datetime.now(dt.UTC) - dt.timedelta(days=1)).isoformat()
+
+
+@pytest.fixture
+def owner(superuser) -> dict[str, str]:
+    """A user with an organization and a project of it."""
+    name = f"leak-{uuid.uuid4().hex[:10]}"
+    user_id = str(superuser.execute(
+        "INSERT INTO identity.users (username, email) VALUES (%s, %s) RETURNING id",
+        (name, f"{name}@example.test")).fetchone()[0])
+    return {"id": user_id, "name": name}
+
+
+def call(postgrest, who: str, function: str, body: dict[str, object]) -> httpx.Response:
+    return httpx.post(f"{postgrest.url}/rpc/{function}", json=body,
+                      headers=postgrest.auth(who), timeout=30)
+
+
+def assert_discloses_nothing(r: httpx.Response, *secrets: str) -> None:
+    assert 400 <= r.status_code < 500, (r.status_code, r.text[:500])
+    error = r.json()
+    for field in ("message", "details", "hint"):
+        text = error.get(field) or ""
+        assert "Failing row" not in text, (field, text[:300])
+        assert "\\x" not in text, (field, text[:300])
+        assert len(text) < 1000, (field, len(text))
+        for secret in secrets:
+            assert secret not in text, (field, text[:300])
+
+
+API_KEY_REFUSALS = [
+    ({"name": "k", "rate_limit_per_min": 0}, "22023",
+     "rate_limit_per_min must be between 1 and 1000000"),
+    ({"name": "k", "rate_limit_per_min": -5}, "22023",
+     "rate_limit_per_min must be between 1 and 1000000"),
+    ({"name": "k", "rate_limit_per_min": 1000001}, "22023",
+     "rate_limit_per_min must be between 1 and 1000000"),
+    ({"name": HUGE}, "22023", "name must be 1 to 200 characters, not blank"),
+    ({"name": "x" * 201}, "22023", "name must be 1 to 200 characters, not blank"),
+    ({"name": "   "}, "22023", "name must be 1 to 200 characters, not blank"),
+    ({"name": None}, "22004", "name is required"),
+    ({"name": "k", "expires_at": PAST}, "22023", "expires_at must be in the future"),
+    ({"name": "k", "roles": []}, "22023", "an API key needs at least one role"),
+    ({"name": "k", "roles": [None]}, "22023",
+     "roles must be 1 to 4 distinct roles, none of them null"),
+    ({"name": "k", "roles": ["viewer", None]}, "22023",
+     "roles must be 1 to 4 distinct roles, none of them null"),
+]
+
+
+@pytest.mark.parametrize(("body", "code", "message"), API_KEY_REFUSALS,
+                         ids=[f"{i}" for i in range(len(API_KEY_REFUSALS))])
+def test_create_api_key_refusals_show_no_row(postgrest, superuser, owner, body, code, message):
+    [(keys0,)] = superuser.execute("SELECT count(*) FROM identity.api_keys").fetchall()
+    r = call(postgrest, owner["id"], "create_api_key", body)
+    assert_discloses_nothing(r, HUGE[:64])
+    assert r.status_code == 400
+    assert (r.json()["code"], r.json()["message"]) == (code, message)
+    [(keys1,)] = superuser.execute("SELECT count(*) FROM identity.api_keys").fetchall()
+    assert keys1 == keys0
+
+
+def test_create_api_key_still_creates(postgrest, owner):
+    r = call(postgrest, owner["id"], "create_api_key",
+             {"name": "x" * 200, "rate_limit_per_min": 1000000, "roles": ["viewer"]})
+    assert r.status_code == 200, r.text
+    assert r.json()["api_key"].startswith("npk_")
+
