@@ -10426,6 +10426,58 @@ COMMENT ON FUNCTION internal.master_key_file() IS 'Path of the master key file o
 
 
 --
+-- Name: tg_check_constraints(); Type: FUNCTION; Schema: internal; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION internal.tg_check_constraints() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+DECLARE
+    c record;
+    passes boolean;
+    v_row jsonb := to_jsonb(NEW);
+BEGIN
+    FOR c IN SELECT a.attname FROM pg_attribute a
+              WHERE a.attrelid = TG_RELID AND a.attnum > 0 AND NOT a.attisdropped
+                AND a.attnotnull AND a.attgenerated = ''
+              ORDER BY a.attnum LOOP
+        IF v_row ->> c.attname IS NULL THEN
+            RAISE EXCEPTION 'null value in column "%" of relation "%" violates not-null constraint',
+                            c.attname, TG_TABLE_NAME
+                USING ERRCODE = '23502', COLUMN = c.attname, TABLE = TG_TABLE_NAME,
+                      SCHEMA = TG_TABLE_SCHEMA;
+        END IF;
+    END LOOP;
+    FOR c IN SELECT k.conname, pg_get_expr(k.conbin, k.conrelid) AS expr
+               FROM pg_constraint k
+              WHERE k.conrelid = TG_RELID AND k.contype = 'c' AND k.convalidated
+              ORDER BY k.conname LOOP
+        EXECUTE format('SELECT (%s) IS NOT FALSE FROM (SELECT ($1).*) AS t', c.expr)
+           INTO passes USING NEW;
+        IF NOT passes THEN
+            RAISE EXCEPTION 'new row for relation "%" violates check constraint "%"',
+                            TG_TABLE_NAME, c.conname
+                USING ERRCODE = '23514', CONSTRAINT = c.conname, TABLE = TG_TABLE_NAME,
+                      SCHEMA = TG_TABLE_SCHEMA,
+                      HINT = 'The function''s documentation (COMMENT) lists what it accepts.';
+        END IF;
+    END LOOP;
+    RETURN NEW;
+END
+$_$;
+
+
+ALTER FUNCTION internal.tg_check_constraints() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION tg_check_constraints(); Type: COMMENT; Schema: internal; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION internal.tg_check_constraints() IS 'Trigger: the table''s NOT NULL and CHECK constraints, raised without the row image PostgreSQL would put in DETAIL for a role that bypasses RLS.';
+
+
+--
 -- Name: tg_set_updated_at(); Type: FUNCTION; Schema: internal; Owner: neuronplane_owner
 --
 
@@ -12033,8 +12085,7 @@ DECLARE
     bad text[];
 BEGIN
     IF NEW.provider IS NULL OR NEW.provider NOT IN ('openai', 'anthropic', 'huggingface', 'local') THEN
-        RAISE EXCEPTION 'provider must be openai, anthropic, huggingface or local, not "%"',
-                        coalesce(NEW.provider, 'null')
+        RAISE EXCEPTION 'provider must be openai, anthropic, huggingface or local'
             USING ERRCODE = '22023', COLUMN = 'provider';
     END IF;
     IF NEW.model_name IS NULL OR btrim(NEW.model_name) = '' THEN
@@ -12054,7 +12105,8 @@ BEGIN
     END IF;
     bad := workspace.secret_config_keys(NEW.config);
     IF bad IS NOT NULL THEN
-        RAISE EXCEPTION 'config must not hold secrets: % looks like one', array_to_string(bad, ', ')
+        RAISE EXCEPTION 'config must not hold secrets: % looks like one',
+                        left(array_to_string(bad, ', '), 200)
             USING ERRCODE = '22023', COLUMN = 'config',
                   HINT = 'Store the provider key with set_llm_model_key: it is kept encrypted.';
     END IF;
@@ -12073,7 +12125,7 @@ ALTER FUNCTION workspace.tg_llm_models__check() OWNER TO neuronplane_owner;
 -- Name: FUNCTION tg_llm_models__check(); Type: COMMENT; Schema: workspace; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION workspace.tg_llm_models__check() IS 'Trigger: validates provider, model_name, display_name and config with messages naming the field.';
+COMMENT ON FUNCTION workspace.tg_llm_models__check() IS 'Trigger: validates provider, model_name, display_name and config with messages naming the field (and never echoing a long value).';
 
 
 --
@@ -15575,6 +15627,83 @@ CREATE TRIGGER users_set_updated_at BEFORE UPDATE ON identity.users FOR EACH ROW
 
 
 --
+-- Name: agents zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.agents FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: api_keys zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.api_keys FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: datasets zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.datasets FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: org_memberships zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.org_memberships FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: organizations zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.organizations FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: policies zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.policies FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: principals zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.principals FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: projects zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.projects FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: service_accounts zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.service_accounts FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: tools zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.tools FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: users zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.users FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
 -- Name: datasets datasets_drop_table; Type: TRIGGER; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -15635,6 +15764,34 @@ CREATE TRIGGER llm_models_scope AFTER INSERT OR DELETE OR UPDATE ON workspace.ll
 --
 
 CREATE TRIGGER llm_models_set_updated_at BEFORE UPDATE ON workspace.llm_models FOR EACH ROW EXECUTE FUNCTION internal.tg_set_updated_at();
+
+
+--
+-- Name: datasets zz_check_constraints; Type: TRIGGER; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON workspace.datasets FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: ingest_jobs zz_check_constraints; Type: TRIGGER; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON workspace.ingest_jobs FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: llm_models zz_check_constraints; Type: TRIGGER; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON workspace.llm_models FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: project_agent_keys zz_check_constraints; Type: TRIGGER; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON workspace.project_agent_keys FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
 
 
 --
@@ -20451,6 +20608,13 @@ REVOKE ALL ON FUNCTION internal.legacy_slug(name text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION internal.master_key_file() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_check_constraints(); Type: ACL; Schema: internal; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION internal.tg_check_constraints() FROM PUBLIC;
 
 
 --

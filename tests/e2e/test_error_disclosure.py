@@ -85,3 +85,64 @@ def test_create_api_key_still_creates(postgrest, owner):
     assert r.status_code == 200, r.text
     assert r.json()["api_key"].startswith("npk_")
 
+
+
+@pytest.fixture
+def project(superuser, owner) -> str:
+    """A project of an organization that owner owns."""
+    slug = f"leak-{uuid.uuid4().hex[:10]}"
+    org_id = str(superuser.execute(
+        "INSERT INTO identity.organizations (name, slug) VALUES (%s, %s) RETURNING id",
+        (slug, slug)).fetchone()[0])
+    superuser.execute("INSERT INTO identity.org_memberships (org_id, user_id, role)"
+                      " VALUES (%s, %s, 'owner')", (org_id, owner["id"]))
+    return str(superuser.execute(
+        "INSERT INTO identity.projects (org_id, name) VALUES (%s, %s) RETURNING id",
+        (org_id, slug)).fetchone()[0])
+
+
+OTHER_REFUSALS = [
+    ("create_organization", {"name": HUGE, "slug": "leak-huge"}),
+    ("create_organization", {"name": "", "slug": "x"}),
+    ("create_organization", {"name": "n", "slug": HUGE}),
+    ("create_organization", {"name": None, "slug": None}),
+    ("create_project", {"name": HUGE}),
+    ("create_project", {"name": ""}),
+    ("create_project", {"name": None}),
+    ("create_project", {"name": "p", "description": HUGE}),
+    ("create_project", {"name": "p", "neurondb_dsn": HUGE}),
+    ("create_project", {"name": "p", "agent_endpoint": HUGE}),
+    ("create_service_account", {"name": HUGE}),
+    ("create_service_account", {"name": ""}),
+    ("create_service_account", {"name": None}),
+    ("create_profile", {"name": HUGE}),
+    ("create_profile", {"name": ""}),
+    ("create_profile", {"name": "p", "agent_api_key": HUGE}),
+]
+
+
+@pytest.mark.parametrize(("function", "body"), OTHER_REFUSALS,
+                         ids=[f"{f}-{i}" for i, (f, _) in enumerate(OTHER_REFUSALS)])
+def test_other_refusals_show_no_row(postgrest, owner, function, body):
+    r = call(postgrest, owner["id"], function, body)
+    assert_discloses_nothing(r, HUGE[:64])
+
+
+PROJECT_REFUSALS = [
+    ("add_llm_model", {"provider": HUGE, "model_name": "m"}),
+    ("add_llm_model", {"provider": "openai", "model_name": HUGE}),
+    ("add_llm_model", {"provider": "openai", "model_name": ""}),
+    ("add_llm_model", {"provider": "openai", "model_name": "m", "key": HUGE}),
+    ("start_ingest", {"dataset_name": HUGE, "source_type": "url", "source": {}}),
+    ("start_ingest", {"dataset_name": "d", "source_type": HUGE, "source": {}}),
+    ("start_ingest", {"dataset_name": "d", "source_type": "url", "source": {}, "format": HUGE}),
+    ("record_usage", {"tokens_in": -1, "tokens_out": -1}),
+    ("record_usage", {"tokens_in": 1, "tokens_out": 1, "llm_calls": -1}),
+]
+
+
+@pytest.mark.parametrize(("function", "body"), PROJECT_REFUSALS,
+                         ids=[f"{f}-{i}" for i, (f, _) in enumerate(PROJECT_REFUSALS)])
+def test_project_refusals_show_no_row(postgrest, owner, project, function, body):
+    r = call(postgrest, owner["id"], function, {"project_id": project, **body})
+    assert_discloses_nothing(r, HUGE[:64])
