@@ -200,3 +200,15 @@ def _cookie_domain() -> str | None:
                           "two labels (e.g. np.example.com); leave it unset for host-only "
                           "cookies")
     return raw
+
+
+def glue_pool_size() -> int:
+    """NEURONPLANE_GLUE_POOL_SIZE: most database connections one glue process keeps open."""
+    raw = os.environ.get("NEURONPLANE_GLUE_POOL_SIZE", "10").strip()
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"NEURONPLANE_GLUE_POOL_SIZE={raw!r} is not a whole number") from None
+    if not 1 <= value <= 1000:
+        raise ConfigError(f"NEURONPLANE_GLUE_POOL_SIZE={value} is outside 1..1000")
+    return value
