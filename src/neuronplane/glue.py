@@ -13,21 +13,26 @@ from contextlib import asynccontextmanager
 
 import psycopg
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from neuronplane import oidc, onboarding
+from neuronplane.config import allowed_origins
+from neuronplane.cors import ListedOriginsCORS
 from neuronplane.dbpool import GluePool
 
 log = logging.getLogger("neuronplane.glue")
 
 
 def create_app(conninfo: str, api_url: str | None = None, ingest=None,
-               pool_size: int | None = None) -> Starlette:
+               pool_size: int | None = None, origins: list[str] | None = None) -> Starlette:
     """The glue's routes. api_url is PostgREST's, through which callers are authorized;
     with it and ingest (IngestSettings), also POST /ingest/upload. Every route takes its
-    database connection from one pool (pool_size, default NEURONPLANE_GLUE_POOL_SIZE)."""
+    database connection from one pool (pool_size, default NEURONPLANE_GLUE_POOL_SIZE).
+    Browsers may call it cross-origin only from origins (default
+    NEURONPLANE_ALLOWED_ORIGINS; none when empty)."""
     pool = GluePool(conninfo, pool_size)
 
     async def healthz(request: Request) -> JSONResponse:
@@ -54,7 +59,9 @@ def create_app(conninfo: str, api_url: str | None = None, ingest=None,
         yield
         await pool.close()
 
-    app = Starlette(routes=routes, lifespan=lifespan)
+    origins = allowed_origins() if origins is None else origins
+    middleware = [Middleware(ListedOriginsCORS, origins=origins)] if origins else []
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
     app.state.pool = pool
     return app
 
