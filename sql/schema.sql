@@ -4392,6 +4392,32 @@ COMMENT ON FUNCTION audit.tg_append_only__reject() IS 'Trigger: refuses UPDATE, 
 
 
 --
+-- Name: tg_events__org_from_project(); Type: FUNCTION; Schema: audit; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION audit.tg_events__org_from_project() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    IF NEW.org_id IS NULL AND NEW.project_id IS NOT NULL THEN
+        NEW.org_id := (SELECT p.org_id FROM identity.projects p WHERE p.id = NEW.project_id);
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION audit.tg_events__org_from_project() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION tg_events__org_from_project(); Type: COMMENT; Schema: audit; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION audit.tg_events__org_from_project() IS 'Trigger: an event that names a project and no organization belongs to the project''s organization (none for a personal project).';
+
+
+--
 -- Name: try_inet(text); Type: FUNCTION; Schema: audit; Owner: neuronplane_owner
 --
 
@@ -15256,6 +15282,13 @@ CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON audit.events FOR EACH STATE
 
 
 --
+-- Name: events events_org_from_project; Type: TRIGGER; Schema: audit; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER events_org_from_project BEFORE INSERT ON audit.events FOR EACH ROW EXECUTE FUNCTION audit.tg_events__org_from_project();
+
+
+--
 -- Name: seals seals_append_only; Type: TRIGGER; Schema: audit; Owner: neuronplane_owner
 --
 
@@ -18302,6 +18335,13 @@ REVOKE ALL ON FUNCTION audit.tg_actions__compile() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION audit.tg_append_only__reject() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_events__org_from_project(); Type: ACL; Schema: audit; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION audit.tg_events__org_from_project() FROM PUBLIC;
 
 
 --
