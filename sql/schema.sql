@@ -5549,16 +5549,24 @@ CREATE FUNCTION auth.cookie_refresh(refresh_token text, csrf_token text, ip inet
     AS $$
 DECLARE
     v_session uuid;
+    v_principal uuid;
     answer jsonb;
 BEGIN
-    SELECT t.session_id INTO v_session FROM auth.refresh_tokens t
+    -- Local to this call (the function's SET clause ends them with it): what api.refresh()
+    -- audits, rotation and reuse alike, names the browser, not the glue.
+    PERFORM set_config('neuronplane.client_ip', coalesce(host(ip), ''), true),
+            set_config('neuronplane.client_user_agent', coalesce(left(user_agent, 512), ''), true);
+    SELECT t.session_id, s.principal_id INTO v_session, v_principal
+      FROM auth.refresh_tokens t JOIN auth.sessions s ON s.id = t.session_id
      WHERE t.token_hash = sha256(convert_to(coalesce(refresh_token, ''), 'UTF8'));
     IF NOT FOUND THEN
         RETURN jsonb_build_object('error', 'invalid_grant', 'code', '28000', 'message', 'unknown refresh token');
     END IF;
     IF NOT auth.csrf_ok(v_session, csrf_token) THEN
         PERFORM audit.record('auth.csrf.refused', 'denied', 'session', v_session::text,
-                             '{"endpoint": "refresh"}', ip => ip, user_agent => user_agent);
+                             '{"endpoint": "refresh"}', v_principal,
+                             (SELECT p.type FROM identity.principals p WHERE p.id = v_principal),
+                             ip => ip, user_agent => user_agent);
         RETURN jsonb_build_object('error', 'csrf', 'code', '42501',
                                   'message', 'missing or wrong X-CSRF-Token header');
     END IF;
@@ -6846,9 +6854,11 @@ COMMENT ON FUNCTION auth.refresh_checked(refresh_token text) IS 'api.refresh() w
 CREATE FUNCTION auth.request_ip() RETURNS inet
     LANGUAGE sql STABLE
     AS $$
-    SELECT CASE WHEN nullif(current_setting('request.headers', true), '') IS NULL
-                THEN inet_client_addr()
-                ELSE audit.client_ip(current_setting('request.headers', true)::jsonb) END
+    SELECT CASE WHEN nullif(current_setting('request.headers', true), '') IS NOT NULL
+                THEN audit.client_ip(current_setting('request.headers', true)::jsonb)
+                WHEN nullif(current_setting('neuronplane.client_ip', true), '') IS NOT NULL
+                THEN audit.try_inet(current_setting('neuronplane.client_ip', true))
+                ELSE inet_client_addr() END
 $$;
 
 
@@ -6858,7 +6868,7 @@ ALTER FUNCTION auth.request_ip() OWNER TO neuronplane_owner;
 -- Name: FUNCTION request_ip(); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION auth.request_ip() IS 'The address of the current request''s client, when known.';
+COMMENT ON FUNCTION auth.request_ip() IS 'The address of the current request''s client, when known: from PostgREST''s headers, else the one the glue named (neuronplane.client_ip), else the connection''s peer.';
 
 
 --
@@ -6868,7 +6878,10 @@ COMMENT ON FUNCTION auth.request_ip() IS 'The address of the current request''s 
 CREATE FUNCTION auth.request_user_agent() RETURNS text
     LANGUAGE sql STABLE
     AS $$
-    SELECT left(nullif(current_setting('request.headers', true), '')::jsonb ->> 'user-agent', 512)
+    SELECT left(CASE WHEN nullif(current_setting('request.headers', true), '') IS NOT NULL
+                     THEN current_setting('request.headers', true)::jsonb ->> 'user-agent'
+                     ELSE nullif(current_setting('neuronplane.client_user_agent', true), '') END,
+                512)
 $$;
 
 
@@ -6878,7 +6891,7 @@ ALTER FUNCTION auth.request_user_agent() OWNER TO neuronplane_owner;
 -- Name: FUNCTION request_user_agent(); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION auth.request_user_agent() IS 'The User-Agent of the current request, when known.';
+COMMENT ON FUNCTION auth.request_user_agent() IS 'The User-Agent of the current request, when known: from PostgREST''s headers, else the one the glue named (neuronplane.client_user_agent).';
 
 
 --
