@@ -1140,7 +1140,7 @@ ALTER FUNCTION api.create_api_key(name text, roles text[], project_id uuid, prin
 -- Name: FUNCTION create_api_key(name text, roles text[], project_id uuid, principal_id uuid, rate_limit_per_min integer, expires_at timestamp with time zone, OUT id uuid, OUT prefix text, OUT api_key text); Type: COMMENT; Schema: api; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION api.create_api_key(name text, roles text[], project_id uuid, principal_id uuid, rate_limit_per_min integer, expires_at timestamp with time zone, OUT id uuid, OUT prefix text, OUT api_key text) IS 'Create an API key for yourself, or for a service account or agent you administer. Returns the key (npk_<prefix>_<secret>) once: it cannot be shown again. roles (admin, member, viewer, service) narrow what the key may do; project_id limits it to one project. Errors: 42501, 22023.';
+COMMENT ON FUNCTION api.create_api_key(name text, roles text[], project_id uuid, principal_id uuid, rate_limit_per_min integer, expires_at timestamp with time zone, OUT id uuid, OUT prefix text, OUT api_key text) IS 'Create an API key for yourself, or for a service account or agent you administer. Returns the key (npk_<prefix>_<secret>) once: it cannot be shown again. roles (admin, member, viewer, service) narrow what the key may do; project_id limits it to one project; name is 1 to 200 characters; rate_limit_per_min is 1 to 1000000 (default when left out); expires_at is in the future. Errors: 42501, 22004 (no name), 22023.';
 
 
 --
