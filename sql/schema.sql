@@ -7943,7 +7943,8 @@ CREATE FUNCTION identity.check_permission_args(resource_type text, permission te
     AS $_$
 BEGIN
     IF NOT EXISTS (SELECT FROM identity.resource_types t WHERE t.name = $1) THEN
-        RAISE EXCEPTION 'unknown resource type %', coalesce(resource_type, 'null')
+        RAISE EXCEPTION 'unknown resource type %',
+                        CASE WHEN length($1) > 64 THEN left($1, 64) || '...' ELSE coalesce($1, 'null') END
             USING ERRCODE = '22023',
                   HINT = 'One of ' || (SELECT string_agg(t.name, ', ' ORDER BY t.name)
                                          FROM identity.resource_types t) || '.';
@@ -7951,7 +7952,7 @@ BEGIN
     IF NOT EXISTS (SELECT FROM identity.permissions p WHERE p.name = $2) THEN
         RAISE EXCEPTION 'permission must be one of %, not %',
                         (SELECT string_agg(p.name, ', ' ORDER BY p.name) FROM identity.permissions p),
-                        coalesce(permission, 'null')
+                        CASE WHEN length($2) > 64 THEN left($2, 64) || '...' ELSE coalesce($2, 'null') END
             USING ERRCODE = '22023';
     END IF;
 END

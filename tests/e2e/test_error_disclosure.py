@@ -17,6 +17,8 @@ import pytest
 pytestmark = pytest.mark.e2e
 
 HUGE = "N" * (1024 * 1024)
+# An error may quote the start of what the caller sent (up to 64 characters), never more.
+ECHO = HUGE[:65]
 PAST = (dt.datetime.now(dt.UTC) - dt.timedelta(days=1)).isoformat()
 
 
@@ -72,7 +74,7 @@ API_KEY_REFUSALS = [
 def test_create_api_key_refusals_show_no_row(postgrest, superuser, owner, body, code, message):
     [(keys0,)] = superuser.execute("SELECT count(*) FROM identity.api_keys").fetchall()
     r = call(postgrest, owner["id"], "create_api_key", body)
-    assert_discloses_nothing(r, HUGE[:64])
+    assert_discloses_nothing(r, ECHO)
     assert r.status_code == 400
     assert (r.json()["code"], r.json()["message"]) == (code, message)
     [(keys1,)] = superuser.execute("SELECT count(*) FROM identity.api_keys").fetchall()
@@ -125,7 +127,7 @@ OTHER_REFUSALS = [
                          ids=[f"{f}-{i}" for i, (f, _) in enumerate(OTHER_REFUSALS)])
 def test_other_refusals_show_no_row(postgrest, owner, function, body):
     r = call(postgrest, owner["id"], function, body)
-    assert_discloses_nothing(r, HUGE[:64])
+    assert_discloses_nothing(r, ECHO)
 
 
 PROJECT_REFUSALS = [
@@ -145,4 +147,40 @@ PROJECT_REFUSALS = [
                          ids=[f"{f}-{i}" for i, (f, _) in enumerate(PROJECT_REFUSALS)])
 def test_project_refusals_show_no_row(postgrest, owner, project, function, body):
     r = call(postgrest, owner["id"], function, {"project_id": project, **body})
-    assert_discloses_nothing(r, HUGE[:64])
+    assert_discloses_nothing(r, ECHO)
+
+
+@pytest.fixture
+def admin(superuser) -> str:
+    name = f"leak-admin-{uuid.uuid4().hex[:10]}"
+    return str(superuser.execute(
+        "INSERT INTO identity.users (username, email, is_admin) VALUES (%s, %s, true)"
+        " RETURNING id", (name, f"{name}@example.test")).fetchone()[0])
+
+
+ADMIN_REFUSALS = [
+    ("create_user", {"username": HUGE}),
+    ("create_user", {"username": ""}),
+    ("create_user", {"username": "u" + uuid.uuid4().hex[:8], "email": HUGE}),
+    ("create_user", {"username": "u" + uuid.uuid4().hex[:8], "display_name": HUGE}),
+    ("get_or_create_user_principal", {"username": HUGE}),
+    ("grant_permission", {"subject_id": str(uuid.uuid4()), "resource_type": HUGE,
+                          "permission": "read"}),
+    ("grant_permission", {"subject_id": str(uuid.uuid4()), "resource_type": "project",
+                          "permission": HUGE}),
+    ("grant_permission", {"subject_id": str(uuid.uuid4()), "resource_type": "project",
+                          "permission": "read", "effect": HUGE}),
+    ("grant_permission", {"subject_id": str(uuid.uuid4()), "resource_type": "project",
+                          "permission": "read", "expires_at": PAST}),
+    ("create_organization", {"name": "o", "slug": "leak-" + uuid.uuid4().hex[:8],
+                             "metadata": [HUGE]}),
+    ("create_service_account", {"name": "s", "metadata": HUGE}),
+    ("create_project", {"name": "p", "mcp_config": HUGE}),
+]
+
+
+@pytest.mark.parametrize(("function", "body"), ADMIN_REFUSALS,
+                         ids=[f"{f}-{i}" for i, (f, _) in enumerate(ADMIN_REFUSALS)])
+def test_admin_refusals_show_no_row(postgrest, admin, function, body):
+    r = call(postgrest, admin, function, body)
+    assert_discloses_nothing(r, ECHO)
