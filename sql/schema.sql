@@ -1164,7 +1164,7 @@ ALTER FUNCTION api.create_api_key(name text, roles text[], project_id uuid, prin
 -- Name: FUNCTION create_api_key(name text, roles text[], project_id uuid, principal_id uuid, rate_limit_per_min integer, expires_at timestamp with time zone, OUT id uuid, OUT prefix text, OUT api_key text); Type: COMMENT; Schema: api; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION api.create_api_key(name text, roles text[], project_id uuid, principal_id uuid, rate_limit_per_min integer, expires_at timestamp with time zone, OUT id uuid, OUT prefix text, OUT api_key text) IS 'Create an API key for yourself, or for a service account or agent you administer. Returns the key (npk_<prefix>_<secret>) once: it cannot be shown again. roles (admin, member, viewer, service) narrow what the key may do; project_id limits it to one project. Errors: 42501, 22023.';
+COMMENT ON FUNCTION api.create_api_key(name text, roles text[], project_id uuid, principal_id uuid, rate_limit_per_min integer, expires_at timestamp with time zone, OUT id uuid, OUT prefix text, OUT api_key text) IS 'Create an API key for yourself, or for a service account or agent you administer. Returns the key (npk_<prefix>_<secret>) once: it cannot be shown again. roles (admin, member, viewer, service) narrow what the key may do; project_id limits it to one project; name is 1 to 200 characters; rate_limit_per_min is 1 to 1000000 (default when left out); expires_at is in the future. Errors: 42501, 22004 (no name), 22023.';
 
 
 --
@@ -4416,6 +4416,32 @@ COMMENT ON FUNCTION audit.tg_append_only__reject() IS 'Trigger: refuses UPDATE, 
 
 
 --
+-- Name: tg_events__org_from_project(); Type: FUNCTION; Schema: audit; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION audit.tg_events__org_from_project() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    IF NEW.org_id IS NULL AND NEW.project_id IS NOT NULL THEN
+        NEW.org_id := (SELECT p.org_id FROM identity.projects p WHERE p.id = NEW.project_id);
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION audit.tg_events__org_from_project() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION tg_events__org_from_project(); Type: COMMENT; Schema: audit; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION audit.tg_events__org_from_project() IS 'Trigger: an event that names a project and no organization belongs to the project''s organization (none for a personal project).';
+
+
+--
 -- Name: try_inet(text); Type: FUNCTION; Schema: audit; Owner: neuronplane_owner
 --
 
@@ -5547,16 +5573,24 @@ CREATE FUNCTION auth.cookie_refresh(refresh_token text, csrf_token text, ip inet
     AS $$
 DECLARE
     v_session uuid;
+    v_principal uuid;
     answer jsonb;
 BEGIN
-    SELECT t.session_id INTO v_session FROM auth.refresh_tokens t
+    -- Local to this call (the function's SET clause ends them with it): what api.refresh()
+    -- audits, rotation and reuse alike, names the browser, not the glue.
+    PERFORM set_config('neuronplane.client_ip', coalesce(host(ip), ''), true),
+            set_config('neuronplane.client_user_agent', coalesce(left(user_agent, 512), ''), true);
+    SELECT t.session_id, s.principal_id INTO v_session, v_principal
+      FROM auth.refresh_tokens t JOIN auth.sessions s ON s.id = t.session_id
      WHERE t.token_hash = sha256(convert_to(coalesce(refresh_token, ''), 'UTF8'));
     IF NOT FOUND THEN
         RETURN jsonb_build_object('error', 'invalid_grant', 'code', '28000', 'message', 'unknown refresh token');
     END IF;
     IF NOT auth.csrf_ok(v_session, csrf_token) THEN
         PERFORM audit.record('auth.csrf.refused', 'denied', 'session', v_session::text,
-                             '{"endpoint": "refresh"}', ip => ip, user_agent => user_agent);
+                             '{"endpoint": "refresh"}', v_principal,
+                             (SELECT p.type FROM identity.principals p WHERE p.id = v_principal),
+                             ip => ip, user_agent => user_agent);
         RETURN jsonb_build_object('error', 'csrf', 'code', '42501',
                                   'message', 'missing or wrong X-CSRF-Token header');
     END IF;
@@ -6844,9 +6878,11 @@ COMMENT ON FUNCTION auth.refresh_checked(refresh_token text) IS 'api.refresh() w
 CREATE FUNCTION auth.request_ip() RETURNS inet
     LANGUAGE sql STABLE
     AS $$
-    SELECT CASE WHEN nullif(current_setting('request.headers', true), '') IS NULL
-                THEN inet_client_addr()
-                ELSE audit.client_ip(current_setting('request.headers', true)::jsonb) END
+    SELECT CASE WHEN nullif(current_setting('request.headers', true), '') IS NOT NULL
+                THEN audit.client_ip(current_setting('request.headers', true)::jsonb)
+                WHEN nullif(current_setting('neuronplane.client_ip', true), '') IS NOT NULL
+                THEN audit.try_inet(current_setting('neuronplane.client_ip', true))
+                ELSE inet_client_addr() END
 $$;
 
 
@@ -6856,7 +6892,7 @@ ALTER FUNCTION auth.request_ip() OWNER TO neuronplane_owner;
 -- Name: FUNCTION request_ip(); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION auth.request_ip() IS 'The address of the current request''s client, when known.';
+COMMENT ON FUNCTION auth.request_ip() IS 'The address of the current request''s client, when known: from PostgREST''s headers, else the one the glue named (neuronplane.client_ip), else the connection''s peer.';
 
 
 --
@@ -6866,7 +6902,10 @@ COMMENT ON FUNCTION auth.request_ip() IS 'The address of the current request''s 
 CREATE FUNCTION auth.request_user_agent() RETURNS text
     LANGUAGE sql STABLE
     AS $$
-    SELECT left(nullif(current_setting('request.headers', true), '')::jsonb ->> 'user-agent', 512)
+    SELECT left(CASE WHEN nullif(current_setting('request.headers', true), '') IS NOT NULL
+                     THEN current_setting('request.headers', true)::jsonb ->> 'user-agent'
+                     ELSE nullif(current_setting('neuronplane.client_user_agent', true), '') END,
+                512)
 $$;
 
 
@@ -6876,7 +6915,7 @@ ALTER FUNCTION auth.request_user_agent() OWNER TO neuronplane_owner;
 -- Name: FUNCTION request_user_agent(); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION auth.request_user_agent() IS 'The User-Agent of the current request, when known.';
+COMMENT ON FUNCTION auth.request_user_agent() IS 'The User-Agent of the current request, when known: from PostgREST''s headers, else the one the glue named (neuronplane.client_user_agent).';
 
 
 --
@@ -7928,7 +7967,8 @@ CREATE FUNCTION identity.check_permission_args(resource_type text, permission te
     AS $_$
 BEGIN
     IF NOT EXISTS (SELECT FROM identity.resource_types t WHERE t.name = $1) THEN
-        RAISE EXCEPTION 'unknown resource type %', coalesce(resource_type, 'null')
+        RAISE EXCEPTION 'unknown resource type %',
+                        CASE WHEN length($1) > 64 THEN left($1, 64) || '...' ELSE coalesce($1, 'null') END
             USING ERRCODE = '22023',
                   HINT = 'One of ' || (SELECT string_agg(t.name, ', ' ORDER BY t.name)
                                          FROM identity.resource_types t) || '.';
@@ -7936,7 +7976,7 @@ BEGIN
     IF NOT EXISTS (SELECT FROM identity.permissions p WHERE p.name = $2) THEN
         RAISE EXCEPTION 'permission must be one of %, not %',
                         (SELECT string_agg(p.name, ', ' ORDER BY p.name) FROM identity.permissions p),
-                        coalesce(permission, 'null')
+                        CASE WHEN length($2) > 64 THEN left($2, 64) || '...' ELSE coalesce($2, 'null') END
             USING ERRCODE = '22023';
     END IF;
 END
@@ -8903,9 +8943,26 @@ BEGIN
         RAISE EXCEPTION 'API keys are for users, service accounts and agents'
             USING ERRCODE = '22023';
     END IF;
+    -- The same bounds as identity.api_keys' checks, whose violation would print the row.
+    IF issue_api_key.name IS NULL THEN
+        RAISE EXCEPTION 'name is required' USING ERRCODE = '22004',
+              HINT = 'Name the key after where it is used, in at most 200 characters.';
+    END IF;
+    IF btrim(issue_api_key.name) = '' OR length(issue_api_key.name) > 200 THEN
+        RAISE EXCEPTION 'name must be 1 to 200 characters, not blank' USING ERRCODE = '22023';
+    END IF;
     -- (each role must be a row of identity.api_key_roles: the table's trigger says so)
     IF roles IS NULL OR cardinality(roles) = 0 THEN
         RAISE EXCEPTION 'an API key needs at least one role' USING ERRCODE = '22023';
+    END IF;
+    IF array_position(roles, NULL) IS NOT NULL
+       OR (SELECT count(DISTINCT r) FROM unnest(roles) r) > 4 THEN
+        RAISE EXCEPTION 'roles must be 1 to 4 distinct roles, none of them null'
+            USING ERRCODE = '22023';
+    END IF;
+    IF rate_limit_per_min IS NOT NULL AND rate_limit_per_min NOT BETWEEN 1 AND 1000000 THEN
+        RAISE EXCEPTION 'rate_limit_per_min must be between 1 and 1000000'
+            USING ERRCODE = '22023', HINT = 'Leave it out for the default.';
     END IF;
     IF expires_at IS NOT NULL AND expires_at <= now() THEN
         RAISE EXCEPTION 'expires_at must be in the future' USING ERRCODE = '22023';
@@ -8930,7 +8987,7 @@ ALTER FUNCTION identity.issue_api_key(principal_id uuid, name text, roles text[]
 -- Name: FUNCTION issue_api_key(principal_id uuid, name text, roles text[], project_id uuid, rate_limit_per_min integer, expires_at timestamp with time zone, created_by uuid, OUT id uuid, OUT prefix text, OUT api_key text); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION identity.issue_api_key(principal_id uuid, name text, roles text[], project_id uuid, rate_limit_per_min integer, expires_at timestamp with time zone, created_by uuid, OUT id uuid, OUT prefix text, OUT api_key text) IS 'Insert an API key (npk_<12 hex>_<64 hex>: 256 random bits) and return it; only its SHA-256 is stored.';
+COMMENT ON FUNCTION identity.issue_api_key(principal_id uuid, name text, roles text[], project_id uuid, rate_limit_per_min integer, expires_at timestamp with time zone, created_by uuid, OUT id uuid, OUT prefix text, OUT api_key text) IS 'Insert an API key (npk_<12 hex>_<64 hex>: 256 random bits) and return it; only its SHA-256 is stored. Arguments are checked first (22004, 22023), so no constraint violation shows the row.';
 
 
 --
@@ -10430,6 +10487,58 @@ ALTER FUNCTION internal.master_key_file() OWNER TO neuronplane_owner;
 --
 
 COMMENT ON FUNCTION internal.master_key_file() IS 'Path of the master key file of envelope encryption: neuronplane.master_key_file, else neuronplane.key_file.';
+
+
+--
+-- Name: tg_check_constraints(); Type: FUNCTION; Schema: internal; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION internal.tg_check_constraints() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+DECLARE
+    c record;
+    passes boolean;
+    v_row jsonb := to_jsonb(NEW);
+BEGIN
+    FOR c IN SELECT a.attname FROM pg_attribute a
+              WHERE a.attrelid = TG_RELID AND a.attnum > 0 AND NOT a.attisdropped
+                AND a.attnotnull AND a.attgenerated = ''
+              ORDER BY a.attnum LOOP
+        IF v_row ->> c.attname IS NULL THEN
+            RAISE EXCEPTION 'null value in column "%" of relation "%" violates not-null constraint',
+                            c.attname, TG_TABLE_NAME
+                USING ERRCODE = '23502', COLUMN = c.attname, TABLE = TG_TABLE_NAME,
+                      SCHEMA = TG_TABLE_SCHEMA;
+        END IF;
+    END LOOP;
+    FOR c IN SELECT k.conname, pg_get_expr(k.conbin, k.conrelid) AS expr
+               FROM pg_constraint k
+              WHERE k.conrelid = TG_RELID AND k.contype = 'c' AND k.convalidated
+              ORDER BY k.conname LOOP
+        EXECUTE format('SELECT (%s) IS NOT FALSE FROM (SELECT ($1).*) AS t', c.expr)
+           INTO passes USING NEW;
+        IF NOT passes THEN
+            RAISE EXCEPTION 'new row for relation "%" violates check constraint "%"',
+                            TG_TABLE_NAME, c.conname
+                USING ERRCODE = '23514', CONSTRAINT = c.conname, TABLE = TG_TABLE_NAME,
+                      SCHEMA = TG_TABLE_SCHEMA,
+                      HINT = 'The function''s documentation (COMMENT) lists what it accepts.';
+        END IF;
+    END LOOP;
+    RETURN NEW;
+END
+$_$;
+
+
+ALTER FUNCTION internal.tg_check_constraints() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION tg_check_constraints(); Type: COMMENT; Schema: internal; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION internal.tg_check_constraints() IS 'Trigger: the table''s NOT NULL and CHECK constraints, raised without the row image PostgreSQL would put in DETAIL for a role that bypasses RLS.';
 
 
 --
@@ -12090,8 +12199,7 @@ DECLARE
     bad text[];
 BEGIN
     IF NEW.provider IS NULL OR NEW.provider NOT IN ('openai', 'anthropic', 'huggingface', 'local') THEN
-        RAISE EXCEPTION 'provider must be openai, anthropic, huggingface or local, not "%"',
-                        coalesce(NEW.provider, 'null')
+        RAISE EXCEPTION 'provider must be openai, anthropic, huggingface or local'
             USING ERRCODE = '22023', COLUMN = 'provider';
     END IF;
     IF NEW.model_name IS NULL OR btrim(NEW.model_name) = '' THEN
@@ -12111,7 +12219,8 @@ BEGIN
     END IF;
     bad := workspace.secret_config_keys(NEW.config);
     IF bad IS NOT NULL THEN
-        RAISE EXCEPTION 'config must not hold secrets: % looks like one', array_to_string(bad, ', ')
+        RAISE EXCEPTION 'config must not hold secrets: % looks like one',
+                        left(array_to_string(bad, ', '), 200)
             USING ERRCODE = '22023', COLUMN = 'config',
                   HINT = 'Store the provider key with set_llm_model_key: it is kept encrypted.';
     END IF;
@@ -12130,7 +12239,7 @@ ALTER FUNCTION workspace.tg_llm_models__check() OWNER TO neuronplane_owner;
 -- Name: FUNCTION tg_llm_models__check(); Type: COMMENT; Schema: workspace; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION workspace.tg_llm_models__check() IS 'Trigger: validates provider, model_name, display_name and config with messages naming the field.';
+COMMENT ON FUNCTION workspace.tg_llm_models__check() IS 'Trigger: validates provider, model_name, display_name and config with messages naming the field (and never echoing a long value).';
 
 
 --
@@ -15261,6 +15370,13 @@ CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON audit.events FOR EACH STATE
 
 
 --
+-- Name: events events_org_from_project; Type: TRIGGER; Schema: audit; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER events_org_from_project BEFORE INSERT ON audit.events FOR EACH ROW EXECUTE FUNCTION audit.tg_events__org_from_project();
+
+
+--
 -- Name: seals seals_append_only; Type: TRIGGER; Schema: audit; Owner: neuronplane_owner
 --
 
@@ -15632,6 +15748,83 @@ CREATE TRIGGER users_set_updated_at BEFORE UPDATE ON identity.users FOR EACH ROW
 
 
 --
+-- Name: agents zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.agents FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: api_keys zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.api_keys FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: datasets zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.datasets FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: org_memberships zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.org_memberships FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: organizations zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.organizations FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: policies zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.policies FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: principals zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.principals FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: projects zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.projects FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: service_accounts zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.service_accounts FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: tools zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.tools FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: users zz_check_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.users FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
 -- Name: datasets datasets_drop_table; Type: TRIGGER; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -15692,6 +15885,34 @@ CREATE TRIGGER llm_models_scope AFTER INSERT OR DELETE OR UPDATE ON workspace.ll
 --
 
 CREATE TRIGGER llm_models_set_updated_at BEFORE UPDATE ON workspace.llm_models FOR EACH ROW EXECUTE FUNCTION internal.tg_set_updated_at();
+
+
+--
+-- Name: datasets zz_check_constraints; Type: TRIGGER; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON workspace.datasets FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: ingest_jobs zz_check_constraints; Type: TRIGGER; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON workspace.ingest_jobs FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: llm_models zz_check_constraints; Type: TRIGGER; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON workspace.llm_models FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
+-- Name: project_agent_keys zz_check_constraints; Type: TRIGGER; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON workspace.project_agent_keys FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
 
 
 --
@@ -18214,6 +18435,13 @@ REVOKE ALL ON FUNCTION audit.tg_append_only__reject() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg_events__org_from_project(); Type: ACL; Schema: audit; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION audit.tg_events__org_from_project() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION try_inet(value text); Type: ACL; Schema: audit; Owner: neuronplane_owner
 --
 
@@ -20517,6 +20745,13 @@ REVOKE ALL ON FUNCTION internal.legacy_slug(name text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION internal.master_key_file() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_check_constraints(); Type: ACL; Schema: internal; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION internal.tg_check_constraints() FROM PUBLIC;
 
 
 --

@@ -200,3 +200,35 @@ def _cookie_domain() -> str | None:
                           "two labels (e.g. np.example.com); leave it unset for host-only "
                           "cookies")
     return raw
+
+
+def glue_pool_size() -> int:
+    """NEURONPLANE_GLUE_POOL_SIZE: most database connections one glue process keeps open."""
+    raw = os.environ.get("NEURONPLANE_GLUE_POOL_SIZE", "10").strip()
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"NEURONPLANE_GLUE_POOL_SIZE={raw!r} is not a whole number") from None
+    if not 1 <= value <= 1000:
+        raise ConfigError(f"NEURONPLANE_GLUE_POOL_SIZE={value} is outside 1..1000")
+    return value
+
+
+_ORIGIN = re.compile(r"^https?://[a-z0-9.-]+(:[0-9]{1,5})?$|^https?://\[[0-9a-f:.]+\](:[0-9]{1,5})?$")
+
+
+def allowed_origins() -> list[str]:
+    """NEURONPLANE_ALLOWED_ORIGINS: the origins (scheme://host[:port], comma-separated) whose
+    pages may call the glue and the API from a browser, with credentials; none when unset.
+    "*" is refused: credentials are never granted to any origin."""
+    origins = []
+    for raw in os.environ.get("NEURONPLANE_ALLOWED_ORIGINS", "").split(","):
+        origin = raw.strip().lower().rstrip("/")
+        if not origin:
+            continue
+        if not _ORIGIN.match(origin):
+            raise ConfigError(
+                f"NEURONPLANE_ALLOWED_ORIGINS: {raw.strip()!r} is not an origin"
+                " (scheme://host[:port], no path; '*' is not allowed)")
+        origins.append(origin)
+    return origins

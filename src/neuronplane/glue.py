@@ -8,26 +8,36 @@ onboarding wizard's connection tests (onboarding.py) and dataset uploads for ing
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import psycopg
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from neuronplane import oidc, onboarding
+from neuronplane.config import allowed_origins
+from neuronplane.cors import ListedOriginsCORS
+from neuronplane.dbpool import GluePool
 
 log = logging.getLogger("neuronplane.glue")
 
 
-def create_app(conninfo: str, api_url: str | None = None, ingest=None) -> Starlette:
+def create_app(conninfo: str, api_url: str | None = None, ingest=None,
+               pool_size: int | None = None, origins: list[str] | None = None) -> Starlette:
     """The glue's routes. api_url is PostgREST's, through which callers are authorized;
-    with it and ingest (IngestSettings), also POST /ingest/upload."""
+    with it and ingest (IngestSettings), also POST /ingest/upload. Every route takes its
+    database connection from one pool (pool_size, default NEURONPLANE_GLUE_POOL_SIZE).
+    Browsers may call it cross-origin only from origins (default
+    NEURONPLANE_ALLOWED_ORIGINS; none when empty)."""
+    pool = GluePool(conninfo, pool_size)
+
     async def healthz(request: Request) -> JSONResponse:
         try:
-            async with await psycopg.AsyncConnection.connect(
-                conninfo, connect_timeout=3, autocommit=True
-            ) as conn:
+            async with pool.connection(timeout=3) as conn:
                 cur = await conn.execute("SELECT api.health()")
                 row = await cur.fetchone()
         except psycopg.Error as exc:
@@ -38,12 +48,22 @@ def create_app(conninfo: str, api_url: str | None = None, ingest=None) -> Starle
         return JSONResponse({"status": "ok", "database": row[0] if row else None})
 
     routes = [Route("/healthz", healthz, methods=["GET"]),
-              *oidc.routes(conninfo),
+              *oidc.routes(pool),
               *onboarding.routes(api_url)]
     if api_url and ingest is not None:
         from .ingest import upload
-        routes += upload.routes(conninfo, api_url, ingest)
-    return Starlette(routes=routes)
+        routes += upload.routes(pool, api_url, ingest)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        await pool.close()
+
+    origins = allowed_origins() if origins is None else origins
+    middleware = [Middleware(ListedOriginsCORS, origins=origins)] if origins else []
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
+    app.state.pool = pool
+    return app
 
 
 def serve(conninfo: str, host: str, port: int, api_url: str | None = None,

@@ -34,6 +34,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from neuronplane.config import CookieSettings, cookie_settings
+from neuronplane.dbpool import GluePool
 
 log = logging.getLogger("neuronplane.oidc")
 
@@ -91,9 +92,9 @@ def _error(answer: dict[str, Any], status: int | None = None) -> JSONResponse:
 
 
 class OIDCGlue:
-    def __init__(self, conninfo: str, cookies: CookieSettings | None = None,
+    def __init__(self, pool: GluePool, cookies: CookieSettings | None = None,
                  transport: httpx.AsyncBaseTransport | None = None) -> None:
-        self.conninfo = conninfo
+        self.pool = pool
         self.cookies = cookies or cookie_settings()
         self._transport = transport
 
@@ -102,9 +103,7 @@ class OIDCGlue:
     async def db(self, sql: str, *params: Any) -> Any:
         """The one value a database function answers, as the worker role. Text from the
         browser goes through scrub() here, the one door to the database."""
-        async with await psycopg.AsyncConnection.connect(
-            self.conninfo, connect_timeout=5, autocommit=True
-        ) as conn:
+        async with self.pool.connection() as conn:
             cur = await conn.execute(sql, tuple(scrub(p) for p in params))
             row = await cur.fetchone()
         return row[0] if row else None
@@ -396,12 +395,12 @@ class RedactCallbackQuery(logging.Filter):
         return True
 
 
-def routes(conninfo: str) -> list[Route]:
+def routes(pool: GluePool) -> list[Route]:
     """The OIDC and session-cookie routes of the glue (settings from the environment)."""
     access_log = logging.getLogger("uvicorn.access")
     if not any(isinstance(f, RedactCallbackQuery) for f in access_log.filters):
         access_log.addFilter(RedactCallbackQuery())
-    return OIDCGlue(conninfo).routes()
+    return OIDCGlue(pool).routes()
 
 
 # -- discovery, for `neuronplane oidc add-provider` --------------------------------------------

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from .procs import Service, url_host
 
+# PostgREST answers any origin when server-cors-allowed-origins is empty; an origin under
+# the reserved .invalid domain, which no browser page can have, leaves the list empty.
+NO_CROSS_ORIGIN = "https://no-cross-origin.invalid"
+
 
 def config_text(*, db_host: str, db_port: int, db_name: str, passfile: Path,
-                host: str, port: int, admin_port: int) -> str:
+                host: str, port: int, admin_port: int,
+                allowed_origins: Sequence[str] = ()) -> str:
     """PostgREST's configuration. The JWT settings are not in it: PostgREST reads them from
     the database (hooks.pre_config(): the JWKS of the published signing keys, the audience
-    and the pre-request hook) at start and at NOTIFY pgrst, 'reload config'."""
+    and the pre-request hook) at start and at NOTIFY pgrst, 'reload config'. Browser pages
+    may call it cross-origin, with credentials, only from allowed_origins (none if empty)."""
     # The password is not in this file: libpq reads it from the 0600 passfile.
     uri = (f"postgresql://authenticator@{db_host}:{db_port}/{db_name}"
            f"?passfile={passfile}&application_name=postgrest")
@@ -28,6 +35,7 @@ def config_text(*, db_host: str, db_port: int, db_name: str, passfile: Path,
         f'server-host = "{host}"',
         f"server-port = {port}",
         f"admin-server-port = {admin_port}",
+        f'server-cors-allowed-origins = "{", ".join(allowed_origins) or NO_CROSS_ORIGIN}"',
         'log-level = "warn"',
         # A validated token's claims are cached until it expires: checking an ES256
         # signature costs PostgREST more CPU than the rest of a small request. Revocation

@@ -13,7 +13,7 @@ from psycopg.conninfo import make_conninfo
 
 from . import admin_cli, migrate, postgrest
 from .cluster import SUPERUSER, Cluster, chown_to, server_os_user
-from .config import Settings
+from .config import Settings, allowed_origins
 from .procs import Service, url_host
 
 LOGIN_ROLES = ("authenticator", "neuronplane_worker")
@@ -145,7 +145,8 @@ def up(stack: Stack, out=print) -> None:
 
     conf = postgrest.config_text(
         db_host=s.pg_host, db_port=s.pg_port, db_name=s.pg_database, passfile=stack.passfile,
-        host=s.api_host, port=s.api_port, admin_port=s.api_admin_port)
+        host=s.api_host, port=s.api_port, admin_port=s.api_admin_port,
+        allowed_origins=allowed_origins())
     conf_path = s.run_dir / "postgrest.conf"
     conf_changed = not conf_path.is_file() or conf_path.read_text() != conf
     _write_private(conf_path, conf, stack.cluster.os_user)

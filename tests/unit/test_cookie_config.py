@@ -73,11 +73,12 @@ def test_cookie_domain_refuses_what_is_not_a_domain(monkeypatch, raw):
 def test_the_glue_sets_and_clears_session_cookies_with_the_domain(monkeypatch, domain):
     from starlette.responses import Response
 
+    from neuronplane.dbpool import GluePool
     from neuronplane.oidc import OIDCGlue
 
     if domain:
         monkeypatch.setenv("SESSION_COOKIE_DOMAIN", domain)
-    glue = OIDCGlue("dbname=unused")
+    glue = OIDCGlue(GluePool("dbname=unused", max_size=1))
     resp = Response()
     glue.set_session_cookies(resp, {"access_token": "a", "refresh_token": "r", "csrf_token": "c",
                                     "expires_in": 900, "refresh_expires_in": 3600})

@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import psycopg
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+
+from neuronplane.dbpool import GluePool
 
 from . import IngestSettings
 
@@ -96,7 +97,7 @@ class _FilePart:
         self._in_file = False
 
 
-def routes(conninfo: str, api_url: str, settings: IngestSettings) -> list[Route]:
+def routes(pool: GluePool, api_url: str, settings: IngestSettings) -> list[Route]:
     async def upload(request: Request) -> Response:
         headers = {k: v for k, v in request.headers.items() if k.lower() in FORWARDED}
         if not headers:
@@ -168,7 +169,7 @@ def routes(conninfo: str, api_url: str, settings: IngestSettings) -> list[Route]
             final = path.with_suffix(ext if SAFE_EXT.match(ext) else ".data")
             path.rename(final)
 
-            async with await psycopg.AsyncConnection.connect(conninfo, autocommit=True) as conn:
+            async with pool.connection() as conn:
                 cur = await conn.execute("SELECT workspace.register_ingest_upload(%s, %s, %s)",
                                          (str(final), part.size, part.filename))
                 [upload_id] = await cur.fetchone()

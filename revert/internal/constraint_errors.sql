@@ -1,0 +1,18 @@
+-- Revert neuronplane:internal/constraint_errors from pg
+
+BEGIN;
+
+SET LOCAL ROLE neuronplane_owner;
+
+DO $$
+DECLARE
+    t regclass;
+BEGIN
+    FOR t IN SELECT tgrelid::regclass FROM pg_trigger WHERE tgname = 'zz_check_constraints' LOOP
+        EXECUTE format('DROP TRIGGER zz_check_constraints ON %s', t);
+    END LOOP;
+END
+$$;
+DROP FUNCTION internal.tg_check_constraints();
+
+COMMIT;

@@ -1,0 +1,56 @@
+"""The glue's database connections: one psycopg_pool per process, sized by configuration.
+
+A connection per request made 50 concurrent refreshes open 50 backends (each a fork and a
+SCRAM exchange) and take seconds; the pool keeps at most NEURONPLANE_GLUE_POOL_SIZE open
+and makes the rest wait their turn. Connections are autocommit, so one goes back idle.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from psycopg import AsyncConnection
+from psycopg_pool import AsyncConnectionPool
+
+from neuronplane.config import glue_pool_size
+
+APPLICATION_NAME = "neuronplane-glue"
+
+
+class GluePool:
+    """Opened on first use (so it belongs to the event loop that serves requests), closed
+    by the application's shutdown."""
+
+    def __init__(self, conninfo: str, max_size: int | None = None,
+                 timeout: float = 10.0) -> None:
+        self.max_size = max_size or glue_pool_size()
+        self._pool: AsyncConnectionPool[AsyncConnection[Any]] = AsyncConnectionPool(
+            conninfo, min_size=0, max_size=self.max_size, open=False, timeout=timeout,
+            name="glue", check=AsyncConnectionPool.check_connection,
+            kwargs={"autocommit": True, "connect_timeout": 5,
+                    "application_name": APPLICATION_NAME})
+        self._opened = False
+        self._lock = asyncio.Lock()
+
+    async def _open(self) -> None:
+        if self._opened:
+            return
+        async with self._lock:
+            if not self._opened:
+                await self._pool.open(wait=False)
+                self._opened = True
+
+    @asynccontextmanager
+    async def connection(self, timeout: float | None = None,
+                         ) -> AsyncIterator[AsyncConnection[Any]]:
+        await self._open()
+        async with self._pool.connection(timeout=timeout) as conn:
+            yield conn
+
+    async def close(self) -> None:
+        if self._opened:
+            await self._pool.close()
+            self._opened = False
