@@ -11399,12 +11399,12 @@ CREATE FUNCTION workspace.ingest_heartbeat(worker_id uuid, job_id uuid DEFAULT N
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
-    s text;
+    s       text;
+    running boolean;
 BEGIN
-    UPDATE workspace.ingest_workers w
-       SET heartbeat_at = now(), current_job_id = ingest_heartbeat.job_id
-     WHERE w.worker_id = ingest_heartbeat.worker_id;
     IF job_id IS NULL THEN
+        UPDATE workspace.ingest_workers w SET heartbeat_at = now(), current_job_id = NULL
+         WHERE w.worker_id = ingest_heartbeat.worker_id;
         RETURN NULL;
     END IF;
     UPDATE workspace.ingest_jobs x
@@ -11419,7 +11419,13 @@ BEGIN
            detected_format = coalesce(ingest_heartbeat.detected_format, x.detected_format)
      WHERE x.id = ingest_heartbeat.job_id AND x.worker_id = ingest_heartbeat.worker_id
        AND x.attempt = ingest_heartbeat.attempt AND x.status = 'running';
-    IF FOUND THEN
+    running := FOUND;
+    -- (the job's row, then the worker's: the order in which publishing and failing a job
+    -- lock them, so that a heartbeat during a publish waits instead of deadlocking)
+    UPDATE workspace.ingest_workers w
+       SET heartbeat_at = now(), current_job_id = ingest_heartbeat.job_id
+     WHERE w.worker_id = ingest_heartbeat.worker_id;
+    IF running THEN
         RETURN 'running';
     END IF;
     SELECT x.status INTO s FROM workspace.ingest_jobs x WHERE x.id = ingest_heartbeat.job_id;
