@@ -42,7 +42,7 @@ def test_a_heartbeat_during_a_publish_waits_and_does_not_deadlock(database, supe
         def beat() -> None:
             try:
                 answers.append(heartbeat.execute(
-                    "SELECT workspace.ingest_heartbeat(%s, %s, 1, 'loading', 10)",
+                    "SELECT workspace.ingest_heartbeat(%s, %s, 1, 'load', 10)",
                     (worker, job)).fetchone()[0])
             except psycopg.Error as exc:  # reported below
                 answers.append(exc)
