@@ -562,7 +562,8 @@ AS $$
     END
 $$;
 
--- Arguments naming a resource type and a permission of the catalogue, or a 22023 error.
+-- Arguments naming a resource type and a permission of the catalogue, or a 22023 error
+-- quoting at most 64 characters of what was refused (a megabyte argument is no message).
 CREATE OR REPLACE FUNCTION identity.check_permission_args(resource_type text, permission text)
 RETURNS void
 LANGUAGE plpgsql
@@ -571,7 +572,8 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     IF NOT EXISTS (SELECT FROM identity.resource_types t WHERE t.name = $1) THEN
-        RAISE EXCEPTION 'unknown resource type %', coalesce(resource_type, 'null')
+        RAISE EXCEPTION 'unknown resource type %',
+                        CASE WHEN length($1) > 64 THEN left($1, 64) || '...' ELSE coalesce($1, 'null') END
             USING ERRCODE = '22023',
                   HINT = 'One of ' || (SELECT string_agg(t.name, ', ' ORDER BY t.name)
                                          FROM identity.resource_types t) || '.';
@@ -579,7 +581,7 @@ BEGIN
     IF NOT EXISTS (SELECT FROM identity.permissions p WHERE p.name = $2) THEN
         RAISE EXCEPTION 'permission must be one of %, not %',
                         (SELECT string_agg(p.name, ', ' ORDER BY p.name) FROM identity.permissions p),
-                        coalesce(permission, 'null')
+                        CASE WHEN length($2) > 64 THEN left($2, 64) || '...' ELSE coalesce($2, 'null') END
             USING ERRCODE = '22023';
     END IF;
 END
@@ -670,6 +672,8 @@ BEGIN
 END
 $$;
 
+-- Every argument is checked before the row is built: a constraint violation inside a
+-- definer function prints the whole row (the key's secret hash too) in its DETAIL.
 CREATE OR REPLACE FUNCTION identity.issue_api_key(principal_id uuid, name text, roles text[],
                                        project_id uuid, rate_limit_per_min integer,
                                        expires_at timestamptz, created_by uuid,
@@ -686,9 +690,26 @@ BEGIN
         RAISE EXCEPTION 'API keys are for users, service accounts and agents'
             USING ERRCODE = '22023';
     END IF;
+    -- The same bounds as identity.api_keys' checks, whose violation would print the row.
+    IF issue_api_key.name IS NULL THEN
+        RAISE EXCEPTION 'name is required' USING ERRCODE = '22004',
+              HINT = 'Name the key after where it is used, in at most 200 characters.';
+    END IF;
+    IF btrim(issue_api_key.name) = '' OR length(issue_api_key.name) > 200 THEN
+        RAISE EXCEPTION 'name must be 1 to 200 characters, not blank' USING ERRCODE = '22023';
+    END IF;
     -- (each role must be a row of identity.api_key_roles: the table's trigger says so)
     IF roles IS NULL OR cardinality(roles) = 0 THEN
         RAISE EXCEPTION 'an API key needs at least one role' USING ERRCODE = '22023';
+    END IF;
+    IF array_position(roles, NULL) IS NOT NULL
+       OR (SELECT count(DISTINCT r) FROM unnest(roles) r) > 4 THEN
+        RAISE EXCEPTION 'roles must be 1 to 4 distinct roles, none of them null'
+            USING ERRCODE = '22023';
+    END IF;
+    IF rate_limit_per_min IS NOT NULL AND rate_limit_per_min NOT BETWEEN 1 AND 1000000 THEN
+        RAISE EXCEPTION 'rate_limit_per_min must be between 1 and 1000000'
+            USING ERRCODE = '22023', HINT = 'Leave it out for the default.';
     END IF;
     IF expires_at IS NOT NULL AND expires_at <= now() THEN
         RAISE EXCEPTION 'expires_at must be in the future' USING ERRCODE = '22023';
@@ -705,6 +726,10 @@ BEGIN
     RETURNING api_keys.id INTO id;
 END
 $$;
+COMMENT ON FUNCTION identity.issue_api_key(uuid, text, text[], uuid, integer, timestamptz, uuid) IS
+    'Insert an API key (npk_<12 hex>_<64 hex>: 256 random bits) and return it; only its SHA-256 is stored. Arguments are checked first (22004, 22023), so no constraint violation shows the row.';
+COMMENT ON FUNCTION api.create_api_key(text, text[], uuid, uuid, integer, timestamptz) IS
+$$Create an API key for yourself, or for a service account or agent you administer. Returns the key (npk_<prefix>_<secret>) once: it cannot be shown again. roles (admin, member, viewer, service) narrow what the key may do; project_id limits it to one project; name is 1 to 200 characters; rate_limit_per_min is 1 to 1000000 (default when left out); expires_at is in the future. Errors: 42501, 22004 (no name), 22023.$$;
 
 -- An organization's events are read by whoever may read its audit log: its owners and
 -- admins by their role's grant, and any other role or policy granting audit read.

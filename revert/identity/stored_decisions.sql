@@ -450,6 +450,11 @@ COMMENT ON FUNCTION identity.permitted_ids(uuid, text, text, uuid) IS
     'The ids of every resource of resource_type on which the principal holds permission, as has_permission() decides; for RLS policies and listings.';
 
 
+COMMENT ON FUNCTION identity.issue_api_key(uuid, text, text[], uuid, integer, timestamptz, uuid) IS
+    'Insert an API key (npk_<12 hex>_<64 hex>: 256 random bits) and return it; only its SHA-256 is stored.';
+COMMENT ON FUNCTION api.create_api_key(text, text[], uuid, uuid, integer, timestamptz) IS
+$$Create an API key for yourself, or for a service account or agent you administer. Returns the key (npk_<prefix>_<secret>) once: it cannot be shown again. roles (admin, member, viewer, service) narrow what the key may do; project_id limits it to one project. Errors: 42501, 22023.$$;
+
 ALTER POLICY events_select_org_admin ON audit.events
     USING (org_id = ANY ((SELECT identity.admin_org_ids((SELECT identity.current_principal_id())))::uuid[]));
 COMMENT ON VIEW api.audit_events IS

@@ -15,7 +15,6 @@ again finishes the rotation (it re-seals under the key now in place).
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -47,7 +46,6 @@ def rotate(cluster: Cluster, dbname: str, log=print) -> dict:
         counts = conn.execute("SELECT workspace.rotate_secrets(%s)", (str(previous),)).fetchone()[0]
         conn.commit()
     previous.unlink()
-    counts = counts if isinstance(counts, dict) else json.loads(counts)
     log("re-sealed: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())
                                    if k != "with_previous_key_file"))
     log(f"removed {previous}: no stored secret needs it. Back up {path} now, apart from "

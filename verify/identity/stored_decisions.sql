@@ -48,6 +48,12 @@ BEGIN
            'but do not change it';
     ASSERT NOT has_table_privilege('anon', 'identity.roles', 'SELECT'),
            'anonymous callers do not read it';
+    ASSERT pg_get_functiondef('identity.issue_api_key(uuid, text, text[], uuid, integer, timestamptz, uuid)'::regprocedure)
+           LIKE '%rate_limit_per_min must be between 1 and 1000000%',
+           'identity.issue_api_key checks its arguments before writing';
+    ASSERT pg_get_functiondef('identity.check_permission_args(text, text)'::regprocedure)
+           LIKE '%left($2, 64)%',
+           'identity.check_permission_args does not quote a long argument in full';
 END
 $$;
 
