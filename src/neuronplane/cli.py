@@ -178,11 +178,11 @@ def _cmd_rotate_master_key(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema_dump(args: argparse.Namespace) -> int:
-    from . import schemadump, testrun
+    from . import migrate, schemadump, testrun
     root = config.project_root()
     with testrun.throwaway_cluster(root, log=lambda *_: None) as (cluster, _tmp):
         cluster.ensure_database(testrun.TEST_DATABASE)
-        testrun.migrate.deploy(root, cluster, testrun.TEST_DATABASE, quiet=True)
+        migrate.deploy(root, cluster, testrun.TEST_DATABASE, quiet=True)
         text = schemadump.dump(cluster, testrun.TEST_DATABASE)
     (root / schemadump.SCHEMA_FILE).write_text(text)
     print(f"wrote {schemadump.SCHEMA_FILE} ({text.count(chr(10))} lines)")
