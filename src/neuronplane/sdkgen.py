@@ -39,8 +39,8 @@ PY_CONFIG = """\
 project_name_override: neuronplane-client
 package_name_override: neuronplane_client
 post_hooks:
-  - "ruff check --isolated --fix-only --select F401,I ."
-  - "ruff format --isolated ."
+  - "ruff check --isolated --no-cache --fix-only --select F401,I ."
+  - "ruff format --isolated --no-cache ."
 """
 
 
@@ -123,7 +123,8 @@ def set_versions(root: Path) -> None:
     """The SDKs carry the project's version (pyproject.toml)."""
     version = project_version(root)
     py = root / PY_PROJECT
-    py.write_text(re.sub(r'(?m)^version = ".*"$', f'version = "{version}"', py.read_text(), 1))
+    py.write_text(re.sub(r'(?m)^version = ".*"$', f'version = "{version}"', py.read_text(),
+                         count=1))
     ts = root / TS_PACKAGE
     package = json.loads(ts.read_text())
     package["version"] = version
