@@ -13,6 +13,7 @@ import copy
 import difflib
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 import tomllib
@@ -293,9 +294,7 @@ def spec_postgrest(root: Path, db_port: int, db_name: str, passfile: Path,
         yield f"http://127.0.0.1:{port}"
     finally:
         service.stop()
-        for child in tmp.iterdir():
-            child.unlink()
-        tmp.rmdir()
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def build(root: Path, api_url: str) -> dict[str, Any]:

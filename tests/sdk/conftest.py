@@ -22,6 +22,13 @@ PY_SDK = ROOT / "sdks" / "python"
 TS_SDK = ROOT / "sdks" / "typescript"
 
 
+@pytest.fixture(scope="session")
+def typescript_dist() -> Path:
+    """sdks/typescript compiled (tsc) once for the session's tests."""
+    from neuronplane.sdk_cli import compile_typescript
+    return compile_typescript(ROOT)
+
+
 @dataclass
 class Account:
     id: str

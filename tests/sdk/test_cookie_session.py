@@ -15,9 +15,8 @@ import httpx
 import psycopg
 import pytest
 
-from neuronplane.sdk_cli import compile_typescript
 from neuronplane_client import Client
-from tests.conftest import ROOT, run_cli
+from tests.conftest import run_cli
 from tests.e2e.oidc_support import CLIENT_ID, CLIENT_SECRET, Glue, OpenIDProvider
 from tests.sdk.conftest import TS_SDK, rotations
 
@@ -99,8 +98,8 @@ def test_oidc_cookie_session_with_csrf_refresh_and_logout(postgrest, superuser, 
     client.close()
 
 
-def test_the_typescript_sdk_keeps_a_cookie_session_in_node(postgrest, superuser, oidc):
-    compile_typescript(ROOT)
+def test_the_typescript_sdk_keeps_a_cookie_session_in_node(postgrest, superuser, oidc,
+                                                           typescript_dist):
     env = {**os.environ, "NEURONPLANE_API_URL": postgrest.url,
            "NEURONPLANE_GLUE_URL": oidc.glue.url, "NP_OIDC_PROVIDER": PROVIDER,
            "NP_OIDC_REDIRECT": REDIRECT}

@@ -9,16 +9,13 @@ import subprocess
 
 import pytest
 
-from neuronplane.sdk_cli import compile_typescript
-from tests.conftest import ROOT
-
 from .conftest import TS_SDK, expired_session, rotations
 
 pytestmark = pytest.mark.e2e
 
 
-def test_the_typescript_sdk_against_the_stack(postgrest, glue, superuser, account):
-    compile_typescript(ROOT)
+def test_the_typescript_sdk_against_the_stack(postgrest, glue, superuser, account,
+                                             typescript_dist):
     session = expired_session(postgrest, superuser, account)
     env = {**os.environ, **account.env(postgrest.url, glue),
            "NP_EXPIRED_ACCESS": session.expired_access, "NP_REFRESH": session.refresh_token}

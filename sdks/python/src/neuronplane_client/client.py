@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass
 from http.cookiejar import CookieJar
 from pathlib import Path
@@ -169,7 +169,7 @@ class Client(_Base):
         return self._logged_in(response)
 
     def login_oidc(self, provider: str, redirect_to: str, *, login_hint: str | None = None,
-                   authorize=None) -> None:
+                   authorize: Callable[[str], str] | None = None) -> None:
         """Log in through the glue with an OpenID Provider; the session is then the
         np_* cookies in this client's jar (writes carry X-CSRF-Token, refresh goes through
         the glue). authorize(url) -> callback_url does the person's part at the provider
@@ -295,7 +295,8 @@ class AsyncClient(_Base):
         return self._logged_in(response)
 
     async def login_oidc(self, provider: str, redirect_to: str, *,
-                         login_hint: str | None = None, authorize=None) -> None:
+                         login_hint: str | None = None,
+                         authorize: Callable[[str], Awaitable[str]] | None = None) -> None:
         start = await self._raw.send(self._oidc_start(provider, redirect_to, login_hint))
         if start.status_code != 302:
             await start.aread()
