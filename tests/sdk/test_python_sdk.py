@@ -130,3 +130,38 @@ def test_pagination_by_ranges(postgrest, account):
         walked = [p["id"] for p in client.paginate("/projects", params={"order": "name"},
                                                    page_size=2)]
         assert len(walked) == 5 and set(walked) == made
+
+
+class _LosesFirstRefreshAnswer(httpx.BaseTransport):
+    """Sends every request; the first refresh reaches the server (its token is spent there)
+    but its answer is lost on the way back."""
+
+    def __init__(self) -> None:
+        self.inner, self.lost = httpx.HTTPTransport(), 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self.inner.handle_request(request)
+        if request.url.path == "/rpc/refresh" and not self.lost:
+            response.read()
+            response.close()
+            self.lost += 1
+            raise httpx.ReadError("connection reset by peer", request=request)
+        return response
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def test_a_refresh_whose_answer_was_lost_is_retried_without_killing_the_session(
+        postgrest, superuser, account):
+    session = expired_session(postgrest, superuser, account)
+    transport = _LosesFirstRefreshAnswer()
+    with Client(postgrest.url, access_token=session.expired_access,
+                refresh_token=session.refresh_token, transport=transport) as client:
+        assert client.page("/projects").total == 0
+        assert transport.lost == 1 and client.refreshes == 1
+    # The retry got the same successor within the grace interval: no fork, no revocation.
+    assert rotations(superuser, session.session_id) == 2
+    [(revoked,)] = superuser.execute("SELECT revoked_reason FROM auth.sessions WHERE id = %s",
+                                     (session.session_id,)).fetchall()
+    assert revoked is None
