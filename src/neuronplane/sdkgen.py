@@ -97,6 +97,19 @@ def generate_python(root: Path, view: Path, out: Path) -> None:
         shutil.copytree(target, out)
 
 
+# openapi-ts's client carries a link to a package registry's web page in a comment; the
+# project's files name no registry host, so the link becomes the package's name.
+REGISTRY_LINK = re.compile(r"\{@link https?://[^ }]*/package/[^ }]+ (`[^`]+`)\}")
+
+
+def _unlink_registry(folder: Path) -> None:
+    for path in folder.rglob("*.ts"):
+        text = path.read_text()
+        fixed = REGISTRY_LINK.sub(r"\1", text)
+        if fixed != text:
+            path.write_text(fixed)
+
+
 def generate_typescript(root: Path, view: Path, out: Path) -> None:
     """@hey-api/openapi-ts's fetch client, types and SDK functions into out, replacing it.
     Imports end in .js so that the compiled ESM runs in Node as it is."""
@@ -114,6 +127,7 @@ def generate_typescript(root: Path, view: Path, out: Path) -> None:
                                 capture_output=True, text=True)
         if result.returncode != 0:
             raise RuntimeError(f"openapi-ts failed:\n{result.stdout}\n{result.stderr}")
+        _unlink_registry(target)
         shutil.rmtree(out, ignore_errors=True)
         out.parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(target, out)
