@@ -20,8 +20,11 @@ from . import config
 def build_python(root: Path, out: Path) -> list[Path]:
     """The wheel and the sdist of sdks/python into out."""
     out.mkdir(parents=True, exist_ok=True)
-    subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out),
-                    str(root / "sdks" / "python")], check=True, stdout=subprocess.DEVNULL)
+    result = subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir",
+                             str(out), str(root / "sdks" / "python")],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"python -m build failed:\n{result.stdout}{result.stderr}")
     return sorted(out.glob("neuronplane_client-*"))
 
 
