@@ -18,7 +18,7 @@ import pytest
 from neuronplane_client import Client
 from tests.conftest import run_cli
 from tests.e2e.oidc_support import CLIENT_ID, CLIENT_SECRET, Glue, OpenIDProvider
-from tests.sdk.conftest import TS_SDK, rotations
+from tests.sdk.conftest import TS_SDK, expired_session, rotations
 
 pytestmark = pytest.mark.e2e
 
@@ -99,10 +99,12 @@ def test_oidc_cookie_session_with_csrf_refresh_and_logout(postgrest, superuser, 
 
 
 def test_the_typescript_sdk_keeps_a_cookie_session_in_node(postgrest, superuser, oidc,
-                                                           typescript_dist):
+                                                           account, typescript_dist):
+    # Any expired token of ours is refused as expired before its session is looked at.
+    expired = expired_session(postgrest, superuser, account).expired_access
     env = {**os.environ, "NEURONPLANE_API_URL": postgrest.url,
            "NEURONPLANE_GLUE_URL": oidc.glue.url, "NP_OIDC_PROVIDER": PROVIDER,
-           "NP_OIDC_REDIRECT": REDIRECT}
+           "NP_OIDC_REDIRECT": REDIRECT, "NP_EXPIRED_ACCESS": expired}
     done = subprocess.run(["node", "--test", "--test-reporter=tap", "test/cookie.test.mjs"],
                           cwd=TS_SDK, env=env, text=True, capture_output=True, timeout=120)
     print(done.stdout[-3000:], done.stderr[-2000:])
@@ -113,3 +115,4 @@ def test_the_typescript_sdk_keeps_a_cookie_session_in_node(postgrest, superuser,
         "SELECT auth_method, revoked_reason FROM auth.sessions WHERE id = %s",
         (session_id,)).fetchall()
     assert (method, revoked) == ("oidc", "logout")
+    assert rotations(superuser, session_id) == 2  # the one refresh, through the glue
