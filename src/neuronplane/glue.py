@@ -1,8 +1,8 @@
 """The glue HTTP service: what a database cannot do (OIDC redirects, cookies, uploads).
 
-It answers /healthz, the OIDC login and session-cookie endpoints (oidc.py), the
-onboarding wizard's connection tests (onboarding.py) and dataset uploads for ingestion
-(ingest/upload.py).
+It answers /healthz, /metrics (Prometheus, metrics.py), the OIDC login and session-cookie
+endpoints (oidc.py), the onboarding wizard's connection tests (onboarding.py) and dataset
+uploads for ingestion (ingest/upload.py).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from neuronplane import oidc, onboarding
+from neuronplane import metrics, oidc, onboarding, tracing
 from neuronplane.config import allowed_origins
 from neuronplane.cors import ListedOriginsCORS
 from neuronplane.dbpool import GluePool
@@ -48,6 +48,7 @@ def create_app(conninfo: str, api_url: str | None = None, ingest=None,
         return JSONResponse({"status": "ok", "database": row[0] if row else None})
 
     routes = [Route("/healthz", healthz, methods=["GET"]),
+              Route("/metrics", metrics.glue_metrics, methods=["GET"]),
               *oidc.routes(pool),
               *onboarding.routes(api_url)]
     if api_url and ingest is not None:
@@ -60,9 +61,12 @@ def create_app(conninfo: str, api_url: str | None = None, ingest=None,
         await pool.close()
 
     origins = allowed_origins() if origins is None else origins
-    middleware = [Middleware(ListedOriginsCORS, origins=origins)] if origins else []
+    middleware = [Middleware(metrics.MetricsMiddleware, routes=routes)]
+    if origins:
+        middleware.append(Middleware(ListedOriginsCORS, origins=origins))
     app = Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
     app.state.pool = pool
+    tracing.instrument_app(app)
     return app
 
 
@@ -71,5 +75,6 @@ def serve(conninfo: str, host: str, port: int, api_url: str | None = None,
     import uvicorn
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    tracing.setup("neuronplane-glue")
     uvicorn.run(create_app(conninfo, api_url, ingest), host=host, port=port, log_level="info",
                 proxy_headers=False, server_header=False)
