@@ -64,6 +64,9 @@ REFRESHES = Counter(
     "rotated, refused, or reuse_detected (a spent refresh token came back: session revoked).",
     ["outcome"], registry=GLUE)
 
+for _outcome in ("rotated", "refused", "reuse_detected"):
+    REFRESHES.labels(_outcome)  # every outcome is a series from the start: rate() sees its first
+
 # A provider name comes from the URL: only names the database accepted become labels.
 UNKNOWN_PROVIDER = "unknown"
 
@@ -191,6 +194,13 @@ def _heartbeat_age() -> float:
 
 
 HEARTBEAT_AGE.set_function(_heartbeat_age)
+
+# Every outcome and kind is a series from the start, so that rate() sees the first job.
+for _outcome in ("succeeded", "failed", "cancelled", "lost", "queued"):
+    JOBS.labels(_outcome)
+    JOB_DURATION.labels(_outcome)
+for _kind in ("data", "database", "connection_lost", "heartbeat", "internal"):
+    ERRORS.labels(_kind)
 
 
 def serve_worker_metrics(host: str, port: int) -> None:

@@ -16,7 +16,7 @@ import shutil
 from pathlib import Path
 
 from .cluster import chown_to
-from .config import Settings
+from .config import ConfigError, Settings
 from .procs import Service, url_host
 
 EXPORTER_BIN = "prometheus-postgres-exporter"
@@ -43,10 +43,17 @@ def targets(s: Settings) -> dict[str, str]:
     }
 
 
-def prometheus_config(template: str, wanted: dict[str, str]) -> str:
-    """The committed configuration with each job's target replaced; refuses a template whose
-    jobs or targets changed without this list (the copy would scrape the wrong ports)."""
+def prometheus_config(template: str, wanted: dict[str, str],
+                      scrape_interval: str | None = None) -> str:
+    """The committed configuration with each job's target replaced (and the scrape and
+    evaluation interval, when given); refuses a template whose jobs or targets changed
+    without this list (the copy would scrape the wrong ports)."""
     text = template
+    if scrape_interval:
+        text, n = re.subn(r"(?m)^(  (?:scrape|evaluation)_interval: ).*$",
+                          lambda m: m.group(1) + scrape_interval, text)
+        if n != 2:
+            raise ValueError("prometheus.yml: global scrape_interval/evaluation_interval not found")
     for job, default in DEFAULT_TARGETS.items():
         pattern = re.compile(rf"(job_name: {re.escape(job)}\n(?:[ \t].*\n)*?\s*- targets: "
                              rf"\[\"){re.escape(default)}(\"\])")
@@ -107,7 +114,11 @@ def prepare(s: Settings, owner: str | None) -> None:
     conf_dir = s.run_dir / "prometheus"
     conf_dir.mkdir(exist_ok=True)
     template = (src / "prometheus" / "prometheus.yml").read_text()
-    (conf_dir / "prometheus.yml").write_text(prometheus_config(template, targets(s)))
+    interval = os.environ.get("NEURONPLANE_SCRAPE_INTERVAL", "").strip() or None
+    if interval and not re.fullmatch(r"[1-9][0-9]*(ms|s|m)", interval):
+        raise ConfigError(f"NEURONPLANE_SCRAPE_INTERVAL={interval!r} is not a duration such as "
+                          "15s or 500ms")
+    (conf_dir / "prometheus.yml").write_text(prometheus_config(template, targets(s), interval))
     shutil.copyfile(src / "prometheus" / "alerts.yml", conf_dir / "alerts.yml")
     data = s.home / "prometheus-data"
     data.mkdir(exist_ok=True)
