@@ -27,12 +27,14 @@ log = logging.getLogger("neuronplane.glue")
 
 
 def create_app(conninfo: str, api_url: str | None = None, ingest=None,
-               pool_size: int | None = None, origins: list[str] | None = None) -> Starlette:
+               pool_size: int | None = None, origins: list[str] | None = None,
+               metrics_on: bool = True) -> Starlette:
     """The glue's routes. api_url is PostgREST's, through which callers are authorized;
     with it and ingest (IngestSettings), also POST /ingest/upload. Every route takes its
     database connection from one pool (pool_size, default NEURONPLANE_GLUE_POOL_SIZE).
     Browsers may call it cross-origin only from origins (default
-    NEURONPLANE_ALLOWED_ORIGINS; none when empty)."""
+    NEURONPLANE_ALLOWED_ORIGINS; none when empty). metrics_on=False leaves out the metrics
+    middleware (bench/observability.py's baseline)."""
     pool = GluePool(conninfo, pool_size)
 
     async def healthz(request: Request) -> JSONResponse:
@@ -61,7 +63,7 @@ def create_app(conninfo: str, api_url: str | None = None, ingest=None,
         await pool.close()
 
     origins = allowed_origins() if origins is None else origins
-    middleware = [Middleware(metrics.MetricsMiddleware, routes=routes)]
+    middleware = [Middleware(metrics.MetricsMiddleware, routes=routes)] if metrics_on else []
     if origins:
         middleware.append(Middleware(ListedOriginsCORS, origins=origins))
     app = Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
@@ -71,10 +73,11 @@ def create_app(conninfo: str, api_url: str | None = None, ingest=None,
 
 
 def serve(conninfo: str, host: str, port: int, api_url: str | None = None,
-          ingest=None) -> None:
+          ingest=None, metrics_on: bool = True) -> None:
     import uvicorn
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     tracing.setup("neuronplane-glue")
-    uvicorn.run(create_app(conninfo, api_url, ingest), host=host, port=port, log_level="info",
+    uvicorn.run(create_app(conninfo, api_url, ingest, metrics_on=metrics_on), host=host,
+                port=port, log_level="info",
                 proxy_headers=False, server_header=False)
