@@ -1,8 +1,9 @@
 """The glue HTTP service: what a database cannot do (OIDC redirects, cookies, uploads).
 
 It answers /healthz, /metrics (Prometheus, metrics.py), the OIDC login and session-cookie
-endpoints (oidc.py), the onboarding wizard's connection tests (onboarding.py) and dataset
-uploads for ingestion (ingest/upload.py).
+endpoints (oidc.py), the onboarding wizard's connection tests (onboarding.py), the health
+of a profile's own database (profile_health.py) and dataset uploads for ingestion
+(ingest/upload.py).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from neuronplane import metrics, oidc, onboarding, tracing
+from neuronplane import metrics, oidc, onboarding, profile_health, tracing
 from neuronplane.config import allowed_origins
 from neuronplane.cors import ListedOriginsCORS
 from neuronplane.dbpool import GluePool
@@ -52,7 +53,8 @@ def create_app(conninfo: str, api_url: str | None = None, ingest=None,
     routes = [Route("/healthz", healthz, methods=["GET"]),
               Route("/metrics", metrics.glue_metrics, methods=["GET"]),
               *oidc.routes(pool),
-              *onboarding.routes(api_url)]
+              *onboarding.routes(api_url),
+              *profile_health.routes(api_url)]
     if api_url and ingest is not None:
         from .ingest import upload
         routes += upload.routes(pool, api_url, ingest)
