@@ -70,7 +70,7 @@ def create_app(conninfo: str, api_url: str | None = None, ingest=None,
         middleware.append(Middleware(ListedOriginsCORS, origins=origins))
     app = Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
     app.state.pool = pool
-    tracing.instrument_app(app)
+    tracing.instrument_app(app, routes)
     return app
 
 

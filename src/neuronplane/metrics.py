@@ -113,7 +113,8 @@ POOLS = PoolCollector()
 GLUE.register(POOLS)
 
 
-def _route_of(routes: list[Any], scope: Scope) -> str:
+def route_of(routes: list[Any], scope: Scope) -> str:
+    """The template of the route that answers scope ('unmatched' when none)."""
     for route in routes:
         match, _ = route.matches(scope)
         if match != Match.NONE:
@@ -131,7 +132,7 @@ class MetricsMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        route, method = _route_of(self.routes, scope), scope["method"]
+        route, method = route_of(self.routes, scope), scope["method"]
         status = 500  # what the server answers when the app raises before responding
 
         async def send_status(message: Any) -> None:

@@ -9,10 +9,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import httpx
 import pytest
 import yaml
 from prometheus_client import generate_latest
-from starlette.testclient import TestClient
 
 from neuronplane import metrics, observability
 from neuronplane.glue import create_app
@@ -20,6 +20,11 @@ from neuronplane.glue import create_app
 ROOT = Path(__file__).resolve().parents[2]
 PROM = ROOT / "observability" / "prometheus"
 DASHBOARDS = ROOT / "observability" / "grafana" / "dashboards"
+
+
+@pytest.fixture
+def anyio_backend():
+    return "asyncio"
 
 
 def promtool(*args: str, stdin: bytes | None = None, cwd: Path = PROM,
@@ -87,12 +92,14 @@ def test_the_copy_that_up_runs_has_the_stack_ports(tmp_path):
         observability.prometheus_config(template.replace("8080", "8081"), wanted)
 
 
-def test_glue_metrics_pass_promtool_and_label_routes_by_template():
+@pytest.mark.anyio
+async def test_glue_metrics_pass_promtool_and_label_routes_by_template(anyio_backend):
     app = create_app("host=127.0.0.1 port=1 dbname=none connect_timeout=1", origins=[])
-    with TestClient(app) as client:
-        assert client.post("/auth/refresh").status_code == 401  # no cookie: refused
-        assert client.get("/no/such/page").status_code == 404
-        body = client.get("/metrics")
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
+                                 base_url="http://glue") as client:
+        assert (await client.post("/auth/refresh")).status_code == 401  # no cookie: refused
+        assert (await client.get("/no/such/page")).status_code == 404
+        body = await client.get("/metrics")
     assert body.status_code == 200 and body.headers["content-type"].startswith("text/plain")
     out = promtool("check", "metrics", stdin=body.content)
     assert out.returncode == 0, out.stdout + out.stderr
