@@ -7,9 +7,13 @@ One throwaway cluster with the project's schema; the glue runs as its own uvicor
   metrics  the metrics middleware only (reported, no target);
   on       the metrics middleware, and ENABLE_TRACING=true exporting every span (sampler
            always_on) over OTLP/HTTP to a receiver run here, which decodes nothing but
-           counts the requests it gets.
+           counts the requests it gets;
+  sampled  the same with OTEL_TRACES_SAMPLER=parentbased_traceidratio, 10% of the traces
+           (reported, no target).
 
-Load: --clients concurrent httpx clients for --duration seconds on
+Load: wrk (Debian's package) when installed, else concurrent httpx clients in this process
+(which then compete with the glue for the CPU): --clients connections for --duration
+seconds on
   GET /healthz        one database call through the pool (with tracing: a span for the
                       request, one for each statement, and the traceparent set on the
                       connection), and
@@ -26,6 +30,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -72,9 +78,12 @@ class Receiver:
 def start_glue(conninfo: str, mode: str, receiver: Receiver) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OTEL_", "ENABLE_TRACING"))}
-    if mode == "on":
+    if mode in ("on", "sampled"):
         env.update({"ENABLE_TRACING": "true", "OTEL_EXPORTER_OTLP_ENDPOINT": receiver.url,
                     "OTEL_TRACES_SAMPLER": "always_on"})
+    if mode == "sampled":
+        env.update({"OTEL_TRACES_SAMPLER": "parentbased_traceidratio",
+                    "OTEL_TRACES_SAMPLER_ARG": "0.1"})
     code = ("import sys; from neuronplane import glue; glue.serve(sys.argv[1], '127.0.0.1', "
             "int(sys.argv[2]), metrics_on=sys.argv[3] != 'off')")
     proc = subprocess.Popen([sys.executable, "-c", code, conninfo, str(port), mode], env=env,
@@ -91,6 +100,16 @@ def start_glue(conninfo: str, mode: str, receiver: Receiver) -> tuple[subprocess
             proc.kill()
             raise SystemExit("the glue did not start")
         time.sleep(0.2)
+
+
+def wrk(url: str, clients: int, duration: float) -> float:
+    out = subprocess.run(["wrk", "-t", "2", "-c", str(clients), "-d", f"{max(1, round(duration))}s",
+                          "--timeout", "10s", url], text=True, capture_output=True,
+                         check=True).stdout
+    rate = re.search(r"Requests/sec:\s+([0-9.]+)", out)
+    if not rate or "Socket errors" in out:
+        raise RuntimeError(f"wrk failed or saw socket errors:\n{out}")
+    return float(rate.group(1))
 
 
 async def load(url: str, clients: int, duration: float) -> float:
@@ -122,6 +141,7 @@ def main() -> int:
     if args.quick:
         args.duration, args.rounds = 2.0, 2
     receiver = Receiver()
+    use_wrk = shutil.which("wrk") is not None
     results: dict[tuple[str, str], list[float]] = {}
     with throwaway_cluster(ROOT, log=lambda *_: None) as (cluster, tmp):
         db = prepare_database(ROOT, cluster, tmp, round_trip=False, quiet=True)
@@ -129,28 +149,34 @@ def main() -> int:
                     f"user=neuronplane_worker passfile={db.passfile}")
         for round_ in range(args.rounds):
             # Alternate which goes first, so that neither always gets the warmer machine.
-            modes = ("off", "metrics", "on")
+            modes = ("off", "metrics", "on", "sampled")
             for mode in (modes if round_ % 2 == 0 else modes[::-1]):
                 proc, url = start_glue(conninfo, mode, receiver)
                 try:
                     for path in PATHS:
-                        asyncio.run(load(url + path, args.clients, 1.0))  # warm up
-                        rate = asyncio.run(load(url + path, args.clients, args.duration))
+                        if use_wrk:
+                            wrk(url + path, args.clients, 1.0)  # warm up
+                            rate = wrk(url + path, args.clients, args.duration)
+                        else:
+                            asyncio.run(load(url + path, args.clients, 1.0))
+                            rate = asyncio.run(load(url + path, args.clients, args.duration))
                         results.setdefault((mode, path), []).append(rate)
                 finally:
                     proc.terminate()
                     proc.wait(timeout=10)
     ok = True
-    print(f"glue throughput, {args.clients} clients, {args.duration:.0f} s x {args.rounds} "
-          f"rounds (medians); {receiver.requests} OTLP exports received")
+    print(f"glue throughput ({'wrk' if use_wrk else 'httpx'}), {args.clients} connections, "
+          f"{args.duration:.0f} s x {args.rounds} rounds (medians); {receiver.requests} OTLP "
+          "exports received")
     for path in PATHS:
-        off, metrics_only, on = (statistics.median(results[(mode, path)])
-                                 for mode in ("off", "metrics", "on"))
+        off, metrics_only, on, sampled = (statistics.median(results[(mode, path)])
+                                          for mode in ("off", "metrics", "on", "sampled"))
         ratio = on / off
         ok &= ratio >= TARGET
-        print(f"  GET {path:<14} off {off:6.0f} req/s   metrics {metrics_only:6.0f} req/s "
-              f"({metrics_only / off:.2f}x)   metrics+tracing {on:6.0f} req/s "
-              f"({ratio:.2f}x, target >= {TARGET}x) {'ok' if ratio >= TARGET else 'MISSED'}")
+        print(f"  GET {path}: off {off:.0f} req/s; metrics {metrics_only:.0f} "
+              f"({metrics_only / off:.2f}x); metrics+tracing {on:.0f} ({ratio:.2f}x, target "
+              f">= {TARGET}x: {'ok' if ratio >= TARGET else 'MISSED'}); with 10% sampled "
+              f"{sampled:.0f} ({sampled / off:.2f}x)")
     if receiver.requests == 0:
         print("no span was exported: the 'on' runs did not trace")
         ok = False
