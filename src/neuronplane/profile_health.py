@@ -141,7 +141,7 @@ def routes(api_url: str | None, policy: Policy | None = None) -> list[Route]:
     onboarding = Onboarding(api_url, policy)
 
     async def answer(request: Request) -> JSONResponse:
-        what = request.path_params["what"]
+        what = request.path_params["view"]
         if what not in QUERIES:
             return Refused(404, f"no such view: {what} (db-health, index-health, workers, "
                            "usage)").response()
@@ -176,4 +176,4 @@ def routes(api_url: str | None, policy: Policy | None = None) -> list[Route]:
             refused.message = _scrub(refused.message, password)
             return refused.response()
 
-    return [Route("/profiles/{profile_id}/{what}", answer, methods=["GET"])]
+    return [Route("/profiles/{profile_id}/{view}", answer, methods=["GET"])]
