@@ -12,7 +12,7 @@ from . import config
 
 def _cmd_up(args: argparse.Namespace) -> int:
     from . import stack
-    stack.up(stack.build(config.load()))
+    stack.up(stack.build(config.load()), observability=args.observability)
     return 0
 
 
@@ -58,8 +58,9 @@ def _cmd_worker(args: argparse.Namespace) -> int:
     from .ingest import IngestSettings, worker
     s = config.load()
     ready = Path(args.ready_file) if args.ready_file else None
+    metrics = (s.glue_host, args.metrics_port) if args.metrics_port else None
     worker.main(args.dsn or stack.ingest_worker_conninfo(s), IngestSettings.from_env(s.home),
-                ready, once=args.once)
+                ready, once=args.once, metrics_at=metrics)
     return 0
 
 
@@ -204,8 +205,12 @@ def main(argv: list[str] | None = None) -> int:
         prog="neuronplane",
         description="Control plane of the NeuronDB ecosystem: PostgreSQL + PostgREST + glue.")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("up", help="start (and on first run create) the stack; deploy new changes"
-                   ).set_defaults(func=_cmd_up)
+    p = sub.add_parser("up", help="start (and on first run create) the stack; deploy new "
+                       "changes")
+    p.add_argument("--observability", action="store_true",
+                   help="also start prometheus-postgres-exporter and Prometheus on loopback "
+                   "(docs/observability.md)")
+    p.set_defaults(func=_cmd_up)
     sub.add_parser("down", help="stop everything `up` started").set_defaults(func=_cmd_down)
     sub.add_parser("status", help="each component: pid, address, answering (exit 3 if any is "
                    "down)").set_defaults(func=_cmd_status)
@@ -216,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("worker", help="run an ingestion worker in the foreground")
     p.add_argument("--once", action="store_true", help="exit when no job is left")
     p.add_argument("--ready-file", help=argparse.SUPPRESS)
+    p.add_argument("--metrics-port", type=int, help="serve Prometheus metrics on this loopback "
+                   "port (`up` uses NEURONPLANE_WORKER_METRICS_PORT)")
     p.add_argument("--dsn", help="connection string (default: neuronplane_worker on the "
                    "embedded cluster)")
     p.set_defaults(func=_cmd_worker)

@@ -64,6 +64,11 @@ class Settings:
     glue_host: str
     glue_port: int
     start_timeout: float
+    # Metrics (docs/observability.md): the worker's /metrics, and `up --observability`'s
+    # exporter and Prometheus, all on loopback next to the glue.
+    worker_metrics_port: int = 9464
+    exporter_port: int = 9187
+    prometheus_port: int = 9090
 
     @property
     def data_dir(self) -> Path:
@@ -122,6 +127,9 @@ def load() -> Settings:
         glue_host=_host("NEURONPLANE_GLUE_HOST", "127.0.0.1"),
         glue_port=_port("NEURONPLANE_GLUE_PORT", 8080),
         start_timeout=timeout,
+        worker_metrics_port=_port("NEURONPLANE_WORKER_METRICS_PORT", 9464),
+        exporter_port=_port("NEURONPLANE_EXPORTER_PORT", 9187),
+        prometheus_port=_port("NEURONPLANE_PROMETHEUS_PORT", 9090),
     )
 
 
@@ -232,3 +240,9 @@ def allowed_origins() -> list[str]:
                 " (scheme://host[:port], no path; '*' is not allowed)")
         origins.append(origin)
     return origins
+
+
+def tracing_enabled() -> bool:
+    """ENABLE_TRACING: export OpenTelemetry spans (to OTEL_EXPORTER_OTLP_ENDPOINT, OTLP/HTTP);
+    off by default."""
+    return _boolean("ENABLE_TRACING", False)

@@ -35,6 +35,13 @@ from starlette.routing import Route
 
 from neuronplane.config import CookieSettings, cookie_settings
 from neuronplane.dbpool import GluePool
+from neuronplane.metrics import (
+    OIDC_FAILURES,
+    OIDC_LOGINS,
+    REFRESHES,
+    UNKNOWN_PROVIDER,
+    reason_label,
+)
 
 log = logging.getLogger("neuronplane.oidc")
 
@@ -259,7 +266,10 @@ class OIDCGlue:
         begun = await self.db("SELECT auth.begin_oidc_login(%s, %s, %s, %s)",
                               provider, targets[0], ip, ua)
         if "error" in begun:
+            # The path's provider may be any text: not a label.
+            OIDC_FAILURES.labels(UNKNOWN_PROVIDER, reason_label(begun["error"])).inc()
             return _error(begun)
+        OIDC_LOGINS.labels(provider, "started").inc()
         params = {"response_type": "code", "client_id": begun["client_id"],
                   "redirect_uri": begun["redirect_uri"], "scope": begun["scope"],
                   "state": begun["state"], "nonce": begun["nonce"],
@@ -292,7 +302,9 @@ class OIDCGlue:
                                 provider, state, request.cookies.get(BINDING_COOKIE, ""),
                                 q.get("iss"), ip, ua)
         if "error" in attempt:
+            OIDC_FAILURES.labels(UNKNOWN_PROVIDER, reason_label(attempt["error"])).inc()
             return _error(attempt)
+        known = attempt["provider"]
         try:
             if "error" in q:
                 raise LoginFailed(f"provider_error:{q['error'][:60]}")
@@ -304,6 +316,8 @@ class OIDCGlue:
                                                   attempt["nonce"])
         except LoginFailed as exc:
             log.info("oidc callback refused: %s", exc.reason)
+            OIDC_LOGINS.labels(known, "failed").inc()
+            OIDC_FAILURES.labels(known, reason_label(exc.reason)).inc()
             await self.db("SELECT auth.fail_oidc_login(%s, %s, %s, %s)",
                           attempt["attempt_id"], exc.reason, ip, ua)
             return _error({"error": "login_failed", "code": "28000",
@@ -311,7 +325,10 @@ class OIDCGlue:
         done = await self.db("SELECT auth.complete_oidc_login(%s, %s, %s, %s)",
                              attempt["attempt_id"], Jsonb(claims), ip, ua)
         if "error" in done:
+            OIDC_LOGINS.labels(known, "failed").inc()
+            OIDC_FAILURES.labels(known, reason_label(done["error"])).inc()
             return _error(done)
+        OIDC_LOGINS.labels(known, "completed").inc()
         resp = RedirectResponse(done["redirect_to"], status_code=303, headers=NO_STORE)
         self.set_session_cookies(resp, done)
         resp.delete_cookie(BINDING_COOKIE, path=callback_path(provider),
@@ -321,6 +338,7 @@ class OIDCGlue:
     async def refresh(self, request: Request) -> Response:
         token = request.cookies.get(REFRESH_COOKIE)
         if not token:
+            REFRESHES.labels("refused").inc()
             return _error({"error": "invalid_grant", "code": "28000",
                            "message": "no refresh cookie"})
         # The database checks (and audits) X-CSRF-Token against the session's own.
@@ -328,10 +346,14 @@ class OIDCGlue:
         answer = await self.db("SELECT auth.cookie_refresh(%s, %s, %s, %s)", token,
                                request.headers.get(CSRF_HEADER), ip, ua)
         if "error" in answer:
+            # The database's message is the one sign of reuse it gives the caller.
+            reused = "already used" in str(answer.get("message", ""))
+            REFRESHES.labels("reuse_detected" if reused else "refused").inc()
             resp = _error(answer)
             if answer.get("code") == "28000":
                 self.clear_session_cookies(resp)
             return resp
+        REFRESHES.labels("rotated").inc()
         resp = JSONResponse({"session_id": answer["session_id"],
                              "expires_in": answer["expires_in"],
                              "expires_at": answer["expires_at"]}, headers=NO_STORE)

@@ -180,6 +180,8 @@ from .post_tools_prefer import PostToolsPrefer
 from .post_users_prefer import PostUsersPrefer
 from .principals import Principals
 from .probe_result import ProbeResult
+from .profile_health_response_200 import ProfileHealthResponse200
+from .profile_health_view import ProfileHealthView
 from .profiles import Profiles
 from .projects import Projects
 from .service_accounts import ServiceAccounts
@@ -361,6 +363,8 @@ __all__ = (
     "PostUsersPrefer",
     "Principals",
     "ProbeResult",
+    "ProfileHealthResponse200",
+    "ProfileHealthView",
     "Profiles",
     "Projects",
     "ServiceAccounts",
