@@ -4038,8 +4038,7 @@ DECLARE
     v_active boolean;
     v_hash text;
     v_account text;
-    v_window timestamptz;
-    v_attempts integer;
+    v_first_refusal boolean;
     v_account_until timestamptz;
     v_address_until timestamptz;
     v_ok boolean := false;
@@ -4049,27 +4048,18 @@ BEGIN
     v_details := jsonb_build_object('method', 'password', 'login', v_login);
 
     -- 1. Attempts from this address this minute.
-    IF v_address IS NOT NULL THEN
-        INSERT INTO auth.address_login_attempts AS a (address, window_started_at, attempt_count)
-        VALUES (v_address, v_now, 1)
-        ON CONFLICT (address) DO UPDATE
-           SET window_started_at = CASE WHEN a.window_started_at <= v_now - interval '1 minute'
-                                        THEN v_now ELSE a.window_started_at END,
-               attempt_count = CASE WHEN a.window_started_at <= v_now - interval '1 minute'
-                                    THEN 1 ELSE a.attempt_count + 1 END
-        RETURNING a.window_started_at, a.attempt_count INTO v_window, v_attempts;
-        IF v_attempts > s.login_rate_limit_per_min THEN
-            outcome := 'rate_limited';
-            retry_after := auth.seconds_until(v_window + interval '1 minute', v_now);
-            IF v_attempts = s.login_rate_limit_per_min + 1 THEN
-                PERFORM audit.record('auth.login.locked', 'denied',
-                                     details => v_details || jsonb_build_object(
-                                         'reason', 'rate_limited', 'scope', 'address',
-                                         'retry_after', retry_after),
-                                     ip => ip, user_agent => user_agent);
-            END IF;
-            RETURN;
+    SELECT c.retry_after, c.first_refusal INTO retry_after, v_first_refusal
+      FROM auth.count_login_attempt(ip, v_now) c;
+    IF retry_after IS NOT NULL THEN
+        outcome := 'rate_limited';
+        IF v_first_refusal THEN
+            PERFORM audit.record('auth.login.locked', 'denied',
+                                 details => v_details || jsonb_build_object(
+                                     'reason', 'rate_limited', 'scope', 'address',
+                                     'retry_after', retry_after),
+                                 ip => ip, user_agent => user_agent);
         END IF;
+        RETURN;
     END IF;
 
     -- 2. The account, by username or e-mail whatever the case (they cannot collide: a
@@ -4290,7 +4280,22 @@ DECLARE
     verifier text := auth.random_token(48);   -- 64 characters (RFC 7636: 43 to 128)
     binding  text := auth.random_token(32);
     ttl      interval := (SELECT s.oidc_login_ttl FROM auth.settings s);
+    limited  record;
 BEGIN
+    SELECT * INTO limited FROM auth.count_login_attempt(ip, clock_timestamp());
+    IF limited.retry_after IS NOT NULL THEN
+        IF limited.first_refusal THEN
+            PERFORM audit.record('auth.oidc.failed', 'denied',
+                                 details => jsonb_build_object(
+                                     'reason', 'rate_limited', 'scope', 'address',
+                                     'provider', left(provider, 64),
+                                     'retry_after', limited.retry_after),
+                                 ip => ip, user_agent => user_agent);
+        END IF;
+        RETURN jsonb_build_object('error', 'rate_limited', 'code', '53400',
+                                  'message', 'too many login attempts from this address; try again later',
+                                  'retry_after', limited.retry_after);
+    END IF;
     SELECT * INTO p FROM auth.oidc_providers x WHERE x.name = begin_oidc_login.provider;
     IF NOT FOUND OR NOT p.enabled THEN
         RETURN auth.oidc_error('42704', 'unknown_provider',
@@ -4338,7 +4343,7 @@ ALTER FUNCTION auth.begin_oidc_login(provider text, redirect_to text, ip inet, u
 -- Name: FUNCTION begin_oidc_login(provider text, redirect_to text, ip inet, user_agent text); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION auth.begin_oidc_login(provider text, redirect_to text, ip inet, user_agent text) IS 'For the glue: start an OIDC login with a provider. Checks redirect_to against the provider''s redirect_uris exactly, stores the attempt, answers {attempt_id, state, nonce, code_challenge (S256), binding (for the browser''s cookie), authorization_endpoint, client_id, redirect_uri (the provider''s own callback), scope}; or {error, code, message}: 42704 unknown provider, 55000 provider without a callback URL of its own, 22023 redirect_to not allowed. Audited.';
+COMMENT ON FUNCTION auth.begin_oidc_login(provider text, redirect_to text, ip inet, user_agent text) IS 'For the glue: start an OIDC login with a provider. Counts towards the client address''s login rate limit (auth.count_login_attempt(), shared with password logins); beyond it answers {error: rate_limited, code: 53400, message, retry_after} and stores nothing. Checks redirect_to against the provider''s redirect_uris exactly, stores the attempt, answers {attempt_id, state, nonce, code_challenge (S256), binding (for the browser''s cookie), authorization_endpoint, client_id, redirect_uri (the provider''s own callback), scope}; or {error, code, message}: 42704 unknown provider, 55000 provider without a callback URL of its own, 22023 redirect_to not allowed. Audited.';
 
 
 --
@@ -5044,6 +5049,49 @@ ALTER FUNCTION auth.count_api_key_request(key_id uuid, max_per_min integer, take
 --
 
 COMMENT ON FUNCTION auth.count_api_key_request(key_id uuid, max_per_min integer, take integer, touch boolean, ip inet, user_agent text, request_id text) IS 'Autonomous side of an API-key request: takes up to `take` requests of the key''s current minute, records last use (at most once a minute), audits the first refusal of a window. Returns {count, taken, window_start[, retry_after]}.';
+
+
+--
+-- Name: count_login_attempt(inet, timestamp with time zone); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.count_login_attempt(ip inet, at timestamp with time zone, OUT retry_after integer, OUT first_refusal boolean) RETURNS record
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_limit integer := (SELECT s.login_rate_limit_per_min FROM auth.settings s);
+    v_address inet := auth.login_address(ip);
+    v_window timestamptz;
+    v_attempts integer;
+BEGIN
+    first_refusal := false;
+    IF v_address IS NULL THEN
+        RETURN;
+    END IF;
+    INSERT INTO auth.address_login_attempts AS a (address, window_started_at, attempt_count)
+    VALUES (v_address, at, 1)
+    ON CONFLICT (address) DO UPDATE
+       SET window_started_at = CASE WHEN a.window_started_at <= at - interval '1 minute'
+                                    THEN at ELSE a.window_started_at END,
+           attempt_count = CASE WHEN a.window_started_at <= at - interval '1 minute'
+                                THEN 1 ELSE a.attempt_count + 1 END
+    RETURNING a.window_started_at, a.attempt_count INTO v_window, v_attempts;
+    IF v_attempts > v_limit THEN
+        retry_after := auth.seconds_until(v_window + interval '1 minute', at);
+        first_refusal := v_attempts = v_limit + 1;
+    END IF;
+END
+$$;
+
+
+ALTER FUNCTION auth.count_login_attempt(ip inet, at timestamp with time zone, OUT retry_after integer, OUT first_refusal boolean) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION count_login_attempt(ip inet, at timestamp with time zone, OUT retry_after integer, OUT first_refusal boolean); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.count_login_attempt(ip inet, at timestamp with time zone, OUT retry_after integer, OUT first_refusal boolean) IS 'Counts one anonymous login attempt (password login, OIDC login start) from ip''s address in the current one-minute window; retry_after is set (seconds) beyond auth.settings.login_rate_limit_per_min, first_refusal only for the first attempt over it in the window. NULL ip: not counted, never limited.';
 
 
 --
@@ -19507,6 +19555,13 @@ GRANT ALL ON FUNCTION auth.cookie_session(access_token text) TO neuronplane_work
 
 REVOKE ALL ON FUNCTION auth.count_api_key_request(key_id uuid, max_per_min integer, take integer, touch boolean, ip inet, user_agent text, request_id text) FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.count_api_key_request(key_id uuid, max_per_min integer, take integer, touch boolean, ip inet, user_agent text, request_id text) TO neuronplane_autonomous;
+
+
+--
+-- Name: FUNCTION count_login_attempt(ip inet, at timestamp with time zone, OUT retry_after integer, OUT first_refusal boolean); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.count_login_attempt(ip inet, at timestamp with time zone, OUT retry_after integer, OUT first_refusal boolean) FROM PUBLIC;
 
 
 --

@@ -427,6 +427,39 @@ def test_unknown_provider_is_404(oidc):
     assert r.status_code == 404
 
 
+def test_login_starts_beyond_the_address_limit_are_429_and_store_nothing(oidc, browser):
+    # Starts share the password login's per-address counter (auth.address_login_attempts).
+    # A password login from 127.0.0.1 in the same minute would count too: set it up clean.
+    oidc.sql("UPDATE auth.settings SET login_rate_limit_per_min = 3")
+    oidc.sql("DELETE FROM auth.address_login_attempts")
+    try:
+        [(attempts, events)] = oidc.sql(
+            "SELECT (SELECT count(*) FROM auth.login_attempts),"
+            " (SELECT count(*) FROM audit.events WHERE action LIKE 'auth.oidc.%%')")
+        for _ in range(3):
+            assert browser.start_login(oidc.glue.url, DESK).status_code == 302
+        refused = [browser.start_login(oidc.glue.url, DESK) for _ in range(5)]
+        # An unknown provider counts the same: the limit is per address, before any lookup.
+        refused.append(browser.start_login(oidc.glue.url, DESK, provider="nope"))
+        for r in refused:
+            assert r.status_code == 429, r.text
+            assert 1 <= int(r.headers["retry-after"]) <= 60
+            assert r.json()["error"] == "rate_limited" and "location" not in r.headers
+            assert "np_oidc_binding" not in set_cookies(r)
+        [(attempts_after, events_after, reasons)] = oidc.sql(
+            "SELECT (SELECT count(*) FROM auth.login_attempts),"
+            " (SELECT count(*) FROM audit.events WHERE action LIKE 'auth.oidc.%%'),"
+            " (SELECT array_agg(details ->> 'reason') FROM audit.events"
+            "   WHERE action = 'auth.oidc.failed' AND details ->> 'reason' = 'rate_limited')")
+        assert attempts_after - attempts == 3
+        # Three starts, and of six refusals only the first is audited.
+        assert events_after - events == 4
+        assert reasons == ["rate_limited"]
+    finally:
+        oidc.sql("UPDATE auth.settings SET login_rate_limit_per_min = 30")
+        oidc.sql("DELETE FROM auth.address_login_attempts")
+
+
 # -- several instances, restarts ---------------------------------------------------------------
 
 def test_two_glue_instances_complete_each_others_logins(oidc, browser):
