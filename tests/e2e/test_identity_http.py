@@ -154,25 +154,27 @@ def test_owner_adds_members_with_roles(org):
         assert {(m["user_id"], m["role"]) for m in members} == expected
 
 
-def test_adding_a_user_invites_them_and_shows_nothing_until_they_accept(org, new_user, client):
-    stranger_id = new_user()
-    invitation = ok(org.owner.rpc("add_member", org_id=org.id, user_id=stranger_id,
-                                  role="member"))
+def test_adding_a_user_invites_them_and_shows_nothing_until_they_accept(new_user, client):
+    # No Org fixture: it accepts invitations itself, and this test must show what an owner
+    # reads of a user added without consent (it read the e-mail before invitations).
+    owner, stranger_id, other_id = client(new_user()), new_user(), new_user()
+    org_id = ok(owner.rpc("create_organization", name="Org", slug=unique("inv")))["id"]
+    invitation = ok(owner.rpc("add_member", org_id=org_id, user_id=stranger_id, role="member"))
     # Before the stranger accepts, the owner reads nothing of them: no profile, no e-mail.
-    assert org.owner.rows("/users", id=f"eq.{stranger_id}") == []
-    assert org.owner.rows("/memberships", user_id=f"eq.{stranger_id}") == []
+    assert owner.rows("/users", id=f"eq.{stranger_id}") == []
+    assert owner.rows("/memberships", user_id=f"eq.{stranger_id}") == []
     assert (invitation["invitee_user_id"], invitation["status"]) == (stranger_id, "pending")
-    assert org.owner.rows("/invitations", id=f"eq.{invitation['id']}") == [invitation]
+    assert owner.rows("/invitations", id=f"eq.{invitation['id']}") == [invitation]
     stranger = client(stranger_id)
     assert stranger.rows("/invitations", select="id,org_id,role") == [
-        {"id": invitation["id"], "org_id": org.id, "role": "member"}]
+        {"id": invitation["id"], "org_id": org_id, "role": "member"}]
     # Only the invitee answers it.
-    expect_error(org.member.rpc("accept_invitation", invitation_id=invitation["id"]),
+    expect_error(client(other_id).rpc("accept_invitation", invitation_id=invitation["id"]),
                  400, "42704")
     membership = ok(stranger.rpc("accept_invitation", invitation_id=invitation["id"]))
     assert (membership["org_id"], membership["user_id"], membership["role"]) == (
-        org.id, stranger_id, "member")
-    [profile] = org.owner.rows("/users", id=f"eq.{stranger_id}", select="email")
+        org_id, stranger_id, "member")
+    [profile] = owner.rows("/users", id=f"eq.{stranger_id}", select="email")
     assert profile["email"].endswith("@example.test")
 
 
