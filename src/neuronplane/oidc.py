@@ -90,12 +90,16 @@ class LoginFailed(Exception):
 
 
 def _status(answer: dict[str, Any]) -> int:
-    return {"42704": 404, "22023": 400, "42501": 403, "28000": 401}.get(answer.get("code", ""), 400)
+    return {"42704": 404, "22023": 400, "42501": 403, "28000": 401,
+            "53400": 429}.get(answer.get("code", ""), 400)
 
 
 def _error(answer: dict[str, Any], status: int | None = None) -> JSONResponse:
-    body = {k: answer[k] for k in ("error", "code", "message") if k in answer}
-    return JSONResponse(body, status_code=status or _status(answer), headers=NO_STORE)
+    body = {k: answer[k] for k in ("error", "code", "message", "retry_after") if k in answer}
+    headers = dict(NO_STORE)
+    if "retry_after" in answer:  # the database's rate limit (53400): 429 and Retry-After
+        headers["Retry-After"] = str(int(answer["retry_after"]))
+    return JSONResponse(body, status_code=status or _status(answer), headers=headers)
 
 
 class OIDCGlue:

@@ -575,6 +575,64 @@ export type IngestJobs = {
 };
 
 /**
+ * Invitations to join an organization: those of the organizations you administer, and those addressed to you (your user id or your e-mail address). Invite with /rpc/invite_member (or /rpc/add_member), withdraw with /rpc/revoke_invitation; the invitee answers with /rpc/accept_invitation or /rpc/decline_invitation.
+ */
+export type Invitations = {
+    /**
+     * When it was sent.
+     */
+    created_at?: string;
+    /**
+     * After this it can no longer be accepted.
+     */
+    expires_at?: string;
+    /**
+     * Invitation id.
+     *
+     * Note:
+     * This is a Primary Key.<pk/>
+     */
+    id?: string;
+    /**
+     * Who invited.
+     *
+     * Note:
+     * This is a Foreign Key to `principals.id`.<fk table='principals' column='id'/>
+     */
+    invited_by?: string;
+    /**
+     * The e-mail address invited (NULL when invited by user id).
+     */
+    invitee_email?: string;
+    /**
+     * The user invited by id (NULL when invited by e-mail).
+     *
+     * Note:
+     * This is a Foreign Key to `users.id`.<fk table='users' column='id'/>
+     */
+    invitee_user_id?: string;
+    /**
+     * The organization.
+     *
+     * Note:
+     * This is a Foreign Key to `organizations.id`.<fk table='organizations' column='id'/>
+     */
+    org_id?: string;
+    /**
+     * When it was accepted, declined or revoked.
+     */
+    responded_at?: string;
+    /**
+     * The role accepting gives: owner, admin, member, viewer or another catalogue role.
+     */
+    role?: string;
+    /**
+     * pending, accepted, declined, revoked or expired.
+     */
+    status?: string;
+};
+
+/**
  * LLM models of the projects (profiles) you may read; filter with ?project_id=eq.<id>. Add with POST /rpc/add_llm_model (or POST here with Prefer: return=minimal; needs write on the project); PATCH display_name or config and DELETE need write on the model. Keys are set with /rpc/set_llm_model_key and never shown, only their last four characters.
  */
 export type LlmModels = {
@@ -635,7 +693,7 @@ export type LlmModels = {
 };
 
 /**
- * Members of the organizations you can read. Change with /rpc/add_member, /rpc/change_member_role and /rpc/remove_member.
+ * Members of the organizations you can read. Invite with /rpc/invite_member (a person becomes a member by accepting); change with /rpc/change_member_role and /rpc/remove_member.
  */
 export type Memberships = {
     /**
@@ -1752,6 +1810,56 @@ export type RowFilterIngestJobsUpdatedAt = string;
 export type RowFilterIngestJobsWorkerId = string;
 
 /**
+ * When it was sent.
+ */
+export type RowFilterInvitationsCreatedAt = string;
+
+/**
+ * After this it can no longer be accepted.
+ */
+export type RowFilterInvitationsExpiresAt = string;
+
+/**
+ * Invitation id.
+ */
+export type RowFilterInvitationsId = string;
+
+/**
+ * Who invited.
+ */
+export type RowFilterInvitationsInvitedBy = string;
+
+/**
+ * The e-mail address invited (NULL when invited by user id).
+ */
+export type RowFilterInvitationsInviteeEmail = string;
+
+/**
+ * The user invited by id (NULL when invited by e-mail).
+ */
+export type RowFilterInvitationsInviteeUserId = string;
+
+/**
+ * The organization.
+ */
+export type RowFilterInvitationsOrgId = string;
+
+/**
+ * When it was accepted, declined or revoked.
+ */
+export type RowFilterInvitationsRespondedAt = string;
+
+/**
+ * The role accepting gives: owner, admin, member, viewer or another catalogue role.
+ */
+export type RowFilterInvitationsRole = string;
+
+/**
+ * pending, accepted, declined, revoked or expired.
+ */
+export type RowFilterInvitationsStatus = string;
+
+/**
  * Free-form JSON object (base URL, temperature, ...); no secrets.
  */
 export type RowFilterLlmModelsConfig = string;
@@ -2307,6 +2415,8 @@ export type DatasetTables2 = DatasetTables;
 export type Datasets2 = Datasets;
 
 export type IngestJobs2 = IngestJobs;
+
+export type Invitations2 = Invitations;
 
 export type LlmModels2 = LlmModels;
 
@@ -4555,6 +4665,254 @@ export type PostIngestJobsResponses = {
     201: unknown;
 };
 
+export type DeleteInvitationsData = {
+    body?: never;
+    headers?: {
+        /**
+         * Preference
+         */
+        Prefer?: 'return=representation' | 'return=minimal' | 'return=none';
+    };
+    path?: never;
+    query?: {
+        /**
+         * Invitation id.
+         */
+        id?: string;
+        /**
+         * The organization.
+         */
+        org_id?: string;
+        /**
+         * The user invited by id (NULL when invited by e-mail).
+         */
+        invitee_user_id?: string;
+        /**
+         * The e-mail address invited (NULL when invited by user id).
+         */
+        invitee_email?: string;
+        /**
+         * The role accepting gives: owner, admin, member, viewer or another catalogue role.
+         */
+        role?: string;
+        /**
+         * Who invited.
+         */
+        invited_by?: string;
+        /**
+         * pending, accepted, declined, revoked or expired.
+         */
+        status?: string;
+        /**
+         * When it was sent.
+         */
+        created_at?: string;
+        /**
+         * After this it can no longer be accepted.
+         */
+        expires_at?: string;
+        /**
+         * When it was accepted, declined or revoked.
+         */
+        responded_at?: string;
+    };
+    url: '/invitations';
+};
+
+export type DeleteInvitationsResponses = {
+    /**
+     * No Content
+     */
+    204: void;
+};
+
+export type DeleteInvitationsResponse = DeleteInvitationsResponses[keyof DeleteInvitationsResponses];
+
+export type GetInvitationsData = {
+    body?: never;
+    headers?: {
+        /**
+         * Limiting and Pagination
+         */
+        Range?: string;
+        /**
+         * Limiting and Pagination
+         */
+        'Range-Unit'?: string;
+        /**
+         * Preference
+         */
+        Prefer?: 'count=none';
+    };
+    path?: never;
+    query?: {
+        /**
+         * Invitation id.
+         */
+        id?: string;
+        /**
+         * The organization.
+         */
+        org_id?: string;
+        /**
+         * The user invited by id (NULL when invited by e-mail).
+         */
+        invitee_user_id?: string;
+        /**
+         * The e-mail address invited (NULL when invited by user id).
+         */
+        invitee_email?: string;
+        /**
+         * The role accepting gives: owner, admin, member, viewer or another catalogue role.
+         */
+        role?: string;
+        /**
+         * Who invited.
+         */
+        invited_by?: string;
+        /**
+         * pending, accepted, declined, revoked or expired.
+         */
+        status?: string;
+        /**
+         * When it was sent.
+         */
+        created_at?: string;
+        /**
+         * After this it can no longer be accepted.
+         */
+        expires_at?: string;
+        /**
+         * When it was accepted, declined or revoked.
+         */
+        responded_at?: string;
+        /**
+         * Filtering Columns
+         */
+        select?: string;
+        /**
+         * Ordering
+         */
+        order?: string;
+        /**
+         * Limiting and Pagination
+         */
+        offset?: string;
+        /**
+         * Limiting and Pagination
+         */
+        limit?: string;
+    };
+    url: '/invitations';
+};
+
+export type GetInvitationsResponses = {
+    /**
+     * OK
+     */
+    200: Array<Invitations>;
+    /**
+     * Partial Content
+     */
+    206: unknown;
+};
+
+export type GetInvitationsResponse = GetInvitationsResponses[keyof GetInvitationsResponses];
+
+export type PatchInvitationsData = {
+    /**
+     * invitations
+     */
+    body?: Invitations2;
+    headers?: {
+        /**
+         * Preference
+         */
+        Prefer?: 'return=representation' | 'return=minimal' | 'return=none';
+    };
+    path?: never;
+    query?: {
+        /**
+         * Invitation id.
+         */
+        id?: string;
+        /**
+         * The organization.
+         */
+        org_id?: string;
+        /**
+         * The user invited by id (NULL when invited by e-mail).
+         */
+        invitee_user_id?: string;
+        /**
+         * The e-mail address invited (NULL when invited by user id).
+         */
+        invitee_email?: string;
+        /**
+         * The role accepting gives: owner, admin, member, viewer or another catalogue role.
+         */
+        role?: string;
+        /**
+         * Who invited.
+         */
+        invited_by?: string;
+        /**
+         * pending, accepted, declined, revoked or expired.
+         */
+        status?: string;
+        /**
+         * When it was sent.
+         */
+        created_at?: string;
+        /**
+         * After this it can no longer be accepted.
+         */
+        expires_at?: string;
+        /**
+         * When it was accepted, declined or revoked.
+         */
+        responded_at?: string;
+    };
+    url: '/invitations';
+};
+
+export type PatchInvitationsResponses = {
+    /**
+     * No Content
+     */
+    204: void;
+};
+
+export type PatchInvitationsResponse = PatchInvitationsResponses[keyof PatchInvitationsResponses];
+
+export type PostInvitationsData = {
+    /**
+     * invitations
+     */
+    body?: Invitations2;
+    headers?: {
+        /**
+         * Preference
+         */
+        Prefer?: 'return=representation' | 'return=minimal' | 'return=none' | 'resolution=ignore-duplicates' | 'resolution=merge-duplicates';
+    };
+    path?: never;
+    query?: {
+        /**
+         * Filtering Columns
+         */
+        select?: string;
+    };
+    url: '/invitations';
+};
+
+export type PostInvitationsResponses = {
+    /**
+     * Created
+     */
+    201: unknown;
+};
+
 export type DeleteLlmModelsData = {
     body?: never;
     headers?: {
@@ -6239,6 +6597,47 @@ export type PostProjectsResponses = {
     201: unknown;
 };
 
+export type GetRpcAcceptInvitationData = {
+    body?: never;
+    path?: never;
+    query: {
+        invitation_id: string;
+    };
+    url: '/rpc/accept_invitation';
+};
+
+export type GetRpcAcceptInvitationResponses = {
+    /**
+     * OK
+     */
+    200: unknown;
+};
+
+export type PostRpcAcceptInvitationData = {
+    /**
+     * Accept an invitation addressed to you (your user id or your e-mail address): you become a member with its role. Answers the membership. Errors: 42704 no such invitation for you, PT409 (HTTP 409) expired, revoked or already answered, 23505 already a member, 42501 disabled or an API key without the admin role.
+     */
+    body: {
+        invitation_id: string;
+    };
+    headers?: {
+        /**
+         * Preference
+         */
+        Prefer?: 'params=single-object';
+    };
+    path?: never;
+    query?: never;
+    url: '/rpc/accept_invitation';
+};
+
+export type PostRpcAcceptInvitationResponses = {
+    /**
+     * OK
+     */
+    200: unknown;
+};
+
 export type GetRpcAddLlmModelData = {
     body?: never;
     path?: never;
@@ -6310,7 +6709,7 @@ export type GetRpcAddMemberResponses = {
 
 export type PostRpcAddMemberData = {
     /**
-     * Add a user to an organization (owners and admins; only owners add owners). Errors: 42501, 23503 no such user, 23505 already a member, 22023 bad role.
+     * Invite a user, by id, to an organization: the same as /rpc/invite_member with user_id (7 days). The user becomes a member only by accepting (/rpc/accept_invitation); until then you see nothing of them. Answers the invitation. Errors: 42501, 23503 no such user, 23505 already a member or already invited, 22023 bad role.
      */
     body: {
         org_id: string;
@@ -6846,6 +7245,47 @@ export type PostRpcCreateUserResponses = {
     200: unknown;
 };
 
+export type GetRpcDeclineInvitationData = {
+    body?: never;
+    path?: never;
+    query: {
+        invitation_id: string;
+    };
+    url: '/rpc/decline_invitation';
+};
+
+export type GetRpcDeclineInvitationResponses = {
+    /**
+     * OK
+     */
+    200: unknown;
+};
+
+export type PostRpcDeclineInvitationData = {
+    /**
+     * Decline an invitation addressed to you. Errors: 42704 no such invitation for you, PT409 (HTTP 409) expired, revoked or already answered, 42501.
+     */
+    body: {
+        invitation_id: string;
+    };
+    headers?: {
+        /**
+         * Preference
+         */
+        Prefer?: 'params=single-object';
+    };
+    path?: never;
+    query?: never;
+    url: '/rpc/decline_invitation';
+};
+
+export type PostRpcDeclineInvitationResponses = {
+    /**
+     * OK
+     */
+    200: unknown;
+};
+
 export type GetRpcDetailsData = {
     body?: never;
     path?: never;
@@ -7161,6 +7601,55 @@ export type PostRpcHealthData = {
 };
 
 export type PostRpcHealthResponses = {
+    /**
+     * OK
+     */
+    200: unknown;
+};
+
+export type GetRpcInviteMemberData = {
+    body?: never;
+    path?: never;
+    query: {
+        org_id: string;
+        user_id?: string;
+        email?: string;
+        role?: string;
+        valid_days?: number;
+    };
+    url: '/rpc/invite_member';
+};
+
+export type GetRpcInviteMemberResponses = {
+    /**
+     * OK
+     */
+    200: unknown;
+};
+
+export type PostRpcInviteMemberData = {
+    /**
+     * Invite a person to an organization by user_id or by email (one of them), with the role accepting gives (owners and admins; only owners invite owners). The invitation expires after valid_days (1 to 30, default 7). You see nothing of the person until they accept. Errors: 42501, 22023 bad role, both or neither of user_id and email, bad e-mail or valid_days, 23503 no such user id, 23505 already a member or already invited.
+     */
+    body: {
+        email?: string;
+        org_id: string;
+        role?: string;
+        user_id?: string;
+        valid_days?: number;
+    };
+    headers?: {
+        /**
+         * Preference
+         */
+        Prefer?: 'params=single-object';
+    };
+    path?: never;
+    query?: never;
+    url: '/rpc/invite_member';
+};
+
+export type PostRpcInviteMemberResponses = {
     /**
      * OK
      */
@@ -7661,6 +8150,47 @@ export type PostRpcRevokeApiKeyData = {
 };
 
 export type PostRpcRevokeApiKeyResponses = {
+    /**
+     * OK
+     */
+    200: unknown;
+};
+
+export type GetRpcRevokeInvitationData = {
+    body?: never;
+    path?: never;
+    query: {
+        invitation_id: string;
+    };
+    url: '/rpc/revoke_invitation';
+};
+
+export type GetRpcRevokeInvitationResponses = {
+    /**
+     * OK
+     */
+    200: unknown;
+};
+
+export type PostRpcRevokeInvitationData = {
+    /**
+     * Withdraw a pending invitation (the organization's owners and admins; only owners withdraw an invitation to the owner role). Errors: 42501, 42704 no such invitation, PT409 (HTTP 409) no longer pending.
+     */
+    body: {
+        invitation_id: string;
+    };
+    headers?: {
+        /**
+         * Preference
+         */
+        Prefer?: 'params=single-object';
+    };
+    path?: never;
+    query?: never;
+    url: '/rpc/revoke_invitation';
+};
+
+export type PostRpcRevokeInvitationResponses = {
     /**
      * OK
      */

@@ -14,6 +14,7 @@ from .delete_audit_events_prefer import DeleteAuditEventsPrefer
 from .delete_dataset_tables_prefer import DeleteDatasetTablesPrefer
 from .delete_datasets_prefer import DeleteDatasetsPrefer
 from .delete_ingest_jobs_prefer import DeleteIngestJobsPrefer
+from .delete_invitations_prefer import DeleteInvitationsPrefer
 from .delete_llm_models_prefer import DeleteLlmModelsPrefer
 from .delete_memberships_prefer import DeleteMembershipsPrefer
 from .delete_organizations_prefer import DeleteOrganizationsPrefer
@@ -32,6 +33,7 @@ from .get_datasets_prefer import GetDatasetsPrefer
 from .get_db_health_prefer import GetDbHealthPrefer
 from .get_index_health_prefer import GetIndexHealthPrefer
 from .get_ingest_jobs_prefer import GetIngestJobsPrefer
+from .get_invitations_prefer import GetInvitationsPrefer
 from .get_llm_models_prefer import GetLlmModelsPrefer
 from .get_memberships_prefer import GetMembershipsPrefer
 from .get_organizations_prefer import GetOrganizationsPrefer
@@ -54,6 +56,7 @@ from .ingest_upload_body import IngestUploadBody
 from .ingest_upload_format import IngestUploadFormat
 from .ingest_upload_if_exists import IngestUploadIfExists
 from .ingest_upload_response_201 import IngestUploadResponse201
+from .invitations import Invitations
 from .llm_models import LlmModels
 from .memberships import Memberships
 from .onboarding_test_agent_body import OnboardingTestAgentBody
@@ -65,6 +68,7 @@ from .patch_audit_events_prefer import PatchAuditEventsPrefer
 from .patch_dataset_tables_prefer import PatchDatasetTablesPrefer
 from .patch_datasets_prefer import PatchDatasetsPrefer
 from .patch_ingest_jobs_prefer import PatchIngestJobsPrefer
+from .patch_invitations_prefer import PatchInvitationsPrefer
 from .patch_llm_models_prefer import PatchLlmModelsPrefer
 from .patch_memberships_prefer import PatchMembershipsPrefer
 from .patch_organizations_prefer import PatchOrganizationsPrefer
@@ -81,12 +85,15 @@ from .post_audit_events_prefer import PostAuditEventsPrefer
 from .post_dataset_tables_prefer import PostDatasetTablesPrefer
 from .post_datasets_prefer import PostDatasetsPrefer
 from .post_ingest_jobs_prefer import PostIngestJobsPrefer
+from .post_invitations_prefer import PostInvitationsPrefer
 from .post_llm_models_prefer import PostLlmModelsPrefer
 from .post_memberships_prefer import PostMembershipsPrefer
 from .post_organizations_prefer import PostOrganizationsPrefer
 from .post_policies_prefer import PostPoliciesPrefer
 from .post_principals_prefer import PostPrincipalsPrefer
 from .post_projects_prefer import PostProjectsPrefer
+from .post_rpc_accept_invitation_body import PostRpcAcceptInvitationBody
+from .post_rpc_accept_invitation_prefer import PostRpcAcceptInvitationPrefer
 from .post_rpc_add_llm_model_body import PostRpcAddLlmModelBody
 from .post_rpc_add_llm_model_prefer import PostRpcAddLlmModelPrefer
 from .post_rpc_add_member_body import PostRpcAddMemberBody
@@ -117,6 +124,8 @@ from .post_rpc_create_service_account_body import PostRpcCreateServiceAccountBod
 from .post_rpc_create_service_account_prefer import PostRpcCreateServiceAccountPrefer
 from .post_rpc_create_user_body import PostRpcCreateUserBody
 from .post_rpc_create_user_prefer import PostRpcCreateUserPrefer
+from .post_rpc_decline_invitation_body import PostRpcDeclineInvitationBody
+from .post_rpc_decline_invitation_prefer import PostRpcDeclineInvitationPrefer
 from .post_rpc_details_body import PostRpcDetailsBody
 from .post_rpc_details_prefer import PostRpcDetailsPrefer
 from .post_rpc_disable_principal_body import PostRpcDisablePrincipalBody
@@ -135,6 +144,8 @@ from .post_rpc_has_permission_body import PostRpcHasPermissionBody
 from .post_rpc_has_permission_prefer import PostRpcHasPermissionPrefer
 from .post_rpc_health_body import PostRpcHealthBody
 from .post_rpc_health_prefer import PostRpcHealthPrefer
+from .post_rpc_invite_member_body import PostRpcInviteMemberBody
+from .post_rpc_invite_member_prefer import PostRpcInviteMemberPrefer
 from .post_rpc_jwks_body import PostRpcJwksBody
 from .post_rpc_jwks_prefer import PostRpcJwksPrefer
 from .post_rpc_login_body import PostRpcLoginBody
@@ -159,6 +170,8 @@ from .post_rpc_resolve_principal_body import PostRpcResolvePrincipalBody
 from .post_rpc_resolve_principal_prefer import PostRpcResolvePrincipalPrefer
 from .post_rpc_revoke_api_key_body import PostRpcRevokeApiKeyBody
 from .post_rpc_revoke_api_key_prefer import PostRpcRevokeApiKeyPrefer
+from .post_rpc_revoke_invitation_body import PostRpcRevokeInvitationBody
+from .post_rpc_revoke_invitation_prefer import PostRpcRevokeInvitationPrefer
 from .post_rpc_revoke_permission_body import PostRpcRevokePermissionBody
 from .post_rpc_revoke_permission_prefer import PostRpcRevokePermissionPrefer
 from .post_rpc_revoke_session_body import PostRpcRevokeSessionBody
@@ -205,6 +218,7 @@ __all__ = (
     "DeleteDatasetsPrefer",
     "DeleteDatasetTablesPrefer",
     "DeleteIngestJobsPrefer",
+    "DeleteInvitationsPrefer",
     "DeleteLlmModelsPrefer",
     "DeleteMembershipsPrefer",
     "DeleteOrganizationsPrefer",
@@ -223,6 +237,7 @@ __all__ = (
     "GetDbHealthPrefer",
     "GetIndexHealthPrefer",
     "GetIngestJobsPrefer",
+    "GetInvitationsPrefer",
     "GetLlmModelsPrefer",
     "GetMembershipsPrefer",
     "GetOrganizationsPrefer",
@@ -245,6 +260,7 @@ __all__ = (
     "IngestUploadFormat",
     "IngestUploadIfExists",
     "IngestUploadResponse201",
+    "Invitations",
     "LlmModels",
     "Memberships",
     "OnboardingTestAgentBody",
@@ -256,6 +272,7 @@ __all__ = (
     "PatchDatasetsPrefer",
     "PatchDatasetTablesPrefer",
     "PatchIngestJobsPrefer",
+    "PatchInvitationsPrefer",
     "PatchLlmModelsPrefer",
     "PatchMembershipsPrefer",
     "PatchOrganizationsPrefer",
@@ -272,12 +289,15 @@ __all__ = (
     "PostDatasetsPrefer",
     "PostDatasetTablesPrefer",
     "PostIngestJobsPrefer",
+    "PostInvitationsPrefer",
     "PostLlmModelsPrefer",
     "PostMembershipsPrefer",
     "PostOrganizationsPrefer",
     "PostPoliciesPrefer",
     "PostPrincipalsPrefer",
     "PostProjectsPrefer",
+    "PostRpcAcceptInvitationBody",
+    "PostRpcAcceptInvitationPrefer",
     "PostRpcAddLlmModelBody",
     "PostRpcAddLlmModelPrefer",
     "PostRpcAddMemberBody",
@@ -304,6 +324,8 @@ __all__ = (
     "PostRpcCreateServiceAccountPrefer",
     "PostRpcCreateUserBody",
     "PostRpcCreateUserPrefer",
+    "PostRpcDeclineInvitationBody",
+    "PostRpcDeclineInvitationPrefer",
     "PostRpcDetailsBody",
     "PostRpcDetailsPrefer",
     "PostRpcDisablePrincipalBody",
@@ -318,6 +340,8 @@ __all__ = (
     "PostRpcHasPermissionPrefer",
     "PostRpcHealthBody",
     "PostRpcHealthPrefer",
+    "PostRpcInviteMemberBody",
+    "PostRpcInviteMemberPrefer",
     "PostRpcJwksBody",
     "PostRpcJwksPrefer",
     "PostRpcLoginBody",
@@ -342,6 +366,8 @@ __all__ = (
     "PostRpcResolvePrincipalPrefer",
     "PostRpcRevokeApiKeyBody",
     "PostRpcRevokeApiKeyPrefer",
+    "PostRpcRevokeInvitationBody",
+    "PostRpcRevokeInvitationPrefer",
     "PostRpcRevokePermissionBody",
     "PostRpcRevokePermissionPrefer",
     "PostRpcRevokeSessionBody",
