@@ -23,6 +23,7 @@ import argparse
 import datetime as dt
 import os
 import re
+import resource
 import secrets
 import shutil
 import statistics
@@ -105,6 +106,61 @@ def vm_hwm_kb(pid: int) -> int:
     raise RuntimeError(f"no VmHWM for process {pid}")
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+class CpuMeter:
+    """CPU seconds (user + system) spent by the stack's processes and by this script's
+    children, whatever else the machine runs: PostgreSQL (the postmaster, its live children,
+    and through the postmaster's cutime/cstime the children it reaped, psql's backend
+    among them), PostgREST, the glue and the worker. A process that lived before a
+    measurement and ended during it would be counted whole: the backends of the worker,
+    PostgREST and the glue live as long as their pools."""
+
+    def __init__(self, data_dir: Path, pid_files: list[Path]) -> None:
+        self.data_dir, self.pid_files = data_dir, pid_files
+
+    @staticmethod
+    def _stat(pid: int) -> list[str]:
+        text = Path(f"/proc/{pid}/stat").read_text()
+        return text[text.rindex(")") + 2:].split()  # fields from the 3rd on
+
+    def _cpu(self, pid: int) -> float:
+        try:
+            f = self._stat(pid)
+        except (OSError, ValueError):
+            return 0.0
+        return sum(int(x) for x in f[11:15]) / TICK  # utime, stime, cutime, cstime
+
+    def read(self) -> dict[str, float]:
+        """CPU seconds so far, by component."""
+        postmaster = int((self.data_dir / "postmaster.pid").read_text().split()[0])
+        backends = [postmaster]
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    if int(self._stat(int(entry.name))[1]) == postmaster:
+                        backends.append(int(entry.name))
+                except (OSError, ValueError):
+                    pass
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        out = {"client": children.ru_utime + children.ru_stime,
+               "postgres": sum(self._cpu(p) for p in backends)}
+        for f in self.pid_files:
+            out[f.stem] = self._cpu(int(f.read_text())) if f.exists() else 0.0
+        return out
+
+    def since(self, before: dict[str, float]) -> dict[str, float]:
+        after = self.read()
+        spent = {f"cpu_{k}": after[k] - before.get(k, 0.0) for k in after}
+        return {"cpu": sum(spent.values()), **spent}
+
+
+def cpu_parts(w: dict[str, float]) -> str:
+    """CPU seconds by component (client: the CLI or psql)."""
+    return ", ".join(f"{k[4:]} {v:.2f}" for k, v in w.items() if k.startswith("cpu_"))
+
+
 def parts(w: dict[str, float]) -> str:
     return (f"upload {w['upload']:.2f}, queue {w['queue']:.2f}, load+publish {w['load']:.2f}, "
             f"poll {w['poll']:.2f}, exit {w['exit']:.2f}")
@@ -116,12 +172,14 @@ def loadavg() -> str:
 
 class Bench:
     def __init__(self, env: dict[str, str], su: psycopg.Connection, project: str,
-                 libpq: dict[str, str]) -> None:
+                 libpq: dict[str, str], meter: CpuMeter) -> None:
         self.env, self.su, self.project, self.libpq = env, su, project, libpq
+        self.meter = meter
 
     def ingest(self, path: Path, dataset: str, rows: int) -> dict[str, float]:
         """One `neuronplane ingest` timed around its process, and where its time went
         (from the job's timestamps, on the same machine's clock)."""
+        cpu0 = self.meter.read()
         t0 = time.time()
         # Its output is read line by line as it comes (rich flushes every line), to date
         # the moment it saw the job queued and the moment it saw it end.
@@ -133,6 +191,7 @@ class Bench:
         lines = [(time.time(), line) for line in proc.stdout]
         proc.wait()
         t1 = time.time()
+        cpu = self.meter.since(cpu0)
         output = "".join(line for _, line in lines)
         seen = [t for t, line in lines if line.startswith("succeeded")]
         if proc.returncode != 0 or not seen:
@@ -147,7 +206,7 @@ class Bench:
         # upload: the CLI's start, the upload, the job created (created_at); queue: until a
         # worker claimed it (started_at); load: until it was published (finished_at); poll:
         # until the CLI's polling saw it; exit: the CLI's last line and its exit.
-        return {"total": t1 - t0, "upload": float(created) - t0,
+        return {"total": t1 - t0, **cpu, "upload": float(created) - t0,
                 "queue": float(started - created), "load": float(finished - started),
                 "poll": seen[0] - float(finished), "exit": t1 - seen[0]}
 
@@ -162,19 +221,22 @@ class Bench:
             "   AND attnum > 0 AND NOT attisdropped ORDER BY attnum",
             (schema, table)).fetchall()
 
-    def psql_copy(self, csv: Path, table: str, columns: list[tuple[str, str]]) -> float:
+    def psql_copy(self, csv: Path, table: str,
+                  columns: list[tuple[str, str]]) -> dict[str, float]:
         """`psql -c '\\copy'` of csv into a new, empty table of those columns, timed around
         the psql process (the table is made before the clock starts)."""
         self.su.execute(f"DROP TABLE IF EXISTS bench.{table}")
         self.su.execute(f"CREATE TABLE bench.{table} ("
                         + ", ".join(f'"{n}" {t}' for n, t in columns) + ")")
         names = ", ".join(f'"{n}"' for n, _ in columns)
+        cpu0 = self.meter.read()
         t0 = time.time()
         subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c",
                         f"\\copy bench.{table} ({names}) FROM '{csv}' "
                         "WITH (FORMAT csv, HEADER true)"],
                        env={**os.environ, **self.libpq}, check=True)
-        return time.time() - t0
+        t1 = time.time()
+        return {"total": t1 - t0, **self.meter.since(cpu0)}
 
 
 LOGGED = re.compile(r"^\S+ \S+ \S+ \[\d+\] (\S+)@\S+ LOG:  duration: ([\d.]+) ms  "
@@ -258,7 +320,9 @@ def main() -> int:
                                                user=SUPERUSER, dbname=s.pg_database),
                 autocommit=True) as su:
             su.execute("CREATE SCHEMA bench")
-            bench = Bench(env, su, project, libpq)
+            meter = CpuMeter(s.data_dir, [s.run_dir / f"{name}.pid"
+                                          for name in ("postgrest", "glue", "worker")])
+            bench = Bench(env, su, project, libpq, meter)
             # Untimed: a first load of each file learns the types for the \copy tables (and
             # warms the caches of both sides alike).
             bench.ingest(csv, "bench_csv", args.rows)
@@ -268,26 +332,25 @@ def main() -> int:
             for fmt, cols in types.items():
                 print(f"   {fmt}: the worker inferred " + ", ".join(f"{n} {t}" for n, t in cols))
             bench.psql_copy(csv, "copy_csv", types["csv"])
-            cli_start = []
-            for _ in range(3):
-                t0 = time.time()
-                cli(env, "ingest", "--help")
-                cli_start.append(time.time() - t0)
 
             runs: dict[str, list[dict[str, float]]] = {"csv": [], "parquet": []}
-            copies: dict[str, list[float]] = {"csv": [], "parquet": []}
-            loads: list[str] = []
+            copies: dict[str, list[dict[str, float]]] = {"csv": [], "parquet": []}
+            cli_start: list[float] = []
             for r in range(args.rounds):
                 for fmt, path in (("csv", csv), ("parquet", parquet)):
                     runs[fmt].append(bench.ingest(path, f"bench_{fmt}", args.rows))
                     copies[fmt].append(bench.psql_copy(csv, f"copy_{fmt}", types[fmt]))
-                loads.append(loadavg())
-                print(f"== round {r + 1} ({loads[-1]})")
+                # The CLI's start alone (Python and its imports), under the same load.
+                t0 = time.time()
+                cli(env, "ingest", "--help")
+                cli_start.append(time.time() - t0)
+                print(f"== round {r + 1} ({loadavg()}; `neuronplane ingest --help` "
+                      f"{cli_start[-1]:.2f} s)")
                 for fmt in runs:
                     w, c = runs[fmt][-1], copies[fmt][-1]
-                    print(f"   {fmt:<8} ingest {w['total']:6.2f} s ({parts(w)}); "
-                          f"\\copy {c:6.2f} s; "
-                          f"ratio {c / w['total']:.2f}x", flush=True)
+                    print(f"   {fmt:<8} ingest {w['total']:6.2f} s, {w['cpu']:5.2f} CPU-s "
+                          f"({parts(w)}); \\copy {c['total']:6.2f} s, {c['cpu']:5.2f} CPU-s; "
+                          f"ratio {c['total'] / w['total']:.2f}x", flush=True)
             hwm = vm_hwm_kb(worker_pid)
             print(f"== where the time goes: one more ingest of each file, every statement's "
                   f"duration logged ({loadavg()})")
@@ -301,17 +364,20 @@ def main() -> int:
           f"{time.monotonic() - started:.0f} s in all; {loadavg()}")
     print(f"   `neuronplane ingest --help` alone (the CLI's start, part of 'upload' below): "
           f"{statistics.median(cli_start):.2f} s")
+    print("   CPU-s: CPU seconds of the stack's processes, the CLI and psql (machine-wide "
+          "load does not count)")
     missed = False
     for fmt in runs:
         med = {k: statistics.median(w[k] for w in runs[fmt]) for k in runs[fmt][0]}
-        copy = statistics.median(copies[fmt])
-        ratio = copy / med["total"]
+        copy = {k: statistics.median(c[k] for c in copies[fmt]) for k in copies[fmt][0]}
+        ratio = copy["total"] / med["total"]
         missed |= ratio < TARGET_RATIO
         print(f"   {'PASS' if ratio >= TARGET_RATIO else 'MISS'}  {fmt:<8} "
-              f"ingest {med['total']:.2f} s ({args.rows / med['total']:,.0f} rows/s; "
-              f"{parts(med)}) against \\copy of the CSV "
-              f"{copy:.2f} s ({args.rows / copy:,.0f} rows/s): {ratio:.2f}x "
-              f"(target >= {TARGET_RATIO}x)")
+              f"ingest {med['total']:.2f} s ({args.rows / med['total']:,.0f} rows/s, "
+              f"{med['cpu']:.2f} CPU-s; {parts(med)}) against \\copy of the CSV "
+              f"{copy['total']:.2f} s ({args.rows / copy['total']:,.0f} rows/s, "
+              f"{copy['cpu']:.2f} CPU-s): {ratio:.2f}x (target >= {TARGET_RATIO}x)")
+        print(f"           CPU-s by process: ingest {cpu_parts(med)}; \\copy {cpu_parts(copy)}")
     mb = hwm / 1024
     missed |= mb >= TARGET_RSS_MB
     print(f"   {'PASS' if mb < TARGET_RSS_MB else 'MISS'}  worker peak RSS (VmHWM, whole run) "
