@@ -4,15 +4,19 @@ Measured in one run, on one stack started as the tests start it (`neuronplane up
 temporary NEURONPLANE_HOME on free loopback ports; `down` at the end):
   - `neuronplane ingest FILE --project P` as a whole command, timed around the process:
     the CLI's start, the upload through the glue, the job queued, claimed and loaded by the
-    worker that `up` started, published, and followed by the CLI to its end. The CLI runs
-    with the session of `neuronplane login` (an API key's 60 requests a minute would add
-    429 waits to the figure);
+    worker that `up` started, published, and followed by the CLI to its end. The CLI is
+    the installed entry point (what `./neuronplane` runs after its install checks), with
+    the session of `neuronplane login` (an API key's 60 requests a minute would add 429
+    waits to the figure);
   - baseline: `psql -c '\\copy ...'` of the same CSV into an identical, empty table (the
     column types the worker inferred), also timed around the process;
   - a CSV and a Parquet file of --rows rows (the Parquet file against `\\copy` of its CSV);
     the rounds interleave (ingest, \\copy, ingest, \\copy, ...) so that load from other
     processes falls on both sides alike; medians of --rounds rounds. Target: >= 0.8x;
   - the worker's peak RSS (VmHWM of its process) over the run. Target: < 300 MB.
+Each ingest is split by the job's timestamps and the CLI's output (upload, queue,
+load+publish, poll, exit), each side's CPU seconds are counted by process, and one more
+untimed ingest of each file logs every statement's duration: where a miss comes from.
 
     .venv/bin/python bench/ingest.py [--rows 1000000] [--rounds 3] [--quick]
 """
@@ -378,6 +382,9 @@ def main() -> int:
               f"{copy['total']:.2f} s ({args.rows / copy['total']:,.0f} rows/s, "
               f"{copy['cpu']:.2f} CPU-s): {ratio:.2f}x (target >= {TARGET_RATIO}x)")
         print(f"           CPU-s by process: ingest {cpu_parts(med)}; \\copy {cpu_parts(copy)}")
+        print(f"           the job alone (claim to publish, what this script timed before): "
+              f"{args.rows / med['load']:,.0f} rows/s, {copy['total'] / med['load']:.2f}x "
+              "of \\copy (reported)")
     mb = hwm / 1024
     missed |= mb >= TARGET_RSS_MB
     print(f"   {'PASS' if mb < TARGET_RSS_MB else 'MISS'}  worker peak RSS (VmHWM, whole run) "
