@@ -3965,6 +3965,34 @@ COMMENT ON FUNCTION audit.tg_events__org_from_project() IS 'Trigger: an event th
 
 
 --
+-- Name: tg_events__trace_id(); Type: FUNCTION; Schema: audit; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION audit.tg_events__trace_id() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    tp text := internal.current_traceparent();
+BEGIN
+    IF tp IS NOT NULL AND NOT NEW.details ? 'trace_id' THEN
+        NEW.details := NEW.details || jsonb_build_object('trace_id', substr(tp, 4, 32));
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION audit.tg_events__trace_id() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION tg_events__trace_id(); Type: COMMENT; Schema: audit; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION audit.tg_events__trace_id() IS 'Trigger: adds the trace id of the current request (internal.current_traceparent()) to an audit event''s details.';
+
+
+--
 -- Name: try_inet(text); Type: FUNCTION; Schema: audit; Owner: neuronplane_owner
 --
 
@@ -4101,6 +4129,36 @@ ALTER FUNCTION audit.verify(from_time timestamp with time zone, to_time timestam
 --
 
 COMMENT ON FUNCTION audit.verify(from_time timestamp with time zone, to_time timestamp with time zone) IS 'Verify the seal chains of every month overlapping [from_time, to_time): one row, ok = true, or the first event (or seal) whose content or link does not match and what is wrong.';
+
+
+--
+-- Name: verify_and_record(); Type: FUNCTION; Schema: audit; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION audit.verify_and_record() RETURNS TABLE(ok boolean, event_id bigint, problem text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v record;
+BEGIN
+    PERFORM audit.seal();
+    SELECT * INTO v FROM audit.verify() LIMIT 1;
+    INSERT INTO audit.verification_runs (ok, event_id, problem)
+    VALUES (coalesce(v.ok, false), v.event_id, left(v.problem, 1000));
+    DELETE FROM audit.verification_runs r WHERE r.checked_at < now() - interval '30 days';
+    RETURN QUERY SELECT coalesce(v.ok, false), v.event_id, v.problem;
+END
+$$;
+
+
+ALTER FUNCTION audit.verify_and_record() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION verify_and_record(); Type: COMMENT; Schema: audit; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION audit.verify_and_record() IS 'Seal pending events, verify the whole chain and record the outcome in audit.verification_runs (read by the metrics); returns it.';
 
 
 --
@@ -10855,6 +10913,43 @@ COMMENT ON FUNCTION identity.visible_user_ids(principal_id uuid) IS 'The princip
 
 
 --
+-- Name: current_traceparent(); Type: FUNCTION; Schema: internal; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION internal.current_traceparent() RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+DECLARE
+    tp text := nullif(current_setting('neuronplane.traceparent', true), '');
+BEGIN
+    IF tp IS NULL THEN
+        BEGIN
+            tp := nullif(current_setting('request.headers', true), '')::jsonb ->> 'traceparent';
+        EXCEPTION WHEN invalid_text_representation THEN
+            tp := NULL;
+        END;
+    END IF;
+    tp := lower(btrim(tp));
+    IF tp ~ '^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$'
+       AND substr(tp, 4, 32) <> repeat('0', 32) AND substr(tp, 37, 16) <> repeat('0', 16) THEN
+        RETURN tp;
+    END IF;
+    RETURN NULL;
+END
+$_$;
+
+
+ALTER FUNCTION internal.current_traceparent() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION current_traceparent(); Type: COMMENT; Schema: internal; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION internal.current_traceparent() IS 'The W3C traceparent of the current request (neuronplane.traceparent, else PostgREST''s traceparent header), or NULL when none or malformed.';
+
+
+--
 -- Name: decrypt_secret(bytea, text); Type: FUNCTION; Schema: internal; Owner: neuronplane_owner
 --
 
@@ -11693,6 +11788,177 @@ ALTER FUNCTION ops.index_health_snapshot() OWNER TO neuronplane_monitor;
 --
 
 COMMENT ON FUNCTION ops.index_health_snapshot() IS 'Every index of this database with its size, scans, and whether it is unused, invalid or a duplicate of another; administrators only.';
+
+
+--
+-- Name: metrics_audit(); Type: FUNCTION; Schema: ops; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION ops.metrics_audit() RETURNS TABLE(events_appended bigint, unsealed_events bigint, seal_lag_seconds double precision, last_seal_run_timestamp_seconds double precision, verification_ok integer, last_verification_timestamp_seconds double precision)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    WITH st AS (SELECT s.watermark, s.last_run_at FROM audit.sealer_state s),
+    pending AS (
+        SELECT count(*) AS n, min(e.occurred_at) AS oldest
+          FROM audit.events e WHERE e.id > (SELECT st.watermark FROM st)),
+    last_run AS (
+        SELECT r.ok, r.checked_at FROM audit.verification_runs r ORDER BY r.checked_at DESC LIMIT 1)
+    SELECT (SELECT coalesce(max(e.id), 0) FROM audit.events e),
+           (SELECT pending.n FROM pending),
+           (SELECT coalesce(extract(epoch FROM now() - pending.oldest), 0)::double precision FROM pending),
+           (SELECT coalesce(extract(epoch FROM st.last_run_at), 0)::double precision FROM st),
+           -- -1: never verified yet.
+           coalesce((SELECT last_run.ok::integer FROM last_run), -1),
+           coalesce((SELECT extract(epoch FROM last_run.checked_at)::double precision FROM last_run), 0)
+$$;
+
+
+ALTER FUNCTION ops.metrics_audit() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION metrics_audit(); Type: COMMENT; Schema: ops; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION ops.metrics_audit() IS 'For the metrics exporter: highest audit event id, events not sealed yet and the age of the oldest, last sealer run, last chain verification (1 ok, 0 failed, -1 never) and when.';
+
+
+--
+-- Name: metrics_auth(); Type: FUNCTION; Schema: ops; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION ops.metrics_auth() RETURNS TABLE(active_sessions bigint, locked_accounts bigint, locked_addresses bigint, api_key_requests_this_minute bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT (SELECT count(*) FROM auth.sessions s
+             WHERE s.revoked_at IS NULL AND s.expires_at > now() AND s.idle_expires_at > now()),
+           (SELECT count(*) FROM auth.account_login_failures f WHERE f.locked_until > now()),
+           (SELECT count(*) FROM auth.address_login_failures f WHERE f.locked_until > now()),
+           (SELECT coalesce(sum(c.request_count), 0)::bigint FROM auth.api_key_request_counts c
+             WHERE c.window_start = date_trunc('minute', now()))
+$$;
+
+
+ALTER FUNCTION ops.metrics_auth() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION metrics_auth(); Type: COMMENT; Schema: ops; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION ops.metrics_auth() IS 'For the metrics exporter: live sessions, locked accounts and addresses, API-key requests in the current minute.';
+
+
+--
+-- Name: metrics_ingest_jobs(); Type: FUNCTION; Schema: ops; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION ops.metrics_ingest_jobs() RETURNS TABLE(status text, jobs bigint, oldest_age_seconds double precision)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT s.status, count(j.id),
+           coalesce(extract(epoch FROM now() - min(j.created_at)), 0)::double precision
+      FROM (VALUES ('queued'), ('running'), ('succeeded'), ('failed'), ('cancelled')) s(status)
+      LEFT JOIN workspace.ingest_jobs j ON j.status = s.status
+     GROUP BY s.status
+$$;
+
+
+ALTER FUNCTION ops.metrics_ingest_jobs() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION metrics_ingest_jobs(); Type: COMMENT; Schema: ops; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION ops.metrics_ingest_jobs() IS 'For the metrics exporter: ingestion jobs by status, with the age of the oldest (the queue''s wait for queued).';
+
+
+--
+-- Name: metrics_ingest_workers(); Type: FUNCTION; Schema: ops; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION ops.metrics_ingest_workers() RETURNS TABLE(workers_alive bigint, workers_stale bigint, jobs_stuck bigint, newest_heartbeat_age_seconds double precision)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT (SELECT count(*) FROM workspace.ingest_workers w
+             WHERE w.stopped_at IS NULL AND w.heartbeat_at >= now() - x.stale_after),
+           (SELECT count(*) FROM workspace.ingest_workers w
+             WHERE w.stopped_at IS NULL AND w.heartbeat_at < now() - x.stale_after),
+           -- Running, but no heartbeat for stale_after: its worker is gone or hung.
+           (SELECT count(*) FROM workspace.ingest_jobs j
+             WHERE j.status = 'running' AND coalesce(j.heartbeat_at, j.started_at) < now() - x.stale_after),
+           coalesce((SELECT extract(epoch FROM now() - max(w.heartbeat_at))::double precision
+                       FROM workspace.ingest_workers w WHERE w.stopped_at IS NULL), -1)
+      FROM workspace.ingest_settings x
+$$;
+
+
+ALTER FUNCTION ops.metrics_ingest_workers() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION metrics_ingest_workers(); Type: COMMENT; Schema: ops; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION ops.metrics_ingest_workers() IS 'For the metrics exporter: ingestion workers alive and stale, running jobs without a fresh heartbeat, age of the newest heartbeat (-1: no worker).';
+
+
+--
+-- Name: metrics_security_events(); Type: FUNCTION; Schema: ops; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION ops.metrics_security_events() RETURNS TABLE(action text, reason text, last_5m bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    WITH watched(action) AS (
+        VALUES ('auth.login.succeeded'), ('auth.login.failed'), ('auth.login.locked'),
+               ('auth.oidc.failed'), ('auth.refresh.rotated'), ('auth.refresh.reused'),
+               ('auth.csrf.refused'), ('api_key.rejected'), ('api_key.rate_limited')),
+    recent AS (
+        SELECT e.action, left(split_part(coalesce(e.details ->> 'reason', ''), ':', 1), 40) AS reason,
+               count(*) AS n
+          FROM audit.events e
+         WHERE e.occurred_at > now() - interval '5 minutes'
+           AND e.action IN (SELECT w.action FROM watched w)
+         GROUP BY 1, 2)
+    SELECT w.action, coalesce(r.reason, ''), coalesce(r.n, 0)
+      FROM watched w LEFT JOIN recent r ON r.action = w.action
+$$;
+
+
+ALTER FUNCTION ops.metrics_security_events() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION metrics_security_events(); Type: COMMENT; Schema: ops; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION ops.metrics_security_events() IS 'For the metrics exporter: audit events of the last five minutes by action (logins, lockouts, OIDC failures, refreshes and reuse, CSRF and API-key refusals, 429s) and reason.';
+
+
+--
+-- Name: metrics_signing_keys(); Type: FUNCTION; Schema: ops; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION ops.metrics_signing_keys() RETURNS TABLE(active_age_seconds double precision, active_keys bigint, next_keys bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT coalesce(extract(epoch FROM now() - max(k.activated_at) FILTER (WHERE k.status = 'active')), 0)::double precision,
+           count(*) FILTER (WHERE k.status = 'active'),
+           count(*) FILTER (WHERE k.status = 'next')
+      FROM auth.signing_keys k
+$$;
+
+
+ALTER FUNCTION ops.metrics_signing_keys() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION metrics_signing_keys(); Type: COMMENT; Schema: ops; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION ops.metrics_signing_keys() IS 'For the metrics exporter: how long the active signing key has signed, and how many keys are active and waiting (next).';
 
 
 --
@@ -12709,6 +12975,27 @@ COMMENT ON FUNCTION workspace.ingest_heartbeat(worker_id uuid, job_id uuid, atte
 
 
 --
+-- Name: ingest_job_traceparent(uuid); Type: FUNCTION; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION workspace.ingest_job_traceparent(job_id uuid) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT t.traceparent FROM workspace.ingest_job_traces t WHERE t.job_id = ingest_job_traceparent.job_id
+$$;
+
+
+ALTER FUNCTION workspace.ingest_job_traceparent(job_id uuid) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION ingest_job_traceparent(job_id uuid); Type: COMMENT; Schema: workspace; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION workspace.ingest_job_traceparent(job_id uuid) IS 'The traceparent of the request that queued the job, or NULL; for the ingestion worker.';
+
+
+--
 -- Name: llm_model_for_write(uuid); Type: FUNCTION; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -13584,6 +13871,34 @@ ALTER FUNCTION workspace.tg_datasets__drop_table() OWNER TO neuronplane_owner;
 --
 
 COMMENT ON FUNCTION workspace.tg_datasets__drop_table() IS 'Trigger: drops a dataset''s table with its row.';
+
+
+--
+-- Name: tg_ingest_jobs__trace(); Type: FUNCTION; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION workspace.tg_ingest_jobs__trace() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    tp text := internal.current_traceparent();
+BEGIN
+    IF tp IS NOT NULL THEN
+        INSERT INTO workspace.ingest_job_traces (job_id, traceparent) VALUES (NEW.id, tp);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION workspace.tg_ingest_jobs__trace() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION tg_ingest_jobs__trace(); Type: COMMENT; Schema: workspace; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION workspace.tg_ingest_jobs__trace() IS 'Trigger: keeps the traceparent of the request that queued a job.';
 
 
 --
@@ -14986,6 +15301,44 @@ COMMENT ON TABLE audit.settings IS 'Audit log settings, one row; change with UPD
 
 
 --
+-- Name: verification_runs; Type: TABLE; Schema: audit; Owner: neuronplane_owner
+--
+
+CREATE TABLE audit.verification_runs (
+    id bigint NOT NULL,
+    checked_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    ok boolean NOT NULL,
+    event_id bigint,
+    problem text
+);
+
+ALTER TABLE ONLY audit.verification_runs FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE audit.verification_runs OWNER TO neuronplane_owner;
+
+--
+-- Name: TABLE verification_runs; Type: COMMENT; Schema: audit; Owner: neuronplane_owner
+--
+
+COMMENT ON TABLE audit.verification_runs IS 'Outcome of each audit.verify_and_record() run (pg_cron, hourly, and `neuronplane audit-verify`); kept 30 days.';
+
+
+--
+-- Name: verification_runs_id_seq; Type: SEQUENCE; Schema: audit; Owner: neuronplane_owner
+--
+
+ALTER TABLE audit.verification_runs ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME audit.verification_runs_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: account_login_failures; Type: TABLE; Schema: auth; Owner: neuronplane_owner
 --
 
@@ -15926,6 +16279,28 @@ COMMENT ON TABLE internal.secret_columns IS 'Every column that stores secrets, s
 
 
 --
+-- Name: ingest_job_traces; Type: TABLE; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE TABLE workspace.ingest_job_traces (
+    job_id uuid NOT NULL,
+    traceparent text NOT NULL,
+    CONSTRAINT ingest_job_traces_traceparent_check CHECK ((traceparent ~ '^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$'::text))
+);
+
+ALTER TABLE ONLY workspace.ingest_job_traces FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE workspace.ingest_job_traces OWNER TO neuronplane_owner;
+
+--
+-- Name: TABLE ingest_job_traces; Type: COMMENT; Schema: workspace; Owner: neuronplane_owner
+--
+
+COMMENT ON TABLE workspace.ingest_job_traces IS 'The W3C traceparent of the request that queued each ingestion job (when traced): the worker continues that trace.';
+
+
+--
 -- Name: ingest_settings; Type: TABLE; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -16060,6 +16435,14 @@ ALTER TABLE ONLY audit.seals
 
 ALTER TABLE ONLY audit.settings
     ADD CONSTRAINT settings_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: verification_runs verification_runs_pkey; Type: CONSTRAINT; Schema: audit; Owner: neuronplane_owner
+--
+
+ALTER TABLE ONLY audit.verification_runs
+    ADD CONSTRAINT verification_runs_pkey PRIMARY KEY (id);
 
 
 --
@@ -16455,6 +16838,14 @@ ALTER TABLE ONLY workspace.datasets
 
 
 --
+-- Name: ingest_job_traces ingest_job_traces_pkey; Type: CONSTRAINT; Schema: workspace; Owner: neuronplane_owner
+--
+
+ALTER TABLE ONLY workspace.ingest_job_traces
+    ADD CONSTRAINT ingest_job_traces_pkey PRIMARY KEY (job_id);
+
+
+--
 -- Name: ingest_jobs ingest_jobs_pkey; Type: CONSTRAINT; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -16529,6 +16920,13 @@ CREATE INDEX events_org_idx ON ONLY audit.events USING btree (org_id, occurred_a
 --
 
 CREATE INDEX events_principal_idx ON ONLY audit.events USING btree (principal_id, occurred_at) WHERE (principal_id IS NOT NULL);
+
+
+--
+-- Name: verification_runs_checked_at_idx; Type: INDEX; Schema: audit; Owner: neuronplane_owner
+--
+
+CREATE INDEX verification_runs_checked_at_idx ON audit.verification_runs USING btree (checked_at);
 
 
 --
@@ -16858,6 +17256,13 @@ CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON audit.events FOR EACH STATE
 --
 
 CREATE TRIGGER events_org_from_project BEFORE INSERT ON audit.events FOR EACH ROW EXECUTE FUNCTION audit.tg_events__org_from_project();
+
+
+--
+-- Name: events events_trace_id; Type: TRIGGER; Schema: audit; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER events_trace_id BEFORE INSERT ON audit.events FOR EACH ROW EXECUTE FUNCTION audit.tg_events__trace_id();
 
 
 --
@@ -17337,6 +17742,13 @@ CREATE TRIGGER ingest_jobs_set_updated_at BEFORE UPDATE ON workspace.ingest_jobs
 
 
 --
+-- Name: ingest_jobs ingest_jobs_trace; Type: TRIGGER; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER ingest_jobs_trace AFTER INSERT ON workspace.ingest_jobs FOR EACH ROW EXECUTE FUNCTION workspace.tg_ingest_jobs__trace();
+
+
+--
 -- Name: ingest_settings ingest_settings_set_updated_at; Type: TRIGGER; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -17783,6 +18195,14 @@ ALTER TABLE ONLY workspace.datasets
 
 
 --
+-- Name: ingest_job_traces ingest_job_traces_job_id_fkey; Type: FK CONSTRAINT; Schema: workspace; Owner: neuronplane_owner
+--
+
+ALTER TABLE ONLY workspace.ingest_job_traces
+    ADD CONSTRAINT ingest_job_traces_job_id_fkey FOREIGN KEY (job_id) REFERENCES workspace.ingest_jobs(id) ON DELETE CASCADE;
+
+
+--
 -- Name: ingest_jobs ingest_jobs_created_by_fkey; Type: FK CONSTRAINT; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -17894,6 +18314,12 @@ ALTER TABLE audit.seals ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE audit.settings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: verification_runs; Type: ROW SECURITY; Schema: audit; Owner: neuronplane_owner
+--
+
+ALTER TABLE audit.verification_runs ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: account_login_failures; Type: ROW SECURITY; Schema: auth; Owner: neuronplane_owner
@@ -18382,6 +18808,12 @@ CREATE POLICY datasets_select ON workspace.datasets FOR SELECT TO authenticated,
 
 
 --
+-- Name: ingest_job_traces; Type: ROW SECURITY; Schema: workspace; Owner: neuronplane_owner
+--
+
+ALTER TABLE workspace.ingest_job_traces ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: ingest_jobs; Type: ROW SECURITY; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -18557,6 +18989,7 @@ GRANT USAGE ON SCHEMA identity TO neuronplane_worker;
 GRANT USAGE ON SCHEMA ops TO authenticated;
 GRANT USAGE ON SCHEMA ops TO service;
 GRANT USAGE ON SCHEMA ops TO neuronplane_monitor;
+GRANT USAGE ON SCHEMA ops TO neuronplane_exporter;
 
 
 --
@@ -20030,6 +20463,13 @@ REVOKE ALL ON FUNCTION audit.tg_events__org_from_project() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg_events__trace_id(); Type: ACL; Schema: audit; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION audit.tg_events__trace_id() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION try_inet(value text); Type: ACL; Schema: audit; Owner: neuronplane_owner
 --
 
@@ -20041,6 +20481,13 @@ REVOKE ALL ON FUNCTION audit.try_inet(value text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION audit.verify(from_time timestamp with time zone, to_time timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION verify_and_record(); Type: ACL; Schema: audit; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION audit.verify_and_record() FROM PUBLIC;
 
 
 --
@@ -22471,6 +22918,13 @@ GRANT ALL ON FUNCTION identity.visible_user_ids(principal_id uuid) TO service;
 
 
 --
+-- Name: FUNCTION current_traceparent(); Type: ACL; Schema: internal; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION internal.current_traceparent() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION decrypt_secret(ciphertext bytea, context text); Type: ACL; Schema: internal; Owner: neuronplane_owner
 --
 
@@ -22626,6 +23080,54 @@ GRANT ALL ON FUNCTION ops.db_health_snapshot() TO service;
 REVOKE ALL ON FUNCTION ops.index_health_snapshot() FROM PUBLIC;
 GRANT ALL ON FUNCTION ops.index_health_snapshot() TO authenticated;
 GRANT ALL ON FUNCTION ops.index_health_snapshot() TO service;
+
+
+--
+-- Name: FUNCTION metrics_audit(); Type: ACL; Schema: ops; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION ops.metrics_audit() FROM PUBLIC;
+GRANT ALL ON FUNCTION ops.metrics_audit() TO neuronplane_exporter;
+
+
+--
+-- Name: FUNCTION metrics_auth(); Type: ACL; Schema: ops; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION ops.metrics_auth() FROM PUBLIC;
+GRANT ALL ON FUNCTION ops.metrics_auth() TO neuronplane_exporter;
+
+
+--
+-- Name: FUNCTION metrics_ingest_jobs(); Type: ACL; Schema: ops; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION ops.metrics_ingest_jobs() FROM PUBLIC;
+GRANT ALL ON FUNCTION ops.metrics_ingest_jobs() TO neuronplane_exporter;
+
+
+--
+-- Name: FUNCTION metrics_ingest_workers(); Type: ACL; Schema: ops; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION ops.metrics_ingest_workers() FROM PUBLIC;
+GRANT ALL ON FUNCTION ops.metrics_ingest_workers() TO neuronplane_exporter;
+
+
+--
+-- Name: FUNCTION metrics_security_events(); Type: ACL; Schema: ops; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION ops.metrics_security_events() FROM PUBLIC;
+GRANT ALL ON FUNCTION ops.metrics_security_events() TO neuronplane_exporter;
+
+
+--
+-- Name: FUNCTION metrics_signing_keys(); Type: ACL; Schema: ops; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION ops.metrics_signing_keys() FROM PUBLIC;
+GRANT ALL ON FUNCTION ops.metrics_signing_keys() TO neuronplane_exporter;
 
 
 --
@@ -22796,6 +23298,14 @@ GRANT ALL ON FUNCTION workspace.ingest_heartbeat(worker_id uuid, job_id uuid, at
 
 
 --
+-- Name: FUNCTION ingest_job_traceparent(job_id uuid); Type: ACL; Schema: workspace; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION workspace.ingest_job_traceparent(job_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION workspace.ingest_job_traceparent(job_id uuid) TO neuronplane_worker;
+
+
+--
 -- Name: FUNCTION llm_model_for_write(model_id uuid); Type: ACL; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -22961,6 +23471,13 @@ REVOKE ALL ON FUNCTION workspace.store_project_agent_key(project_id uuid, key te
 --
 
 REVOKE ALL ON FUNCTION workspace.tg_datasets__drop_table() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_ingest_jobs__trace(); Type: ACL; Schema: workspace; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION workspace.tg_ingest_jobs__trace() FROM PUBLIC;
 
 
 --
