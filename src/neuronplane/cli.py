@@ -139,8 +139,7 @@ def _cmd_test(args: argparse.Namespace) -> int:
 def _superuser_connection():
     """The embedded cluster's database, as superuser through the unix socket."""
     from . import stack
-    s = config.load()
-    return stack.build(s).cluster.connect(s.pg_database, autocommit=True)
+    return stack.superuser_connection(config.load())
 
 
 def _cmd_audit_verify(args: argparse.Namespace) -> int:
