@@ -363,3 +363,38 @@ def default_compose(root: Path, home: Path, prod: bool) -> Compose:
     project = os.environ.get("NEURONPLANE_COMPOSE_PROJECT", "neuronplane")
     secrets_dir = Path(os.environ.get("NEURONPLANE_SECRETS_DIR", str(home / "compose-secrets")))
     return Compose(root, prod, project, secrets_dir, int(raw))
+
+
+SECURITY_HEADERS = ("strict-transport-security", "content-security-policy",
+                    "x-content-type-options", "x-frame-options")
+
+
+def smoke(base_url: str, log: Callable[[str], None] = print) -> list[str]:
+    """Check a running stack through its proxy: /healthz (glue and database), PostgREST's
+    /rest/rpc/health, the security headers, an X-Request-Id made when absent and passed back
+    when given, and a refused login answered 4xx. Returns the problems (empty: all good)."""
+    import httpx
+    problems = []
+    with httpx.Client(base_url=base_url, verify=False, timeout=10) as c:
+        r = c.get("/healthz")
+        if r.status_code != 200 or r.json().get("status") != "ok":
+            problems.append(f"/healthz answered {r.status_code}: {r.text[:200]}")
+        missing = [h for h in SECURITY_HEADERS if h not in r.headers]
+        if missing:
+            problems.append(f"/healthz lacks {', '.join(missing)}")
+        if len(r.headers.get("x-request-id", "")) < 16:
+            problems.append("no X-Request-Id was made for a request without one")
+        r = c.get("/rest/rpc/health", headers={"X-Request-Id": "neuronplane-smoke-1"})
+        if r.status_code != 200:
+            problems.append(f"/rest/rpc/health answered {r.status_code}: {r.text[:200]}")
+        if r.headers.get("x-request-id") != "neuronplane-smoke-1":
+            problems.append("the caller's X-Request-Id was not passed back")
+        r = c.post("/rest/rpc/login", json={"username_or_email": "neuronplane-smoke-nobody",
+                                            "password": "not-a-password-of-anyone"})
+        if not 400 <= r.status_code < 500:
+            problems.append(f"a refused login answered {r.status_code}, not 4xx")
+    for p in problems:
+        log(f"smoke: {p}")
+    if not problems:
+        log(f"smoke: {base_url} ok (health, PostgREST, security headers, X-Request-Id, login)")
+    return problems
