@@ -15,7 +15,7 @@ if role == "worker":
     sys.exit(0 if ready.is_file() and time.time() - ready.stat().st_mtime < 30 else 1)
 port = os.environ.get("NEURONPLANE_GLUE_PORT", "8080")
 try:
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=4) as r:  # noqa: S310
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=4) as r:
         sys.exit(0 if r.status == 200 else 1)
 except OSError:
     sys.exit(1)

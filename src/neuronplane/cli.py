@@ -227,7 +227,8 @@ def _cmd_compose(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 2
         elif args.action == "smoke":
-            return 1 if containers.smoke(f"https://127.0.0.1:{c.https_port}") else 0
+            return 1 if containers.smoke(f"https://127.0.0.1:{c.https_port}",
+                                         c.secrets_dir / "tls.crt") else 0
         elif args.action == "admin":
             if not args.rest:
                 print("neuronplane compose admin: name a neuronplane command, e.g. "

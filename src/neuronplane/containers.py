@@ -13,6 +13,7 @@ import hashlib
 import os
 import secrets
 import shutil
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -44,8 +45,8 @@ def revision(root: Path) -> str:
     result = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], text=True,
                             capture_output=True)
     rev = result.stdout.strip() if result.returncode == 0 else "unknown"
-    dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"],
-                           text=True, capture_output=True).stdout.strip()
+    dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain",
+                            "--untracked-files=no"], text=True, capture_output=True).stdout.strip()
     return rev + ("-dirty" if dirty and rev != "unknown" else "")
 
 
@@ -332,8 +333,8 @@ class Compose:
         last = ""
         while time.monotonic() < deadline:
             try:
-                r = httpx.get(f"https://127.0.0.1:{self.https_port}/healthz", verify=False,
-                              timeout=5)
+                r = httpx.get(f"https://127.0.0.1:{self.https_port}/healthz",
+                              verify=tls_context(self.secrets_dir / "tls.crt"), timeout=5)
                 if r.status_code == 200:
                     return
                 last = f"{r.status_code} {r.text[:200]}"
@@ -369,13 +370,19 @@ SECURITY_HEADERS = ("strict-transport-security", "content-security-policy",
                     "x-content-type-options", "x-frame-options")
 
 
-def smoke(base_url: str, log: Callable[[str], None] = print) -> list[str]:
+def tls_context(cafile: Path) -> ssl.SSLContext:
+    """Trust exactly the proxy's certificate (the self-signed one `compose up` makes for
+    localhost and 127.0.0.1, or a CA bundle given in its place)."""
+    return ssl.create_default_context(cafile=str(cafile))
+
+
+def smoke(base_url: str, cafile: Path, log: Callable[[str], None] = print) -> list[str]:
     """Check a running stack through its proxy: /healthz (glue and database), PostgREST's
     /rest/rpc/health, the security headers, an X-Request-Id made when absent and passed back
     when given, and a refused login answered 4xx. Returns the problems (empty: all good)."""
     import httpx
     problems = []
-    with httpx.Client(base_url=base_url, verify=False, timeout=10) as c:
+    with httpx.Client(base_url=base_url, verify=tls_context(cafile), timeout=10) as c:
         r = c.get("/healthz")
         if r.status_code != 200 or r.json().get("status") != "ok":
             problems.append(f"/healthz answered {r.status_code}: {r.text[:200]}")

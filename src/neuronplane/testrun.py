@@ -139,7 +139,7 @@ def _banner(text: str) -> None:
 
 def _run_ruff(root: Path) -> Step:
     _banner("ruff")
-    paths = [p for p in ("src", "plpython", "tests", "bench") if (root / p).exists()]
+    paths = [p for p in ("src", "plpython", "tests", "bench", "docker") if (root / p).exists()]
     result = subprocess.run([sys.executable, "-m", "ruff", "check", *paths], cwd=root)
     return Step("ruff", result.returncode == 0)
 

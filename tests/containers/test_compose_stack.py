@@ -98,7 +98,8 @@ def test_the_stack_runs_the_production_shape(stack: containers.Compose) -> None:
 
 
 def test_smoke_through_the_proxy(stack: containers.Compose) -> None:
-    assert containers.smoke(f"https://127.0.0.1:{stack.https_port}") == []
+    assert containers.smoke(f"https://127.0.0.1:{stack.https_port}",
+                            stack.secrets_dir / "tls.crt") == []
 
 
 def test_security_headers_and_request_id(http: httpx.Client) -> None:
