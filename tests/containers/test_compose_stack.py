@@ -26,6 +26,7 @@ from neuronplane.procs import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "Correct-Horse-Battery-Staple-9"
+BUILT_REVISION: list[str] = []  # the checkout's revision when the images were built
 
 pytestmark = pytest.mark.e2e
 
@@ -39,6 +40,7 @@ def images() -> dict[str, str]:
     started = time.monotonic()
     built = containers.build(ROOT, log=lambda line: print(f"  {line}"))
     print(f"images built in {time.monotonic() - started:.0f} s")
+    BUILT_REVISION.append(containers.revision(ROOT))
     return built
 
 
@@ -226,3 +228,26 @@ def test_bad_configuration_fails_fast(images: dict[str, str], tmp_path: Path) ->
                        env=env, text=True, capture_output=True)
     assert r.returncode != 0
     assert "set NEURONPLANE_SECRETS_DIR" in r.stdout + r.stderr
+
+
+def test_pgtap_only_in_the_test_variant(images: dict[str, str]) -> None:
+    built = containers.build(ROOT, ["db"], test_variant=True, log=lambda line: None)
+    eng = containers.engine(ROOT)
+    control = "/usr/share/postgresql/15/extension/pgtap.control"
+    probe = ["run", "--rm", "--entrypoint", "test"]
+    assert eng.run(*probe, built["db-test"], "-f", control, check=False).returncode == 0
+    assert eng.run(*probe, images["db"], "-f", control, check=False).returncode == 1
+    # Both run as the unprivileged postgres user, never root.
+    user = eng.run("image", "inspect", "--format", "{{.Config.User}}", built["db-test"])
+    assert user.stdout.strip() == "999"
+
+
+def test_images_carry_version_and_revision(images: dict[str, str]) -> None:
+    eng = containers.engine(ROOT)
+    for name, ref in images.items():
+        labels = eng.run("image", "inspect", "--format",
+                         '{{index .Labels "org.opencontainers.image.version"}} '
+                         '{{index .Labels "org.opencontainers.image.revision"}}', ref).stdout
+        version, revision = labels.split()
+        assert version == containers.version(ROOT), name
+        assert revision == BUILT_REVISION[0], name
