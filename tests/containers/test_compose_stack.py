@@ -26,7 +26,8 @@ from neuronplane.procs import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "Correct-Horse-Battery-Staple-9"
-BUILT_REVISION: list[str] = []  # the checkout's revision when the images were built
+# The checkout's revisions when images were built (a commit during the run makes a second).
+BUILT_REVISIONS: list[str] = []
 
 pytestmark = pytest.mark.e2e
 
@@ -40,7 +41,7 @@ def images() -> dict[str, str]:
     started = time.monotonic()
     built = containers.build(ROOT, log=lambda line: print(f"  {line}"))
     print(f"images built in {time.monotonic() - started:.0f} s")
-    BUILT_REVISION.append(containers.revision(ROOT))
+    BUILT_REVISIONS.append(containers.revision(ROOT))
     return built
 
 
@@ -232,6 +233,7 @@ def test_bad_configuration_fails_fast(images: dict[str, str], tmp_path: Path) ->
 
 def test_pgtap_only_in_the_test_variant(images: dict[str, str]) -> None:
     built = containers.build(ROOT, ["db"], test_variant=True, log=lambda line: None)
+    BUILT_REVISIONS.append(containers.revision(ROOT))
     eng = containers.engine(ROOT)
     control = "/usr/share/postgresql/15/extension/pgtap.control"
     probe = ["run", "--rm", "--entrypoint", "test"]
@@ -250,4 +252,4 @@ def test_images_carry_version_and_revision(images: dict[str, str]) -> None:
                          '{{index .Labels "org.opencontainers.image.revision"}}', ref).stdout
         version, revision = labels.split()
         assert version == containers.version(ROOT), name
-        assert revision == BUILT_REVISION[0], name
+        assert revision in BUILT_REVISIONS, name
