@@ -39,6 +39,7 @@ if _reason:
 @pytest.fixture(scope="module")
 def images() -> dict[str, str]:
     started = time.monotonic()
+    BUILT_REVISIONS.append(containers.revision(ROOT))
     built = containers.build(ROOT, log=lambda line: print(f"  {line}"))
     print(f"images built in {time.monotonic() - started:.0f} s")
     BUILT_REVISIONS.append(containers.revision(ROOT))
@@ -232,6 +233,7 @@ def test_bad_configuration_fails_fast(images: dict[str, str], tmp_path: Path) ->
 
 
 def test_pgtap_only_in_the_test_variant(images: dict[str, str]) -> None:
+    BUILT_REVISIONS.append(containers.revision(ROOT))
     built = containers.build(ROOT, ["db"], test_variant=True, log=lambda line: None)
     BUILT_REVISIONS.append(containers.revision(ROOT))
     eng = containers.engine(ROOT)
