@@ -171,8 +171,10 @@ def build(root: Path, names: Sequence[str] = IMAGES, tag: str | None = None,
         stage_wheels(root, log)
     if "api" in names:
         postgrest_binary(root)
-    args = ["--build-arg", f"VERSION={version(root)}",
-            "--build-arg", f"REVISION={revision(root)}"]
+    ver, rev = version(root), revision(root)
+    args = ["--build-arg", f"VERSION={ver}", "--build-arg", f"REVISION={rev}",
+            "--label", f"org.opencontainers.image.version={ver}",
+            "--label", f"org.opencontainers.image.revision={rev}"]
     if eng.is_podman:
         # Never pull (no registry is reachable); the docker format keeps HEALTHCHECK and
         # SHELL; the host network lets RUN apt-get reach Debian's packages.
