@@ -1,5 +1,4 @@
 -- Deploy neuronplane:extensions to pg
--- requires: schemas
 
 BEGIN;
 

@@ -1,6 +1,4 @@
 -- Deploy neuronplane:hooks to pg
--- requires: schemas
--- requires: roles
 
 BEGIN;
 

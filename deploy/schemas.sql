@@ -1,5 +1,4 @@
 -- Deploy neuronplane:schemas to pg
--- requires: roles
 
 BEGIN;
 

@@ -422,33 +422,10 @@ CREATE FUNCTION api.add_llm_model(project_id uuid, provider text, model_name tex
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
-    caller uuid := identity.require_caller();
-    key_id uuid := identity.current_api_key_id();
-    m workspace.llm_models;
+    new_id uuid := workspace.add_llm_model(project_id, provider, model_name, display_name, config, key);
     result api.llm_models;
 BEGIN
-    IF project_id IS NULL OR NOT identity.has_permission(caller, 'project', project_id, 'read', key_id) THEN
-        RAISE EXCEPTION 'there is no project with id %', coalesce(project_id::text, 'null')
-            USING ERRCODE = '42704', COLUMN = 'project_id';
-    END IF;
-    IF NOT identity.has_permission(caller, 'project', project_id, 'write', key_id) THEN
-        RAISE EXCEPTION 'permission denied: adding a model needs write on project %', project_id
-            USING ERRCODE = '42501';
-    END IF;
-    BEGIN
-        INSERT INTO workspace.llm_models (project_id, provider, model_name, display_name, config)
-        VALUES (add_llm_model.project_id, add_llm_model.provider, add_llm_model.model_name,
-                add_llm_model.display_name, coalesce(add_llm_model.config, '{}'))
-        RETURNING * INTO m;
-    EXCEPTION WHEN unique_violation THEN
-        RAISE EXCEPTION 'model_name "%" is already in this project', btrim(model_name)
-            USING ERRCODE = '23505', COLUMN = 'model_name',
-                  HINT = 'Set its key with set_llm_model_key, or delete it first.';
-    END;
-    IF key IS NOT NULL THEN
-        PERFORM workspace.store_llm_model_key(m, key);
-    END IF;
-    SELECT * INTO result FROM api.llm_models x WHERE x.id = m.id;
+    SELECT * INTO result FROM api.llm_models x WHERE x.id = new_id;
     RETURN result;
 END
 $$;
@@ -555,21 +532,7 @@ CREATE FUNCTION api.add_member(org_id uuid, user_id uuid, role text DEFAULT 'mem
 DECLARE
     result api.memberships;
 BEGIN
-    PERFORM identity.check_role(role);
-    PERFORM identity.require_member_admin(org_id, role);
-    IF NOT EXISTS (SELECT FROM identity.users u WHERE u.id = add_member.user_id) THEN
-        RAISE EXCEPTION 'there is no user with id %', user_id USING ERRCODE = '23503';
-    END IF;
-    BEGIN
-        INSERT INTO identity.org_memberships (org_id, user_id, role)
-        VALUES (add_member.org_id, add_member.user_id, add_member.role);
-    EXCEPTION WHEN unique_violation THEN
-        RAISE EXCEPTION 'user % is already a member of organization %', user_id, org_id
-            USING ERRCODE = '23505', HINT = 'Use change_member_role to change the role.';
-    END;
-    PERFORM identity.audit('identity.membership.changed', 'org', org_id::text,
-                           jsonb_build_object('user_id', user_id, 'role', role, 'change', 'added'),
-                           org_id);
+    PERFORM identity.add_member(org_id, user_id, role);
     SELECT * INTO result FROM api.memberships m
      WHERE m.org_id = add_member.org_id AND m.user_id = add_member.user_id;
     RETURN result;
@@ -591,27 +554,11 @@ COMMENT ON FUNCTION api.add_member(org_id uuid, user_id uuid, role text) IS 'Add
 --
 
 CREATE FUNCTION api.authorize_onboarding_probe(kind text, target text) RETURNS jsonb
-    LANGUAGE plpgsql SECURITY DEFINER
+    LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $_$
-DECLARE
-    caller uuid := identity.require_caller();
-BEGIN
-    IF NOT identity.is_active(caller) THEN
-        RAISE EXCEPTION 'principal % is disabled or expired', caller USING ERRCODE = '42501';
-    END IF;
-    IF kind IS NULL OR kind NOT IN ('database', 'agent') THEN
-        RAISE EXCEPTION 'kind must be database or agent' USING ERRCODE = '22023', COLUMN = 'kind';
-    END IF;
-    IF target IS NULL OR length(target) > 300 OR target !~ '^[^[:space:][:cntrl:]@]+$' THEN
-        RAISE EXCEPTION 'target must be a host and port or a URL without credentials (at most 300 characters)'
-            USING ERRCODE = '22023', COLUMN = 'target';
-    END IF;
-    PERFORM identity.audit('workspace.onboarding.probed', kind, target,
-                           jsonb_build_object('kind', kind, 'target', target));
-    RETURN jsonb_build_object('principal_id', caller);
-END
-$_$;
+    AS $$
+    SELECT workspace.authorize_onboarding_probe(kind, target)
+$$;
 
 
 ALTER FUNCTION api.authorize_onboarding_probe(kind text, target text) OWNER TO neuronplane_owner;
@@ -966,32 +913,10 @@ CREATE FUNCTION api.cancel_ingest(id uuid) RETURNS api.ingest_jobs
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
-    caller uuid := identity.require_caller();
-    j      workspace.ingest_jobs;
+    new_id uuid := workspace.cancel_ingest(id);
     result api.ingest_jobs;
 BEGIN
-    SELECT * INTO j FROM workspace.ingest_jobs x WHERE x.id = cancel_ingest.id FOR UPDATE;
-    IF NOT FOUND OR NOT identity.has_permission(caller, 'project', j.project_id, 'read',
-                                                identity.current_api_key_id()) THEN
-        RAISE EXCEPTION 'ingest job % does not exist', coalesce(id::text, 'null')
-            USING ERRCODE = '42704';
-    END IF;
-    IF j.created_by IS DISTINCT FROM caller THEN
-        PERFORM identity.require_permission('project', j.project_id, 'write');
-    END IF;
-    IF j.status NOT IN ('queued', 'running') THEN
-        -- PT409: PostgREST answers 409 Conflict.
-        RAISE EXCEPTION 'ingest job % has already finished (%)', id, j.status
-            USING ERRCODE = 'PT409';
-    END IF;
-    UPDATE workspace.ingest_jobs x
-       SET status = 'cancelled', finished_at = now(), phase = NULL,
-           error = 'cancelled'
-     WHERE x.id = j.id;
-    PERFORM identity.audit('workspace.ingest.cancelled', 'project', j.project_id::text,
-                           jsonb_build_object('job_id', j.id, 'was', j.status), NULL, j.project_id);
-    PERFORM pg_catalog.pg_notify('neuronplane_ingest', j.id::text);
-    SELECT * INTO result FROM api.ingest_jobs x WHERE x.id = j.id;
+    SELECT * INTO result FROM api.ingest_jobs x WHERE x.id = new_id;
     RETURN result;
 END
 $$;
@@ -1015,24 +940,9 @@ CREATE FUNCTION api.change_member_role(org_id uuid, user_id uuid, role text) RET
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
-    old_role text;
     result api.memberships;
 BEGIN
-    PERFORM identity.check_role(role);
-    SELECT m.role INTO old_role FROM identity.org_memberships m
-     WHERE m.org_id = change_member_role.org_id AND m.user_id = change_member_role.user_id;
-    PERFORM identity.require_member_admin(org_id, CASE WHEN 'owner' IN (role, old_role)
-                                                       THEN 'owner' ELSE role END);
-    IF old_role IS NULL THEN
-        RAISE EXCEPTION 'user % is not a member of organization %', user_id, org_id
-            USING ERRCODE = '42704', HINT = 'Use add_member first.';
-    END IF;
-    UPDATE identity.org_memberships m SET role = change_member_role.role
-     WHERE m.org_id = change_member_role.org_id AND m.user_id = change_member_role.user_id;
-    PERFORM identity.audit('identity.membership.changed', 'org', org_id::text,
-                           jsonb_build_object('user_id', user_id, 'role', role,
-                                              'previous_role', old_role, 'change', 'role'),
-                           org_id);
+    PERFORM identity.change_member_role(org_id, user_id, role);
     SELECT * INTO result FROM api.memberships m
      WHERE m.org_id = change_member_role.org_id AND m.user_id = change_member_role.user_id;
     RETURN result;
@@ -1054,43 +964,10 @@ COMMENT ON FUNCTION api.change_member_role(org_id uuid, user_id uuid, role text)
 --
 
 CREATE FUNCTION api.change_password(old_password text, new_password text) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER
+    LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-DECLARE
-    caller uuid := identity.require_caller();
-    ip inet := auth.request_ip();
-    ua text := auth.request_user_agent();
-    wait integer;
-BEGIN
-    IF NOT EXISTS (SELECT FROM identity.users u WHERE u.id = caller) THEN
-        RAISE EXCEPTION 'only users have passwords' USING ERRCODE = '42501';
-    END IF;
-    IF identity.current_api_key_id() IS NOT NULL THEN
-        RAISE EXCEPTION 'a password cannot be changed through an API key' USING ERRCODE = '42501';
-    END IF;
-    -- The current password is guessed like a login's: locked accounts and addresses are
-    -- refused without a check, and a failure counts and is audited. It is written through
-    -- the autonomous connection, because the refusal rolls this transaction back.
-    wait := auth.login_lock_seconds('user:' || caller, auth.login_address(ip));
-    IF wait IS NOT NULL THEN
-        RAISE SQLSTATE 'PT429' USING
-            MESSAGE = format('too many wrong passwords; try again in %s seconds', wait),
-            HINT = 'Failed password changes count towards the account''s lockout, as failed logins do.';
-    END IF;
-    IF NOT coalesce(auth.verify_password(caller, old_password), false) THEN
-        BEGIN
-            PERFORM auth.autonomous(format('SELECT auth.record_password_change_failure(%L, %L, %L)',
-                                           caller, ip, left(ua, 512)));
-        EXCEPTION WHEN OTHERS THEN
-            RAISE WARNING 'neuronplane: a failed password change of user % was not counted: %', caller, SQLERRM;
-        END;
-        RAISE EXCEPTION 'the current password is wrong' USING ERRCODE = '28P01';
-    END IF;
-    PERFORM auth.set_password(caller, new_password);
-    PERFORM auth.revoke_sessions(caller, 'password_changed', except_session => auth.current_session_id());
-    PERFORM identity.audit('auth.password.changed', 'user', caller::text);
-END
+    SELECT auth.change_password(old_password, new_password)
 $$;
 
 
@@ -1111,10 +988,7 @@ CREATE FUNCTION api.count_ingest_workers() RETURNS integer
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    SELECT count(*)::integer
-      FROM workspace.ingest_workers w
-     CROSS JOIN workspace.ingest_settings s
-     WHERE w.stopped_at IS NULL AND w.heartbeat_at >= now() - s.stale_after
+    SELECT workspace.count_ingest_workers()
 $$;
 
 
@@ -1132,29 +1006,10 @@ COMMENT ON FUNCTION api.count_ingest_workers() IS 'The number of ingestion worke
 --
 
 CREATE FUNCTION api.create_api_key(name text, roles text[] DEFAULT ARRAY['member'::text], project_id uuid DEFAULT NULL::uuid, principal_id uuid DEFAULT NULL::uuid, rate_limit_per_min integer DEFAULT NULL::integer, expires_at timestamp with time zone DEFAULT NULL::timestamp with time zone, OUT id uuid, OUT prefix text, OUT api_key text) RETURNS record
-    LANGUAGE plpgsql SECURITY DEFINER
+    LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-DECLARE
-    caller uuid := identity.require_caller();
-    v_principal uuid := coalesce(create_api_key.principal_id, caller);
-    issued record;
-BEGIN
-    PERFORM identity.require_key_manager(v_principal);
-    IF project_id IS NOT NULL THEN
-        PERFORM identity.require_permission('project', project_id, 'read');
-    END IF;
-    issued := identity.issue_api_key(v_principal, name, roles, project_id, rate_limit_per_min,
-                                     expires_at, caller);
-    id := issued.id;
-    prefix := issued.prefix;
-    api_key := issued.api_key;
-    PERFORM identity.audit('api_key.created', 'api_key', prefix,
-                           jsonb_build_object('key_id', id, 'principal_id', v_principal,
-                                              'roles', roles),
-                           (SELECT s.org_id FROM identity.resource_scopes s WHERE s.resource_id = id),
-                           project_id);
-END
+    SELECT * FROM identity.create_api_key(name, roles, project_id, principal_id, rate_limit_per_min, expires_at)
 $$;
 
 
@@ -1279,34 +1134,10 @@ CREATE FUNCTION api.create_organization(name text, slug text, metadata jsonb DEF
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
-    caller uuid := identity.require_caller();
-    v_id uuid;
+    new_id uuid := identity.create_organization(name, slug, metadata);
     result api.organizations;
 BEGIN
-    IF NOT EXISTS (SELECT FROM identity.users u WHERE u.id = caller) THEN
-        RAISE EXCEPTION 'only users can create organizations'
-            USING ERRCODE = '42501', HINT = 'Service accounts and agents belong to an existing organization.';
-    END IF;
-    IF NOT identity.is_active(caller) THEN
-        RAISE EXCEPTION 'user % is disabled', caller USING ERRCODE = '42501';
-    END IF;
-    IF NOT identity.key_allows(identity.current_api_key_id(), caller, 'admin') THEN
-        RAISE EXCEPTION 'an API key needs the admin role, and no project limit, to create organizations'
-            USING ERRCODE = '42501';
-    END IF;
-    BEGIN
-        INSERT INTO identity.organizations (name, slug, metadata)
-        VALUES (create_organization.name, create_organization.slug,
-                coalesce(create_organization.metadata, '{}'))
-        RETURNING id INTO v_id;
-    EXCEPTION WHEN unique_violation THEN
-        RAISE EXCEPTION 'an organization with slug "%" already exists', slug
-            USING ERRCODE = '23505', HINT = 'Choose another slug.';
-    END;
-    INSERT INTO identity.org_memberships (org_id, user_id, role) VALUES (v_id, caller, 'owner');
-    PERFORM identity.audit('identity.org.created', 'org', v_id::text,
-                           jsonb_build_object('slug', slug), v_id);
-    SELECT * INTO result FROM api.organizations o WHERE o.id = v_id;
+    SELECT * INTO result FROM api.organizations o WHERE o.id = new_id;
     RETURN result;
 END
 $$;
@@ -1567,55 +1398,15 @@ COMMENT ON COLUMN api.profiles.updated_at IS 'When it last changed.';
 CREATE FUNCTION api.create_profile(name text, neurondb_dsn text DEFAULT NULL::text, mcp_config jsonb DEFAULT NULL::jsonb, agent_endpoint text DEFAULT NULL::text, agent_api_key text DEFAULT NULL::text, org_id uuid DEFAULT NULL::uuid, description text DEFAULT NULL::text, metadata jsonb DEFAULT '{}'::jsonb) RETURNS api.profiles
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $_$
+    AS $$
 DECLARE
-    p api.projects;
+    new_id uuid := workspace.create_profile(name, neurondb_dsn, mcp_config, agent_endpoint, agent_api_key, org_id, description, metadata);
     result api.profiles;
 BEGIN
-    PERFORM identity.require_caller();
-    IF name IS NULL OR btrim(name) = '' THEN
-        RAISE EXCEPTION 'name is required' USING ERRCODE = '22023', COLUMN = 'name';
-    END IF;
-    IF length(name) > 200 THEN
-        RAISE EXCEPTION 'name must be at most 200 characters' USING ERRCODE = '22023', COLUMN = 'name';
-    END IF;
-    IF length(description) > 2000 THEN
-        RAISE EXCEPTION 'description must be at most 2000 characters'
-            USING ERRCODE = '22023', COLUMN = 'description';
-    END IF;
-    IF neurondb_dsn IS NOT NULL
-       AND (length(neurondb_dsn) > 2048
-            OR NOT (btrim(neurondb_dsn) ~* '^postgres(ql)?://'
-                    OR btrim(neurondb_dsn) ~ '^[A-Za-z_]+\s*=')) THEN
-        RAISE EXCEPTION 'neurondb_dsn must be a PostgreSQL connection string (postgresql://... or host=... dbname=...) of at most 2048 characters'
-            USING ERRCODE = '22023', COLUMN = 'neurondb_dsn';
-    END IF;
-    IF mcp_config IS NOT NULL AND NOT identity.is_valid_mcp_config(mcp_config) THEN
-        RAISE EXCEPTION 'mcp_config must be {"command": string, "args": [string], "env": {string: string}}'
-            USING ERRCODE = '22023', COLUMN = 'mcp_config',
-                  HINT = 'args and env are optional; no other key is allowed.';
-    END IF;
-    IF agent_endpoint IS NOT NULL
-       AND (length(agent_endpoint) > 2048 OR agent_endpoint !~ '^https?://[^[:space:]/]+[^[:space:]]*$') THEN
-        RAISE EXCEPTION 'agent_endpoint must be an http:// or https:// URL of at most 2048 characters'
-            USING ERRCODE = '22023', COLUMN = 'agent_endpoint';
-    END IF;
-    IF agent_api_key IS NOT NULL AND agent_endpoint IS NULL THEN
-        RAISE EXCEPTION 'agent_api_key needs an agent_endpoint'
-            USING ERRCODE = '22023', COLUMN = 'agent_api_key';
-    END IF;
-    IF metadata IS NOT NULL AND jsonb_typeof(metadata) <> 'object' THEN
-        RAISE EXCEPTION 'metadata must be a JSON object' USING ERRCODE = '22023', COLUMN = 'metadata';
-    END IF;
-    p := api.create_project(btrim(name), org_id, description, btrim(neurondb_dsn), mcp_config,
-                            agent_endpoint, coalesce(metadata, '{}'));
-    IF agent_api_key IS NOT NULL THEN
-        PERFORM workspace.store_project_agent_key(p.id, agent_api_key);
-    END IF;
-    SELECT * INTO result FROM api.profiles x WHERE x.id = p.id;
+    SELECT * INTO result FROM api.profiles x WHERE x.id = new_id;
     RETURN result;
 END
-$_$;
+$$;
 
 
 ALTER FUNCTION api.create_profile(name text, neurondb_dsn text, mcp_config jsonb, agent_endpoint text, agent_api_key text, org_id uuid, description text, metadata jsonb) OWNER TO neuronplane_owner;
@@ -1749,36 +1540,10 @@ CREATE FUNCTION api.create_project(name text, org_id uuid DEFAULT NULL::uuid, de
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
-    caller uuid := identity.require_caller();
-    v_user uuid;
-    v_id uuid;
+    new_id uuid := identity.create_project(name, org_id, description, neurondb_dsn, mcp_config, agent_endpoint, metadata);
     result api.projects;
 BEGIN
-    IF org_id IS NULL THEN
-        v_user := caller;  -- a personal project
-    END IF;
-    IF NOT identity.may_create_project(caller, org_id, v_user, identity.current_api_key_id()) THEN
-        RAISE EXCEPTION 'permission denied: cannot create a project in %',
-                        coalesce('organization ' || org_id, 'your own name')
-            USING ERRCODE = '42501',
-                  HINT = 'Projects of an organization need write on it; personal projects are for users.';
-    END IF;
-    IF mcp_config IS NOT NULL AND NOT identity.is_valid_mcp_config(mcp_config) THEN
-        RAISE EXCEPTION 'mcp_config must be {"command": string, "args": [string], "env": {string: string}}'
-            USING ERRCODE = '22023', HINT = 'args and env are optional; no other key is allowed.';
-    END IF;
-    BEGIN
-        INSERT INTO identity.projects (org_id, user_id, name, description, neurondb_dsn,
-                                       mcp_config, agent_endpoint, metadata)
-        VALUES (create_project.org_id, v_user, create_project.name, create_project.description,
-                create_project.neurondb_dsn, create_project.mcp_config,
-                create_project.agent_endpoint, coalesce(create_project.metadata, '{}'))
-        RETURNING id INTO v_id;
-    EXCEPTION WHEN unique_violation THEN
-        RAISE EXCEPTION 'a project named "%" already exists for this owner', name
-            USING ERRCODE = '23505';
-    END;
-    SELECT * INTO result FROM api.projects p WHERE p.id = v_id;
+    SELECT * INTO result FROM api.projects p WHERE p.id = new_id;
     RETURN result;
 END
 $$;
@@ -1924,32 +1689,10 @@ CREATE FUNCTION api.create_service_account(name text, org_id uuid DEFAULT NULL::
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
-    v_org uuid := org_id;
-    v_id uuid;
+    new_id uuid := identity.create_service_account(name, org_id, project_id, description, metadata);
     result api.service_accounts;
 BEGIN
-    IF project_id IS NOT NULL THEN
-        PERFORM identity.require_permission('project', project_id, 'admin');
-        SELECT p.org_id INTO v_org FROM identity.projects p WHERE p.id = create_service_account.project_id;
-        IF org_id IS NOT NULL AND org_id IS DISTINCT FROM v_org THEN
-            RAISE EXCEPTION 'project % is not in organization %', project_id, org_id
-                USING ERRCODE = '22023';
-        END IF;
-    ELSE
-        PERFORM identity.require_permission('org', org_id, 'admin');
-    END IF;
-    BEGIN
-        INSERT INTO identity.service_accounts (name, org_id, project_id, description, metadata)
-        VALUES (create_service_account.name, v_org, create_service_account.project_id,
-                create_service_account.description, coalesce(create_service_account.metadata, '{}'))
-        RETURNING id INTO v_id;
-    EXCEPTION WHEN unique_violation THEN
-        RAISE EXCEPTION 'a service account named "%" already exists there', name
-            USING ERRCODE = '23505';
-    END;
-    PERFORM identity.audit('identity.service_account.created', 'service_account', v_id::text,
-                           jsonb_build_object('name', name), v_org, project_id);
-    SELECT * INTO result FROM api.service_accounts s WHERE s.id = v_id;
+    SELECT * INTO result FROM api.service_accounts s WHERE s.id = new_id;
     RETURN result;
 END
 $$;
@@ -2096,22 +1839,10 @@ CREATE FUNCTION api.create_user(username text, email text DEFAULT NULL::text, di
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
-    v_id uuid;
+    new_id uuid := identity.create_user(username, email, display_name, is_admin);
     result api.users;
 BEGIN
-    PERFORM identity.require_platform_admin('create users');
-    BEGIN
-        INSERT INTO identity.users (username, email, display_name, is_admin)
-        VALUES (create_user.username, create_user.email, create_user.display_name,
-                coalesce(create_user.is_admin, false))
-        RETURNING id INTO v_id;
-    EXCEPTION WHEN unique_violation THEN
-        RAISE EXCEPTION 'a user with this username or e-mail already exists (case is ignored)'
-            USING ERRCODE = '23505';
-    END;
-    PERFORM identity.audit('identity.user.created', 'user', v_id::text,
-                           jsonb_build_object('username', username, 'is_admin', coalesce(is_admin, false)));
-    SELECT * INTO result FROM api.users u WHERE u.id = v_id;
+    SELECT * INTO result FROM api.users u WHERE u.id = new_id;
     RETURN result;
 END
 $$;
@@ -2263,37 +1994,10 @@ CREATE FUNCTION api.disable_principal(principal_id uuid, disabled boolean DEFAUL
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
-    caller uuid := identity.require_caller();
-    v_type text;
-    v_at timestamptz := CASE WHEN coalesce(disabled, true) THEN now() END;
+    new_id uuid := identity.disable_principal(principal_id, disabled);
     result api.principals;
 BEGIN
-    SELECT p.type INTO v_type FROM identity.principals p WHERE p.id = disable_principal.principal_id;
-    IF v_type IS NULL THEN
-        RAISE EXCEPTION 'there is no principal with id %', principal_id USING ERRCODE = '42704';
-    END IF;
-    IF v_type IN ('user', 'org') THEN
-        PERFORM identity.require_platform_admin('disable users and organizations');
-        IF principal_id = caller THEN
-            RAISE EXCEPTION 'you cannot disable yourself' USING ERRCODE = '42501';
-        END IF;
-    ELSE
-        PERFORM identity.require_permission(v_type, principal_id, 'admin');
-    END IF;
-    CASE v_type
-    WHEN 'user' THEN UPDATE identity.users x SET disabled_at = v_at WHERE x.id = principal_id;
-    WHEN 'service_account' THEN
-        UPDATE identity.service_accounts x SET disabled_at = v_at WHERE x.id = principal_id;
-    WHEN 'agent' THEN UPDATE identity.agents x SET disabled_at = v_at WHERE x.id = principal_id;
-    WHEN 'tool' THEN UPDATE identity.tools x SET disabled_at = v_at WHERE x.id = principal_id;
-    WHEN 'dataset' THEN UPDATE identity.datasets x SET disabled_at = v_at WHERE x.id = principal_id;
-    ELSE UPDATE identity.organizations x SET disabled_at = v_at WHERE x.id = principal_id;
-    END CASE;
-    PERFORM identity.audit(CASE WHEN v_at IS NULL THEN 'identity.principal.enabled'
-                                WHEN v_type = 'user' THEN 'identity.user.disabled'
-                                ELSE 'identity.principal.disabled' END,
-                           v_type, principal_id::text, jsonb_build_object('type', v_type));
-    SELECT * INTO result FROM api.principals p WHERE p.id = principal_id;
+    SELECT * INTO result FROM api.principals p WHERE p.id = new_id;
     RETURN result;
 END
 $$;
@@ -2313,19 +2017,10 @@ COMMENT ON FUNCTION api.disable_principal(principal_id uuid, disabled boolean) I
 --
 
 CREATE FUNCTION api.explain_permission(resource_type text, resource_id uuid, permission text, principal_id uuid DEFAULT NULL::uuid) RETURNS TABLE(source text, source_id uuid, effect text, detail text)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-DECLARE
-    caller uuid := identity.current_principal_id();
-BEGIN
-    PERFORM identity.check_question(coalesce(principal_id, caller), resource_type, resource_id,
-                                    permission);
-    RETURN QUERY SELECT * FROM identity.explain_permission(
-        coalesce(principal_id, caller), resource_type, resource_id, permission,
-        CASE WHEN principal_id IS NULL OR principal_id = caller
-             THEN identity.current_api_key_id() END);
-END
+    SELECT * FROM identity.answer_explain_permission(resource_type, resource_id, permission, principal_id)
 $$;
 
 
@@ -2343,34 +2038,10 @@ COMMENT ON FUNCTION api.explain_permission(resource_type text, resource_id uuid,
 --
 
 CREATE FUNCTION api.get_or_create_user_principal(username text, email text DEFAULT NULL::text, display_name text DEFAULT NULL::text) RETURNS uuid
-    LANGUAGE plpgsql SECURITY DEFINER
+    LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-DECLARE
-    v_id uuid;
-BEGIN
-    IF session_user <> 'neuronplane_worker'
-       AND NOT identity.is_platform_admin(identity.current_principal_id()) THEN
-        RAISE EXCEPTION 'only the neuronplane service and platform administrators may create user principals'
-            USING ERRCODE = '42501';
-    END IF;
-    SELECT u.id INTO v_id FROM identity.users u
-     WHERE u.username OPERATOR(extensions.=) get_or_create_user_principal.username::extensions.citext
-        OR (get_or_create_user_principal.email IS NOT NULL
-            AND u.email OPERATOR(extensions.=) get_or_create_user_principal.email::extensions.citext)
-     ORDER BY u.username OPERATOR(extensions.=) get_or_create_user_principal.username::extensions.citext DESC
-     LIMIT 1;
-    IF v_id IS NOT NULL THEN
-        RETURN v_id;
-    END IF;
-    INSERT INTO identity.users (username, email, display_name)
-    VALUES (get_or_create_user_principal.username, get_or_create_user_principal.email,
-            get_or_create_user_principal.display_name)
-    RETURNING id INTO v_id;
-    PERFORM audit.record('identity.user.created', 'success', 'user', v_id::text,
-                         jsonb_build_object('username', username, 'via', 'get_or_create_user_principal'));
-    RETURN v_id;
-END
+    SELECT identity.get_or_create_user_principal(username, email, display_name)
 $$;
 
 
@@ -2561,49 +2232,11 @@ CREATE FUNCTION api.grant_permission(subject_id uuid, resource_type text, permis
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-#variable_conflict use_column
 DECLARE
-    caller uuid;
-    v_type text;
-    v_id uuid;
-    v_org uuid := org_id;
+    new_id uuid := identity.grant_permission(subject_id, resource_type, permission, resource_id, effect, org_id, project_id, subject_role, expires_at, conditions);
     result api.policies;
 BEGIN
-    PERFORM identity.check_permission_args(resource_type, permission);
-    IF effect IS NULL OR effect NOT IN ('allow', 'deny') THEN
-        RAISE EXCEPTION 'effect must be allow or deny' USING ERRCODE = '22023';
-    END IF;
-    -- The audit log of an organization is named by the organization.
-    IF resource_type = 'audit' AND resource_id IS NOT NULL THEN
-        v_org := coalesce(v_org, resource_id);
-        resource_id := NULL;
-    END IF;
-    caller := identity.require_policy_admin(CASE WHEN resource_type = 'audit' THEN 'org'
-                                                 ELSE resource_type END,
-                                            resource_id, v_org, project_id);
-    SELECT p.type INTO v_type FROM identity.principals p WHERE p.id = grant_permission.subject_id;
-    IF v_type IS NULL THEN
-        RAISE EXCEPTION 'there is no principal with id %', subject_id USING ERRCODE = '23503';
-    END IF;
-    INSERT INTO identity.policies AS p (subject_id, subject_type, subject_role, resource_type,
-                                        resource_id, org_id, project_id, permission, effect,
-                                        expires_at, conditions, created_by)
-    VALUES (grant_permission.subject_id, v_type, grant_permission.subject_role,
-            grant_permission.resource_type, grant_permission.resource_id, v_org,
-            grant_permission.project_id, grant_permission.permission, grant_permission.effect,
-            grant_permission.expires_at, grant_permission.conditions, caller)
-    ON CONFLICT (subject_id, subject_role, resource_type, resource_id, org_id, project_id,
-                 permission, effect)
-    DO UPDATE SET expires_at = EXCLUDED.expires_at, conditions = EXCLUDED.conditions
-    RETURNING p.id INTO v_id;
-    PERFORM identity.audit('policy.granted', resource_type,
-                           coalesce(resource_id, project_id, v_org)::text,
-                           jsonb_build_object('policy_id', v_id, 'subject_id', subject_id,
-                                              'subject_role', subject_role,
-                                              'permission', permission, 'effect', effect),
-                           (SELECT p.scope_org_id FROM identity.policies p WHERE p.id = v_id),
-                           project_id);
-    SELECT * INTO result FROM api.policies p WHERE p.id = v_id;
+    SELECT * INTO result FROM api.policies p WHERE p.id = new_id;
     RETURN result;
 END
 $$;
@@ -2623,20 +2256,10 @@ COMMENT ON FUNCTION api.grant_permission(subject_id uuid, resource_type text, pe
 --
 
 CREATE FUNCTION api.has_permission(resource_type text, resource_id uuid, permission text, principal_id uuid DEFAULT NULL::uuid) RETURNS boolean
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-DECLARE
-    caller uuid := identity.current_principal_id();
-BEGIN
-    PERFORM identity.check_question(coalesce(principal_id, caller), resource_type, resource_id,
-                                    permission);
-    IF principal_id IS NULL OR principal_id = caller THEN
-        RETURN identity.has_permission(caller, resource_type, resource_id, permission,
-                                       identity.current_api_key_id());
-    END IF;
-    RETURN identity.has_permission(principal_id, resource_type, resource_id, permission);
-END
+    SELECT identity.answer_has_permission(resource_type, resource_id, permission, principal_id)
 $$;
 
 
@@ -2718,33 +2341,10 @@ COMMENT ON FUNCTION api.jwks() IS 'The public keys that verify neuronplane acces
 --
 
 CREATE FUNCTION api.login(username_or_email text, password text) RETURNS jsonb
-    LANGUAGE plpgsql SECURITY DEFINER
+    LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-DECLARE
-    ip inet := auth.request_ip();
-    ua text := auth.request_user_agent();
-    attempt record;
-BEGIN
-    -- Before anything: in a read-only transaction the login would fail at its first write,
-    -- which differs for a right and a wrong password, and its counters would roll back.
-    PERFORM auth.require_read_write('api.login');
-    SELECT * INTO attempt
-      FROM auth.attempt_password_login(username_or_email, password, ip, ua);
-    CASE attempt.outcome
-    WHEN 'ok' THEN
-        RETURN auth.create_session(attempt.user_id, 'password', ip, ua);
-    WHEN 'locked' THEN
-        RETURN auth.error_response(429, 'locked', '28P01',
-                                   'too many failed logins; try again later', attempt.retry_after);
-    WHEN 'rate_limited' THEN
-        RETURN auth.error_response(429, 'rate_limited', '53400',
-                                   'too many login attempts from this address; try again later',
-                                   attempt.retry_after);
-    ELSE
-        RETURN auth.error_response(401, 'invalid_grant', '28P01', 'invalid username or password');
-    END CASE;
-END
+    SELECT auth.login(username_or_email, password)
 $$;
 
 
@@ -2762,16 +2362,10 @@ COMMENT ON FUNCTION api.login(username_or_email text, password text) IS 'Log in 
 --
 
 CREATE FUNCTION api.logout() RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER
+    LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-DECLARE
-    sid uuid := auth.require_session();
-BEGIN
-    IF auth.revoke_sessions(identity.current_principal_id(), 'logout', only_session => sid) > 0 THEN
-        PERFORM identity.audit('auth.logout', 'session', sid::text);
-    END IF;
-END
+    SELECT auth.logout()
 $$;
 
 
@@ -2789,16 +2383,10 @@ COMMENT ON FUNCTION api.logout() IS 'End the current session: its refresh tokens
 --
 
 CREATE FUNCTION api.logout_all() RETURNS integer
-    LANGUAGE plpgsql SECURITY DEFINER
+    LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-DECLARE
-    n integer := auth.revoke_sessions(identity.require_caller(), 'logout_all');
-BEGIN
-    PERFORM identity.audit('auth.logout', 'principal', identity.current_principal_id()::text,
-                           jsonb_build_object('sessions', n, 'all', true));
-    RETURN n;
-END
+    SELECT auth.logout_all()
 $$;
 
 
@@ -2816,30 +2404,11 @@ COMMENT ON FUNCTION api.logout_all() IS 'End every session of the caller, this o
 --
 
 CREATE FUNCTION api.project_dsn(project_id uuid) RETURNS text
-    LANGUAGE plpgsql SECURITY DEFINER
+    LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $_$
-DECLARE
-    p identity.projects;
-    pw text;
-BEGIN
-    PERFORM identity.require_permission('project', project_id, 'execute');
-    SELECT * INTO p FROM identity.projects x WHERE x.id = project_dsn.project_id;
-    IF p.neurondb_dsn IS NULL OR p.neurondb_dsn_secret IS NULL THEN
-        RETURN p.neurondb_dsn;
-    END IF;
-    pw := internal.decrypt_secret(p.neurondb_dsn_secret, 'identity.projects.neurondb_dsn:' || p.id);
-    IF p.neurondb_dsn ~* '^postgres(ql)?://' THEN
-        RETURN p.neurondb_dsn || CASE WHEN position('?' IN p.neurondb_dsn) > 0 THEN '&' ELSE '?' END
-               || 'password=' || (SELECT string_agg(
-                      CASE WHEN c ~ '^[A-Za-z0-9._~-]$' THEN c
-                           ELSE upper(regexp_replace(encode(convert_to(c, 'UTF8'), 'hex'),
-                                                     '(..)', '%\1', 'g')) END, '' ORDER BY n)
-                   FROM regexp_split_to_table(pw, '') WITH ORDINALITY AS t(c, n));
-    END IF;
-    RETURN p.neurondb_dsn || ' password=''' || replace(replace(pw, '\', '\\'), '''', '\''') || '''';
-END
-$_$;
+    AS $$
+    SELECT identity.project_dsn(project_id)
+$$;
 
 
 ALTER FUNCTION api.project_dsn(project_id uuid) OWNER TO neuronplane_owner;
@@ -2856,21 +2425,10 @@ COMMENT ON FUNCTION api.project_dsn(project_id uuid) IS 'The project''s NeuronDB
 --
 
 CREATE FUNCTION api.project_mcp_config(project_id uuid) RETURNS jsonb
-    LANGUAGE plpgsql SECURITY DEFINER
+    LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-DECLARE
-    p identity.projects;
-BEGIN
-    PERFORM identity.require_permission('project', project_id, 'execute');
-    SELECT * INTO p FROM identity.projects x WHERE x.id = project_mcp_config.project_id;
-    IF p.mcp_env_secret IS NULL THEN
-        RETURN p.mcp_config;
-    END IF;
-    RETURN jsonb_set(p.mcp_config, '{env}',
-                     (p.mcp_config -> 'env')
-                     || internal.decrypt_secret(p.mcp_env_secret, 'identity.projects.mcp_env:' || p.id)::jsonb);
-END
+    SELECT identity.project_mcp_config(project_id)
 $$;
 
 
@@ -2888,38 +2446,10 @@ COMMENT ON FUNCTION api.project_mcp_config(project_id uuid) IS 'The project''s M
 --
 
 CREATE FUNCTION api.record_usage(project_id uuid, tokens_in bigint, tokens_out bigint, llm_calls integer DEFAULT 1, model_id uuid DEFAULT NULL::uuid) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER
+    LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-DECLARE
-    caller uuid := identity.require_caller();
-    key_id uuid := identity.current_api_key_id();
-BEGIN
-    IF project_id IS NULL OR NOT identity.has_permission(caller, 'project', project_id, 'read', key_id) THEN
-        RAISE EXCEPTION 'there is no project with id %', coalesce(project_id::text, 'null')
-            USING ERRCODE = '42704', COLUMN = 'project_id';
-    END IF;
-    IF NOT identity.has_permission(caller, 'project', project_id, 'execute', key_id) THEN
-        RAISE EXCEPTION 'permission denied: reporting usage needs execute on project %', project_id
-            USING ERRCODE = '42501';
-    END IF;
-    IF tokens_in IS NULL OR tokens_in < 0 OR tokens_in > 1000000000 THEN
-        RAISE EXCEPTION 'tokens_in must be a count from 0 to 1000000000' USING ERRCODE = '22023', COLUMN = 'tokens_in';
-    END IF;
-    IF tokens_out IS NULL OR tokens_out < 0 OR tokens_out > 1000000000 THEN
-        RAISE EXCEPTION 'tokens_out must be a count from 0 to 1000000000' USING ERRCODE = '22023', COLUMN = 'tokens_out';
-    END IF;
-    IF llm_calls IS NULL OR llm_calls < 0 OR llm_calls > 1000000 THEN
-        RAISE EXCEPTION 'llm_calls must be a count from 0 to 1000000' USING ERRCODE = '22023', COLUMN = 'llm_calls';
-    END IF;
-    IF model_id IS NOT NULL AND NOT EXISTS (SELECT FROM workspace.llm_models m
-                                             WHERE m.id = model_id AND m.project_id = record_usage.project_id) THEN
-        RAISE EXCEPTION 'there is no LLM model with id % in project %', model_id, project_id
-            USING ERRCODE = '42704', COLUMN = 'model_id';
-    END IF;
-    PERFORM ops.add_usage(project_id, key_id, llm_calls => llm_calls::bigint,
-                          tokens_in => tokens_in, tokens_out => tokens_out);
-END
+    SELECT ops.record_usage(project_id, tokens_in, tokens_out, llm_calls, model_id)
 $$;
 
 
@@ -2937,83 +2467,10 @@ COMMENT ON FUNCTION api.record_usage(project_id uuid, tokens_in bigint, tokens_o
 --
 
 CREATE FUNCTION api.refresh(refresh_token text) RETURNS jsonb
-    LANGUAGE plpgsql SECURITY DEFINER
+    LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-DECLARE
-    hit  record;
-    now_ timestamptz := clock_timestamp();
-BEGIN
-    WITH found AS MATERIALIZED (
-        SELECT r.id, r.session_id
-          FROM auth.refresh_tokens r
-         WHERE r.token_hash = sha256(convert_to(coalesce(refresh_token, ''), 'UTF8'))
-           AND r.used_at IS NULL AND r.revoked_at IS NULL AND r.expires_at > now_
-    ), cur AS (
-        SELECT tok.id, tok.session_id, ses.principal_id, pr.type AS principal_type,
-               cfg.refresh_ttl, cfg.idle_timeout, cfg.access_ttl, cfg.issuer, cfg.audience,
-               auth.successor_refresh_token(refresh_token) AS successor
-          FROM found f
-          JOIN auth.refresh_tokens tok ON tok.id = f.id
-          JOIN auth.sessions ses ON ses.id = f.session_id
-          JOIN identity.principals pr ON pr.id = ses.principal_id
-         CROSS JOIN auth.settings cfg
-         WHERE tok.used_at IS NULL AND tok.revoked_at IS NULL AND tok.expires_at > now_
-           AND ses.revoked_at IS NULL AND ses.expires_at > now_ AND ses.idle_expires_at > now_
-           AND pr.disabled_at IS NULL AND (pr.expires_at IS NULL OR pr.expires_at > now())
-           FOR UPDATE OF ses, tok
-    ), spent AS (
-        UPDATE auth.refresh_tokens r SET used_at = now_ FROM cur WHERE r.id = cur.id
-    ), touched AS (
-        UPDATE auth.sessions ss SET refreshed_at = now_,
-                                    idle_expires_at = least(now_ + cur.idle_timeout, ss.expires_at)
-          FROM cur WHERE ss.id = cur.session_id
-    ), successor AS (
-        INSERT INTO auth.refresh_tokens (session_id, token_hash, parent_id, expires_at)
-        SELECT cur.session_id, sha256(convert_to(cur.successor, 'UTF8')), cur.id,
-               now_ + cur.refresh_ttl
-          FROM cur
-    ), event AS (
-        INSERT INTO audit.events (principal_id, principal_type, action, resource_type,
-                                  resource_id, outcome, ip, user_agent, request_id)
-        SELECT cur.principal_id, cur.principal_type, 'auth.refresh.rotated', 'session',
-               cur.session_id::text, 'success', auth.request_ip(), auth.request_user_agent(),
-               left(nullif(current_setting('request.headers', true), '')::jsonb ->> 'x-request-id', 128)
-          FROM cur
-    )
-    SELECT cur.session_id, cur.principal_id, cur.principal_type, cur.successor,
-           cur.access_ttl, cur.issuer, cur.audience, k.kid, k.private_key,
-           floor(extract(epoch FROM now_))::bigint AS issued_at
-      INTO hit
-      FROM cur
-      LEFT JOIN auth.signing_keys k ON k.status = 'active';
-    IF hit.kid IS NOT NULL THEN
-        RETURN jsonb_build_object(
-            'access_token', auth.es256_sign(
-                auth.access_token_claims(
-                    hit.issuer, hit.audience, hit.principal_id,
-                    CASE hit.principal_type WHEN 'user' THEN 'authenticated' ELSE 'service' END,
-                    hit.session_id, hit.principal_type, hit.issued_at, hit.access_ttl),
-                hit.kid, hit.private_key),
-            'token_type', 'bearer',
-            'expires_in', extract(epoch FROM hit.access_ttl)::integer,
-            -- the token's exp, to the second
-            'expires_at', hit.issued_at + floor(extract(epoch FROM hit.access_ttl))::bigint,
-            'refresh_token', hit.successor,
-            'session_id', hit.session_id,
-            'principal_id', hit.principal_id,
-            'principal_type', hit.principal_type);
-    END IF;
-    -- Everything else: the full checks, the session locked before its tokens as in
-    -- auth.revoke_sessions() (auth.refresh_checked() locks the token, then the session).
-    IF hit.session_id IS NULL THEN
-        PERFORM FROM auth.sessions ss
-         WHERE ss.id = (SELECT r.session_id FROM auth.refresh_tokens r
-                         WHERE r.token_hash = sha256(convert_to(coalesce(refresh_token, ''), 'UTF8')))
-           FOR UPDATE;
-    END IF;
-    RETURN auth.refresh_checked(refresh_token);
-END
+    SELECT auth.refresh(refresh_token)
 $$;
 
 
@@ -3031,30 +2488,10 @@ COMMENT ON FUNCTION api.refresh(refresh_token text) IS 'Exchange a refresh token
 --
 
 CREATE FUNCTION api.remove_member(org_id uuid, user_id uuid) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER
+    LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-DECLARE
-    caller uuid := identity.require_caller();
-    old_role text;
-BEGIN
-    SELECT m.role INTO old_role FROM identity.org_memberships m
-     WHERE m.org_id = remove_member.org_id AND m.user_id = remove_member.user_id;
-    -- Anyone may leave; removing someone else needs admin (owner, to remove an owner).
-    IF user_id IS DISTINCT FROM caller THEN
-        PERFORM identity.require_member_admin(org_id, coalesce(old_role, 'member'));
-    END IF;
-    IF old_role IS NULL THEN
-        RAISE EXCEPTION 'user % is not a member of organization %', user_id, org_id
-            USING ERRCODE = '42704';
-    END IF;
-    DELETE FROM identity.org_memberships m
-     WHERE m.org_id = remove_member.org_id AND m.user_id = remove_member.user_id;
-    PERFORM identity.audit('identity.membership.changed', 'org', org_id::text,
-                           jsonb_build_object('user_id', user_id, 'previous_role', old_role,
-                                              'change', 'removed'),
-                           org_id);
-END
+    SELECT identity.remove_member(org_id, user_id)
 $$;
 
 
@@ -3072,18 +2509,10 @@ COMMENT ON FUNCTION api.remove_member(org_id uuid, user_id uuid) IS 'Remove a me
 --
 
 CREATE FUNCTION api.reset_password(user_id uuid, new_password text) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER
+    LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-BEGIN
-    PERFORM identity.require_platform_admin('reset passwords');
-    IF NOT EXISTS (SELECT FROM identity.users u WHERE u.id = reset_password.user_id) THEN
-        RAISE EXCEPTION 'there is no user with id %', user_id USING ERRCODE = '42704';
-    END IF;
-    PERFORM auth.set_password(user_id, new_password);
-    PERFORM auth.revoke_sessions(user_id, 'password_reset');
-    PERFORM identity.audit('auth.password.reset', 'user', user_id::text);
-END
+    SELECT auth.reset_password(user_id, new_password)
 $$;
 
 
@@ -3101,35 +2530,10 @@ COMMENT ON FUNCTION api.reset_password(user_id uuid, new_password text) IS 'Plat
 --
 
 CREATE FUNCTION api.resolve_principal(principal_id uuid) RETURNS TABLE(id uuid, type text, name text, is_active boolean, is_platform_admin boolean, org_id uuid, project_id uuid)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-DECLARE
-    caller uuid := identity.current_principal_id();
-BEGIN
-    -- Visible to itself, the service, platform admins and whoever can read what it is.
-    IF NOT (session_user = 'neuronplane_worker'
-            OR principal_id = caller
-            OR identity.is_platform_admin(caller)
-            OR EXISTS (SELECT FROM identity.principals p
-                        WHERE p.id = resolve_principal.principal_id
-                          AND CASE p.type
-                              WHEN 'user' THEN p.id = ANY (identity.visible_user_ids(caller))
-                              ELSE identity.has_permission(caller, p.type, p.id, 'read',
-                                                           identity.current_api_key_id())
-                              END)) THEN
-        RAISE EXCEPTION 'there is no principal % that you can see', principal_id
-            USING ERRCODE = '42704';
-    END IF;
-    RETURN QUERY
-        SELECT p.id, p.type, p.name,
-               p.disabled_at IS NULL AND (p.expires_at IS NULL OR p.expires_at > now()),
-               coalesce(u.is_admin, false), s.org_id, s.project_id
-          FROM identity.principals p
-          LEFT JOIN identity.users u ON u.id = p.id
-          LEFT JOIN identity.resource_scopes s ON s.resource_id = p.id
-         WHERE p.id = principal_id;
-END
+    SELECT * FROM identity.resolve_principal(principal_id)
 $$;
 
 
@@ -3341,21 +2745,10 @@ CREATE FUNCTION api.revoke_api_key(id uuid) RETURNS api.api_keys
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
-    k identity.api_keys;
+    new_id uuid := identity.revoke_api_key(id);
     result api.api_keys;
 BEGIN
-    SELECT * INTO k FROM identity.api_keys x WHERE x.id = revoke_api_key.id;
-    IF NOT FOUND OR NOT identity.has_permission(identity.require_caller(), 'api_key', k.id, 'admin',
-                                                identity.current_api_key_id()) THEN
-        RAISE EXCEPTION 'permission denied: no API key % that you administer', id
-            USING ERRCODE = '42501';
-    END IF;
-    IF k.revoked_at IS NULL THEN
-        UPDATE identity.api_keys x SET revoked_at = now() WHERE x.id = k.id;
-        PERFORM identity.audit('api_key.revoked', 'api_key', k.prefix,
-                               jsonb_build_object('key_id', k.id), NULL, k.project_id);
-    END IF;
-    SELECT * INTO result FROM api.api_keys x WHERE x.id = k.id;
+    SELECT * INTO result FROM api.api_keys x WHERE x.id = new_id;
     RETURN result;
 END
 $$;
@@ -3375,26 +2768,10 @@ COMMENT ON FUNCTION api.revoke_api_key(id uuid) IS 'Revoke an API key (its princ
 --
 
 CREATE FUNCTION api.revoke_permission(policy_id uuid) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER
+    LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-DECLARE
-    p identity.policies;
-BEGIN
-    SELECT * INTO p FROM identity.policies x WHERE x.id = policy_id;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'there is no policy with id %', policy_id USING ERRCODE = '42704';
-    END IF;
-    PERFORM identity.require_policy_admin(CASE WHEN p.resource_type = 'audit' THEN 'org'
-                                               ELSE p.resource_type END,
-                                          p.resource_id, p.org_id, p.project_id);
-    DELETE FROM identity.policies x WHERE x.id = p.id;
-    PERFORM identity.audit('policy.revoked', p.resource_type,
-                           coalesce(p.resource_id, p.project_id, p.org_id)::text,
-                           jsonb_build_object('policy_id', p.id, 'subject_id', p.subject_id,
-                                              'permission', p.permission, 'effect', p.effect),
-                           p.scope_org_id, p.project_id);
-END
+    SELECT identity.revoke_permission(policy_id)
 $$;
 
 
@@ -3412,23 +2789,10 @@ COMMENT ON FUNCTION api.revoke_permission(policy_id uuid) IS 'Remove a policy; y
 --
 
 CREATE FUNCTION api.revoke_session(session_id uuid) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER
+    LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-DECLARE
-    caller uuid := identity.require_caller();
-BEGIN
-    -- auth.revoke_sessions() reads a NULL only_session as "every session".
-    IF session_id IS NULL THEN
-        RAISE EXCEPTION 'session_id is required: give the id of one of your sessions'
-            USING ERRCODE = '22004',
-                  HINT = 'api.sessions() lists them; api.logout_all() ends them all.';
-    END IF;
-    IF auth.revoke_sessions(caller, 'revoked', only_session => session_id) = 0 THEN
-        RAISE EXCEPTION 'you have no live session %', session_id USING ERRCODE = '42704';
-    END IF;
-    PERFORM identity.audit('auth.session.revoked', 'session', session_id::text);
-END
+    SELECT auth.revoke_session(session_id)
 $$;
 
 
@@ -3446,37 +2810,10 @@ COMMENT ON FUNCTION api.revoke_session(session_id uuid) IS 'End one of your sess
 --
 
 CREATE FUNCTION api.rotate_api_key(id uuid, OUT new_id uuid, OUT prefix text, OUT api_key text) RETURNS record
-    LANGUAGE plpgsql SECURITY DEFINER
+    LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-DECLARE
-    caller uuid := identity.require_caller();
-    k identity.api_keys;
-    issued record;
-BEGIN
-    SELECT * INTO k FROM identity.api_keys x WHERE x.id = rotate_api_key.id FOR UPDATE;
-    IF NOT FOUND OR NOT identity.has_permission(caller, 'api_key', k.id, 'admin',
-                                                identity.current_api_key_id()) THEN
-        RAISE EXCEPTION 'permission denied: no API key % that you administer', id
-            USING ERRCODE = '42501';
-    END IF;
-    IF k.revoked_at IS NOT NULL THEN
-        RAISE EXCEPTION 'API key % is revoked', k.prefix
-            USING ERRCODE = '22023', HINT = 'Create a new key instead.';
-    END IF;
-    PERFORM identity.require_key_manager(k.principal_id);
-    UPDATE identity.api_keys x SET revoked_at = now() WHERE x.id = k.id;
-    issued := identity.issue_api_key(k.principal_id, k.name, k.roles, k.project_id,
-                                     k.rate_limit_per_min,
-                                     CASE WHEN k.expires_at > now() THEN k.expires_at END, caller);
-    new_id := issued.id;
-    prefix := issued.prefix;
-    api_key := issued.api_key;
-    PERFORM identity.audit('api_key.rotated', 'api_key', prefix,
-                           jsonb_build_object('key_id', new_id, 'old_key_id', k.id,
-                                              'old_prefix', k.prefix),
-                           NULL, k.project_id);
-END
+    SELECT * FROM identity.rotate_api_key(id)
 $$;
 
 
@@ -3497,12 +2834,7 @@ CREATE FUNCTION api.sessions() RETURNS TABLE(id uuid, auth_method text, created_
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    SELECT s.id, s.auth_method, s.created_at, s.refreshed_at, least(s.expires_at, s.idle_expires_at),
-           s.ip, s.user_agent, s.id IS NOT DISTINCT FROM auth.current_session_id()
-      FROM auth.sessions s
-     WHERE s.principal_id = identity.require_caller()
-       AND s.revoked_at IS NULL AND s.expires_at > now() AND s.idle_expires_at > now()
-     ORDER BY s.refreshed_at DESC
+    SELECT * FROM auth.list_sessions()
 $$;
 
 
@@ -3524,11 +2856,10 @@ CREATE FUNCTION api.set_llm_model_key(model_id uuid, key text) RETURNS api.llm_m
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
-    m workspace.llm_models := workspace.llm_model_for_write(model_id);
+    new_id uuid := workspace.set_llm_model_key(model_id, key);
     result api.llm_models;
 BEGIN
-    PERFORM workspace.store_llm_model_key(m, key);
-    SELECT * INTO result FROM api.llm_models x WHERE x.id = m.id;
+    SELECT * INTO result FROM api.llm_models x WHERE x.id = new_id;
     RETURN result;
 END
 $$;
@@ -3552,20 +2883,11 @@ CREATE FUNCTION api.set_llm_model_key(project_id uuid, model_name text, key text
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
-    v_id uuid;
+    new_id uuid := workspace.set_llm_model_key(project_id, model_name, key);
+    result api.llm_models;
 BEGIN
-    -- Only in a project the caller can read: elsewhere no model exists (not even its id).
-    IF identity.has_permission(identity.require_caller(), 'project', project_id, 'read',
-                               identity.current_api_key_id()) THEN
-        SELECT m.id INTO v_id FROM workspace.llm_models m
-         WHERE m.project_id = set_llm_model_key.project_id
-           AND m.model_name = btrim(set_llm_model_key.model_name);
-    END IF;
-    IF v_id IS NULL THEN
-        RAISE EXCEPTION 'there is no LLM model "%" in project %', model_name, coalesce(project_id::text, 'null')
-            USING ERRCODE = '42704', COLUMN = 'model_name';
-    END IF;
-    RETURN api.set_llm_model_key(v_id, key);
+    SELECT * INTO result FROM api.llm_models x WHERE x.id = new_id;
+    RETURN result;
 END
 $$;
 
@@ -3588,19 +2910,10 @@ CREATE FUNCTION api.set_profile_agent_key(project_id uuid, agent_api_key text) R
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
-    caller uuid := identity.require_caller();
-    key_id uuid := identity.current_api_key_id();
+    new_id uuid := workspace.set_profile_agent_key(project_id, agent_api_key);
     result api.profiles;
 BEGIN
-    IF project_id IS NULL OR NOT identity.has_permission(caller, 'project', project_id, 'read', key_id) THEN
-        RAISE EXCEPTION 'there is no project with id %', coalesce(project_id::text, 'null')
-            USING ERRCODE = '42704', COLUMN = 'project_id';
-    END IF;
-    IF NOT identity.has_permission(caller, 'project', project_id, 'write', key_id) THEN
-        RAISE EXCEPTION 'permission denied: write on project %', project_id USING ERRCODE = '42501';
-    END IF;
-    PERFORM workspace.store_project_agent_key(project_id, agent_api_key);
-    SELECT * INTO result FROM api.profiles x WHERE x.id = set_profile_agent_key.project_id;
+    SELECT * INTO result FROM api.profiles x WHERE x.id = new_id;
     RETURN result;
 END
 $$;
@@ -3624,66 +2937,10 @@ CREATE FUNCTION api.start_ingest(project_id uuid, dataset_name text, source_type
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
-    caller  uuid := identity.require_caller();
-    v_id    uuid := gen_random_uuid();
-    up      workspace.ingest_uploads;
-    result  api.ingest_jobs;
+    new_id uuid := workspace.start_ingest(project_id, dataset_name, source_type, source, format, options, embedding, index_config, credentials, if_exists);
+    result api.ingest_jobs;
 BEGIN
-    IF project_id IS NULL OR NOT EXISTS (SELECT FROM identity.projects p WHERE p.id = start_ingest.project_id) THEN
-        RAISE EXCEPTION 'project % does not exist', coalesce(project_id::text, 'null')
-            USING ERRCODE = '42704';
-    END IF;
-    PERFORM identity.require_permission('project', project_id, 'write');
-    IF dataset_name IS NULL OR btrim(dataset_name) = '' OR length(dataset_name) > 200 THEN
-        RAISE EXCEPTION 'dataset_name is required (1 to 200 characters)' USING ERRCODE = '22023';
-    END IF;
-    IF if_exists IS NULL OR if_exists NOT IN ('fail', 'replace') THEN
-        RAISE EXCEPTION 'if_exists must be fail or replace' USING ERRCODE = '22023';
-    END IF;
-    PERFORM workspace.check_ingest_request(source_type, source, format, coalesce(options, '{}'),
-                                           embedding, coalesce(index_config, '{}'), credentials);
-    IF if_exists = 'fail' AND EXISTS (
-        SELECT FROM identity.datasets d
-         WHERE d.project_id = start_ingest.project_id AND lower(d.name) = lower(dataset_name)) THEN
-        RAISE EXCEPTION 'a dataset named "%" already exists in this project', dataset_name
-            USING ERRCODE = '23505', HINT = 'Choose another dataset_name, or if_exists => replace.';
-    END IF;
-    IF if_exists = 'replace' THEN
-        -- Replacing a dataset is writing it.
-        PERFORM identity.require_permission('dataset', d.id, 'write')
-           FROM identity.datasets d
-          WHERE d.project_id = start_ingest.project_id AND lower(d.name) = lower(dataset_name);
-    END IF;
-    IF source_type = 'upload' THEN
-        SELECT * INTO up FROM workspace.ingest_uploads u
-         WHERE u.id = (source ->> 'upload_id')::uuid AND u.job_id IS NULL
-           AND u.created_at > now() - interval '1 day'
-           FOR UPDATE;
-        IF NOT FOUND THEN
-            RAISE EXCEPTION 'upload % does not exist or was used already', source ->> 'upload_id'
-                USING ERRCODE = '42704', HINT = 'Send the file to the glue''s POST /ingest/upload.';
-        END IF;
-    END IF;
-    PERFORM workspace.ensure_dataset_schema(project_id);
-
-    INSERT INTO workspace.ingest_jobs (id, project_id, dataset_name, if_exists, source_type,
-                                       source, format, options, embedding, index_config,
-                                       credentials_secret, created_by)
-    VALUES (v_id, project_id, btrim(dataset_name), if_exists, source_type, source, format,
-            coalesce(options, '{}'), embedding, coalesce(index_config, '{}'),
-            CASE WHEN credentials IS NOT NULL THEN
-                internal.encrypt_secret(credentials::text, 'workspace.ingest_jobs.credentials:' || v_id)
-            END,
-            caller);
-    IF up.id IS NOT NULL THEN
-        UPDATE workspace.ingest_uploads u SET job_id = v_id WHERE u.id = up.id;
-    END IF;
-    PERFORM identity.audit('workspace.ingest.started', 'project', project_id::text,
-                           jsonb_build_object('job_id', v_id, 'dataset_name', dataset_name,
-                                              'source_type', source_type, 'format', format),
-                           NULL, project_id);
-    PERFORM pg_catalog.pg_notify('neuronplane_ingest', v_id::text);
-    SELECT * INTO result FROM api.ingest_jobs j WHERE j.id = v_id;
+    SELECT * INTO result FROM api.ingest_jobs j WHERE j.id = new_id;
     RETURN result;
 END
 $$;
@@ -3703,17 +2960,10 @@ COMMENT ON FUNCTION api.start_ingest(project_id uuid, dataset_name text, source_
 --
 
 CREATE FUNCTION api.verify_audit(from_time timestamp with time zone DEFAULT '-infinity'::timestamp with time zone, to_time timestamp with time zone DEFAULT 'infinity'::timestamp with time zone) RETURNS TABLE(ok boolean, event_id bigint, occurred_at timestamp with time zone, problem text)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-BEGIN
-    IF NOT identity.is_platform_admin(identity.current_principal_id()) THEN
-        RAISE EXCEPTION 'only platform administrators may verify the audit log'
-            USING ERRCODE = '42501';
-    END IF;
-    RETURN QUERY SELECT v.ok, v.event_id, v.occurred_at, v.problem
-                   FROM audit.verify(from_time, to_time) AS v;
-END
+    SELECT * FROM audit.verify_audit(from_time, to_time)
 $$;
 
 
@@ -4581,6 +3831,34 @@ COMMENT ON FUNCTION audit.verify(from_time timestamp with time zone, to_time tim
 
 
 --
+-- Name: verify_audit(timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: audit; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION audit.verify_audit(from_time timestamp with time zone DEFAULT '-infinity'::timestamp with time zone, to_time timestamp with time zone DEFAULT 'infinity'::timestamp with time zone) RETURNS TABLE(ok boolean, event_id bigint, occurred_at timestamp with time zone, problem text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    IF NOT identity.is_platform_admin(identity.current_principal_id()) THEN
+        RAISE EXCEPTION 'only platform administrators may verify the audit log'
+            USING ERRCODE = '42501';
+    END IF;
+    RETURN QUERY SELECT v.ok, v.event_id, v.occurred_at, v.problem
+                   FROM audit.verify(from_time, to_time) AS v;
+END
+$$;
+
+
+ALTER FUNCTION audit.verify_audit(from_time timestamp with time zone, to_time timestamp with time zone) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION verify_audit(from_time timestamp with time zone, to_time timestamp with time zone); Type: COMMENT; Schema: audit; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION audit.verify_audit(from_time timestamp with time zone, to_time timestamp with time zone) IS 'What api.verify_audit() does (see its comment there); only that endpoint calls it.';
+
+
+--
 -- Name: verify_head(date, bigint, text); Type: FUNCTION; Schema: audit; Owner: neuronplane_owner
 --
 
@@ -5061,6 +4339,60 @@ ALTER FUNCTION auth.begin_oidc_login(provider text, redirect_to text, ip inet, u
 --
 
 COMMENT ON FUNCTION auth.begin_oidc_login(provider text, redirect_to text, ip inet, user_agent text) IS 'For the glue: start an OIDC login with a provider. Checks redirect_to against the provider''s redirect_uris exactly, stores the attempt, answers {attempt_id, state, nonce, code_challenge (S256), binding (for the browser''s cookie), authorization_endpoint, client_id, redirect_uri (the provider''s own callback), scope}; or {error, code, message}: 42704 unknown provider, 55000 provider without a callback URL of its own, 22023 redirect_to not allowed. Audited.';
+
+
+--
+-- Name: change_password(text, text); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.change_password(old_password text, new_password text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    caller uuid := identity.require_caller();
+    ip inet := auth.request_ip();
+    ua text := auth.request_user_agent();
+    wait integer;
+BEGIN
+    IF NOT EXISTS (SELECT FROM identity.users u WHERE u.id = caller) THEN
+        RAISE EXCEPTION 'only users have passwords' USING ERRCODE = '42501';
+    END IF;
+    IF identity.current_api_key_id() IS NOT NULL THEN
+        RAISE EXCEPTION 'a password cannot be changed through an API key' USING ERRCODE = '42501';
+    END IF;
+    -- The current password is guessed like a login's: locked accounts and addresses are
+    -- refused without a check, and a failure counts and is audited. It is written through
+    -- the autonomous connection, because the refusal rolls this transaction back.
+    wait := auth.login_lock_seconds('user:' || caller, auth.login_address(ip));
+    IF wait IS NOT NULL THEN
+        RAISE SQLSTATE 'PT429' USING
+            MESSAGE = format('too many wrong passwords; try again in %s seconds', wait),
+            HINT = 'Failed password changes count towards the account''s lockout, as failed logins do.';
+    END IF;
+    IF NOT coalesce(auth.verify_password(caller, old_password), false) THEN
+        BEGIN
+            PERFORM auth.autonomous(format('SELECT auth.record_password_change_failure(%L, %L, %L)',
+                                           caller, ip, left(ua, 512)));
+        EXCEPTION WHEN OTHERS THEN
+            RAISE WARNING 'neuronplane: a failed password change of user % was not counted: %', caller, SQLERRM;
+        END;
+        RAISE EXCEPTION 'the current password is wrong' USING ERRCODE = '28P01';
+    END IF;
+    PERFORM auth.set_password(caller, new_password);
+    PERFORM auth.revoke_sessions(caller, 'password_changed', except_session => auth.current_session_id());
+    PERFORM identity.audit('auth.password.changed', 'user', caller::text);
+END
+$$;
+
+
+ALTER FUNCTION auth.change_password(old_password text, new_password text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION change_password(old_password text, new_password text); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.change_password(old_password text, new_password text) IS 'What api.change_password() does (see its comment there); only that endpoint calls it.';
 
 
 --
@@ -5576,7 +4908,7 @@ DECLARE
     v_principal uuid;
     answer jsonb;
 BEGIN
-    -- Local to this call (the function's SET clause ends them with it): what api.refresh()
+    -- Local to this call (the function's SET clause ends them with it): what auth.refresh()
     -- audits, rotation and reuse alike, names the browser, not the glue.
     PERFORM set_config('neuronplane.client_ip', coalesce(host(ip), ''), true),
             set_config('neuronplane.client_user_agent', coalesce(left(user_agent, 512), ''), true);
@@ -5594,7 +4926,7 @@ BEGIN
         RETURN jsonb_build_object('error', 'csrf', 'code', '42501',
                                   'message', 'missing or wrong X-CSRF-Token header');
     END IF;
-    answer := api.refresh(refresh_token);
+    answer := auth.refresh(refresh_token);
     IF answer ? 'error' THEN
         RETURN answer;
     END IF;
@@ -6224,6 +5556,32 @@ COMMENT ON FUNCTION auth.keep_leased_requests(key_id uuid, window_start timestam
 
 
 --
+-- Name: list_sessions(); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.list_sessions() RETURNS TABLE(id uuid, auth_method text, created_at timestamp with time zone, last_used_at timestamp with time zone, expires_at timestamp with time zone, ip inet, user_agent text, is_current boolean)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT s.id, s.auth_method, s.created_at, s.refreshed_at, least(s.expires_at, s.idle_expires_at),
+           s.ip, s.user_agent, s.id IS NOT DISTINCT FROM auth.current_session_id()
+      FROM auth.sessions s
+     WHERE s.principal_id = identity.require_caller()
+       AND s.revoked_at IS NULL AND s.expires_at > now() AND s.idle_expires_at > now()
+     ORDER BY s.refreshed_at DESC
+$$;
+
+
+ALTER FUNCTION auth.list_sessions() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION list_sessions(); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.list_sessions() IS 'What api.sessions() does (see its comment there); only that endpoint calls it.';
+
+
+--
 -- Name: lockout_delay(integer); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
 --
 
@@ -6246,6 +5604,50 @@ ALTER FUNCTION auth.lockout_delay(failure_count integer) OWNER TO neuronplane_ow
 --
 
 COMMENT ON FUNCTION auth.lockout_delay(failure_count integer) IS 'The lock after the failure_count-th failure in a row: NULL below auth.settings.lockout_threshold, then lockout_base_delay * 2^(failure_count - lockout_threshold), capped at lockout_max_delay.';
+
+
+--
+-- Name: login(text, text); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.login(username_or_email text, password text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    ip inet := auth.request_ip();
+    ua text := auth.request_user_agent();
+    attempt record;
+BEGIN
+    -- Before anything: in a read-only transaction the login would fail at its first write,
+    -- which differs for a right and a wrong password, and its counters would roll back.
+    PERFORM auth.require_read_write('api.login');
+    SELECT * INTO attempt
+      FROM auth.attempt_password_login(username_or_email, password, ip, ua);
+    CASE attempt.outcome
+    WHEN 'ok' THEN
+        RETURN auth.create_session(attempt.user_id, 'password', ip, ua);
+    WHEN 'locked' THEN
+        RETURN auth.error_response(429, 'locked', '28P01',
+                                   'too many failed logins; try again later', attempt.retry_after);
+    WHEN 'rate_limited' THEN
+        RETURN auth.error_response(429, 'rate_limited', '53400',
+                                   'too many login attempts from this address; try again later',
+                                   attempt.retry_after);
+    ELSE
+        RETURN auth.error_response(401, 'invalid_grant', '28P01', 'invalid username or password');
+    END CASE;
+END
+$$;
+
+
+ALTER FUNCTION auth.login(username_or_email text, password text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION login(username_or_email text, password text); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.login(username_or_email text, password text) IS 'What api.login() does (see its comment there); only that endpoint calls it.';
 
 
 --
@@ -6296,6 +5698,60 @@ ALTER FUNCTION auth.login_lock_seconds(account_key text, address inet) OWNER TO 
 --
 
 COMMENT ON FUNCTION auth.login_lock_seconds(account_key text, address inet) IS 'Seconds until the lockout of the account key or the address ends, whichever is later; NULL when neither is locked.';
+
+
+--
+-- Name: logout(); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.logout() RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    sid uuid := auth.require_session();
+BEGIN
+    IF auth.revoke_sessions(identity.current_principal_id(), 'logout', only_session => sid) > 0 THEN
+        PERFORM identity.audit('auth.logout', 'session', sid::text);
+    END IF;
+END
+$$;
+
+
+ALTER FUNCTION auth.logout() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION logout(); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.logout() IS 'What api.logout() does (see its comment there); only that endpoint calls it.';
+
+
+--
+-- Name: logout_all(); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.logout_all() RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    n integer := auth.revoke_sessions(identity.require_caller(), 'logout_all');
+BEGIN
+    PERFORM identity.audit('auth.logout', 'principal', identity.current_principal_id()::text,
+                           jsonb_build_object('sessions', n, 'all', true));
+    RETURN n;
+END
+$$;
+
+
+ALTER FUNCTION auth.logout_all() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION logout_all(); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.logout_all() IS 'What api.logout_all() does (see its comment there); only that endpoint calls it.';
 
 
 --
@@ -6796,6 +6252,100 @@ COMMENT ON FUNCTION auth.record_password_change_failure(user_id uuid, ip inet, u
 
 
 --
+-- Name: refresh(text); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.refresh(refresh_token text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    hit  record;
+    now_ timestamptz := clock_timestamp();
+BEGIN
+    WITH found AS MATERIALIZED (
+        SELECT r.id, r.session_id
+          FROM auth.refresh_tokens r
+         WHERE r.token_hash = sha256(convert_to(coalesce(refresh_token, ''), 'UTF8'))
+           AND r.used_at IS NULL AND r.revoked_at IS NULL AND r.expires_at > now_
+    ), cur AS (
+        SELECT tok.id, tok.session_id, ses.principal_id, pr.type AS principal_type,
+               cfg.refresh_ttl, cfg.idle_timeout, cfg.access_ttl, cfg.issuer, cfg.audience,
+               auth.successor_refresh_token(refresh_token) AS successor
+          FROM found f
+          JOIN auth.refresh_tokens tok ON tok.id = f.id
+          JOIN auth.sessions ses ON ses.id = f.session_id
+          JOIN identity.principals pr ON pr.id = ses.principal_id
+         CROSS JOIN auth.settings cfg
+         WHERE tok.used_at IS NULL AND tok.revoked_at IS NULL AND tok.expires_at > now_
+           AND ses.revoked_at IS NULL AND ses.expires_at > now_ AND ses.idle_expires_at > now_
+           AND pr.disabled_at IS NULL AND (pr.expires_at IS NULL OR pr.expires_at > now())
+           FOR UPDATE OF ses, tok
+    ), spent AS (
+        UPDATE auth.refresh_tokens r SET used_at = now_ FROM cur WHERE r.id = cur.id
+    ), touched AS (
+        UPDATE auth.sessions ss SET refreshed_at = now_,
+                                    idle_expires_at = least(now_ + cur.idle_timeout, ss.expires_at)
+          FROM cur WHERE ss.id = cur.session_id
+    ), successor AS (
+        INSERT INTO auth.refresh_tokens (session_id, token_hash, parent_id, expires_at)
+        SELECT cur.session_id, sha256(convert_to(cur.successor, 'UTF8')), cur.id,
+               now_ + cur.refresh_ttl
+          FROM cur
+    ), event AS (
+        INSERT INTO audit.events (principal_id, principal_type, action, resource_type,
+                                  resource_id, outcome, ip, user_agent, request_id)
+        SELECT cur.principal_id, cur.principal_type, 'auth.refresh.rotated', 'session',
+               cur.session_id::text, 'success', auth.request_ip(), auth.request_user_agent(),
+               left(nullif(current_setting('request.headers', true), '')::jsonb ->> 'x-request-id', 128)
+          FROM cur
+    )
+    SELECT cur.session_id, cur.principal_id, cur.principal_type, cur.successor,
+           cur.access_ttl, cur.issuer, cur.audience, k.kid, k.private_key,
+           floor(extract(epoch FROM now_))::bigint AS issued_at
+      INTO hit
+      FROM cur
+      LEFT JOIN auth.signing_keys k ON k.status = 'active';
+    IF hit.kid IS NOT NULL THEN
+        RETURN jsonb_build_object(
+            'access_token', auth.es256_sign(
+                auth.access_token_claims(
+                    hit.issuer, hit.audience, hit.principal_id,
+                    CASE hit.principal_type WHEN 'user' THEN 'authenticated' ELSE 'service' END,
+                    hit.session_id, hit.principal_type, hit.issued_at, hit.access_ttl),
+                hit.kid, hit.private_key),
+            'token_type', 'bearer',
+            'expires_in', extract(epoch FROM hit.access_ttl)::integer,
+            -- the token's exp, to the second
+            'expires_at', hit.issued_at + floor(extract(epoch FROM hit.access_ttl))::bigint,
+            'refresh_token', hit.successor,
+            'session_id', hit.session_id,
+            'principal_id', hit.principal_id,
+            'principal_type', hit.principal_type);
+    END IF;
+    -- Everything else: the full checks, the session locked before its tokens as in
+    -- auth.revoke_sessions() (auth.refresh_checked() locks the token, then the session).
+    IF hit.session_id IS NULL THEN
+        PERFORM FROM auth.sessions ss
+         WHERE ss.id = (SELECT r.session_id FROM auth.refresh_tokens r
+                         WHERE r.token_hash = sha256(convert_to(coalesce(refresh_token, ''), 'UTF8')))
+           FOR UPDATE;
+    END IF;
+    RETURN auth.refresh_checked(refresh_token);
+END
+$$;
+
+
+ALTER FUNCTION auth.refresh(refresh_token text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION refresh(refresh_token text); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.refresh(refresh_token text) IS 'What api.refresh() does (see its comment there); only that endpoint calls it.';
+
+
+--
 -- Name: refresh_checked(text); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
 --
 
@@ -6976,6 +6526,35 @@ COMMENT ON FUNCTION auth.require_session() IS 'The session of the current reques
 
 
 --
+-- Name: reset_password(uuid, text); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.reset_password(user_id uuid, new_password text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    PERFORM identity.require_platform_admin('reset passwords');
+    IF NOT EXISTS (SELECT FROM identity.users u WHERE u.id = reset_password.user_id) THEN
+        RAISE EXCEPTION 'there is no user with id %', user_id USING ERRCODE = '42704';
+    END IF;
+    PERFORM auth.set_password(user_id, new_password);
+    PERFORM auth.revoke_sessions(user_id, 'password_reset');
+    PERFORM identity.audit('auth.password.reset', 'user', user_id::text);
+END
+$$;
+
+
+ALTER FUNCTION auth.reset_password(user_id uuid, new_password text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION reset_password(user_id uuid, new_password text); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.reset_password(user_id uuid, new_password text) IS 'What api.reset_password() does (see its comment there); only that endpoint calls it.';
+
+
+--
 -- Name: retired_key_retention(); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
 --
 
@@ -6994,6 +6573,40 @@ ALTER FUNCTION auth.retired_key_retention() OWNER TO neuronplane_owner;
 --
 
 COMMENT ON FUNCTION auth.retired_key_retention() IS 'How long a retired signing key stays published: auth.settings.access_ttl plus one minute.';
+
+
+--
+-- Name: revoke_session(uuid); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.revoke_session(session_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    caller uuid := identity.require_caller();
+BEGIN
+    -- auth.revoke_sessions() reads a NULL only_session as "every session".
+    IF session_id IS NULL THEN
+        RAISE EXCEPTION 'session_id is required: give the id of one of your sessions'
+            USING ERRCODE = '22004',
+                  HINT = 'api.sessions() lists them; auth.logout_all() ends them all.';
+    END IF;
+    IF auth.revoke_sessions(caller, 'revoked', only_session => session_id) = 0 THEN
+        RAISE EXCEPTION 'you have no live session %', session_id USING ERRCODE = '42704';
+    END IF;
+    PERFORM identity.audit('auth.session.revoked', 'session', session_id::text);
+END
+$$;
+
+
+ALTER FUNCTION auth.revoke_session(session_id uuid) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION revoke_session(session_id uuid); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.revoke_session(session_id uuid) IS 'What api.revoke_session() does (see its comment there); only that endpoint calls it.';
 
 
 --
@@ -7865,6 +7478,45 @@ COMMENT ON FUNCTION hooks.refuse_read_only_write() IS 'For hooks.pre_request(): 
 
 
 --
+-- Name: add_member(uuid, uuid, text); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.add_member(org_id uuid, user_id uuid, role text DEFAULT 'member'::text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+BEGIN
+    PERFORM identity.check_role(role);
+    PERFORM identity.require_member_admin(org_id, role);
+    IF NOT EXISTS (SELECT FROM identity.users u WHERE u.id = add_member.user_id) THEN
+        RAISE EXCEPTION 'there is no user with id %', user_id USING ERRCODE = '23503';
+    END IF;
+    BEGIN
+        INSERT INTO identity.org_memberships (org_id, user_id, role)
+        VALUES (add_member.org_id, add_member.user_id, add_member.role);
+    EXCEPTION WHEN unique_violation THEN
+        RAISE EXCEPTION 'user % is already a member of organization %', user_id, org_id
+            USING ERRCODE = '23505', HINT = 'Use change_member_role to change the role.';
+    END;
+    PERFORM identity.audit('identity.membership.changed', 'org', org_id::text,
+                           jsonb_build_object('user_id', user_id, 'role', role, 'change', 'added'),
+                           org_id);
+    RETURN;
+END
+$$;
+
+
+ALTER FUNCTION identity.add_member(org_id uuid, user_id uuid, role text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION add_member(org_id uuid, user_id uuid, role text); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.add_member(org_id uuid, user_id uuid, role text) IS 'What api.add_member() does (see its comment there); only that endpoint calls it.';
+
+
+--
 -- Name: admin_org_ids(uuid); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
 --
 
@@ -7887,6 +7539,67 @@ ALTER FUNCTION identity.admin_org_ids(principal_id uuid) OWNER TO neuronplane_ow
 --
 
 COMMENT ON FUNCTION identity.admin_org_ids(principal_id uuid) IS 'The organizations an active principal administers by its membership role (identity.grants()).';
+
+
+--
+-- Name: answer_explain_permission(text, uuid, text, uuid); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.answer_explain_permission(resource_type text, resource_id uuid, permission text, principal_id uuid DEFAULT NULL::uuid) RETURNS TABLE(source text, source_id uuid, effect text, detail text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    caller uuid := identity.current_principal_id();
+BEGIN
+    PERFORM identity.check_question(coalesce(principal_id, caller), resource_type, resource_id,
+                                    permission);
+    RETURN QUERY SELECT * FROM identity.explain_permission(
+        coalesce(principal_id, caller), resource_type, resource_id, permission,
+        CASE WHEN principal_id IS NULL OR principal_id = caller
+             THEN identity.current_api_key_id() END);
+END
+$$;
+
+
+ALTER FUNCTION identity.answer_explain_permission(resource_type text, resource_id uuid, permission text, principal_id uuid) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION answer_explain_permission(resource_type text, resource_id uuid, permission text, principal_id uuid); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.answer_explain_permission(resource_type text, resource_id uuid, permission text, principal_id uuid) IS 'What api.explain_permission() does (see its comment there); only that endpoint calls it.';
+
+
+--
+-- Name: answer_has_permission(text, uuid, text, uuid); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.answer_has_permission(resource_type text, resource_id uuid, permission text, principal_id uuid DEFAULT NULL::uuid) RETURNS boolean
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    caller uuid := identity.current_principal_id();
+BEGIN
+    PERFORM identity.check_question(coalesce(principal_id, caller), resource_type, resource_id,
+                                    permission);
+    IF principal_id IS NULL OR principal_id = caller THEN
+        RETURN identity.has_permission(caller, resource_type, resource_id, permission,
+                                       identity.current_api_key_id());
+    END IF;
+    RETURN identity.has_permission(principal_id, resource_type, resource_id, permission);
+END
+$$;
+
+
+ALTER FUNCTION identity.answer_has_permission(resource_type text, resource_id uuid, permission text, principal_id uuid) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION answer_has_permission(resource_type text, resource_id uuid, permission text, principal_id uuid); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.answer_has_permission(resource_type text, resource_id uuid, permission text, principal_id uuid) IS 'What api.has_permission() does (see its comment there); only that endpoint calls it.';
 
 
 --
@@ -7955,6 +7668,46 @@ ALTER FUNCTION identity.authz_context(principal_id uuid, resource_type text, per
 --
 
 COMMENT ON FUNCTION identity.authz_context(principal_id uuid, resource_type text, permission text, api_key_id uuid) IS 'The asking principal and key as authorization sees them: platform admin, the key''s project, the subjects whose policies reach it (itself, and each organization with its role there), and why either refuses everything (NULL: neither does).';
+
+
+--
+-- Name: change_member_role(uuid, uuid, text); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.change_member_role(org_id uuid, user_id uuid, role text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    old_role text;
+BEGIN
+    PERFORM identity.check_role(role);
+    SELECT m.role INTO old_role FROM identity.org_memberships m
+     WHERE m.org_id = change_member_role.org_id AND m.user_id = change_member_role.user_id;
+    PERFORM identity.require_member_admin(org_id, CASE WHEN 'owner' IN (role, old_role)
+                                                       THEN 'owner' ELSE role END);
+    IF old_role IS NULL THEN
+        RAISE EXCEPTION 'user % is not a member of organization %', user_id, org_id
+            USING ERRCODE = '42704', HINT = 'Use add_member first.';
+    END IF;
+    UPDATE identity.org_memberships m SET role = change_member_role.role
+     WHERE m.org_id = change_member_role.org_id AND m.user_id = change_member_role.user_id;
+    PERFORM identity.audit('identity.membership.changed', 'org', org_id::text,
+                           jsonb_build_object('user_id', user_id, 'role', role,
+                                              'previous_role', old_role, 'change', 'role'),
+                           org_id);
+    RETURN;
+END
+$$;
+
+
+ALTER FUNCTION identity.change_member_role(org_id uuid, user_id uuid, role text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION change_member_role(org_id uuid, user_id uuid, role text); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.change_member_role(org_id uuid, user_id uuid, role text) IS 'What api.change_member_role() does (see its comment there); only that endpoint calls it.';
 
 
 --
@@ -8056,6 +7809,230 @@ COMMENT ON FUNCTION identity.check_role(role text) IS 'Raises 22023 unless role 
 
 
 --
+-- Name: create_api_key(text, text[], uuid, uuid, integer, timestamp with time zone); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.create_api_key(name text, roles text[] DEFAULT ARRAY['member'::text], project_id uuid DEFAULT NULL::uuid, principal_id uuid DEFAULT NULL::uuid, rate_limit_per_min integer DEFAULT NULL::integer, expires_at timestamp with time zone DEFAULT NULL::timestamp with time zone, OUT id uuid, OUT prefix text, OUT api_key text) RETURNS record
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    caller uuid := identity.require_caller();
+    v_principal uuid := coalesce(create_api_key.principal_id, caller);
+    issued record;
+BEGIN
+    PERFORM identity.require_key_manager(v_principal);
+    IF project_id IS NOT NULL THEN
+        PERFORM identity.require_permission('project', project_id, 'read');
+    END IF;
+    issued := identity.issue_api_key(v_principal, name, roles, project_id, rate_limit_per_min,
+                                     expires_at, caller);
+    id := issued.id;
+    prefix := issued.prefix;
+    api_key := issued.api_key;
+    PERFORM identity.audit('api_key.created', 'api_key', prefix,
+                           jsonb_build_object('key_id', id, 'principal_id', v_principal,
+                                              'roles', roles),
+                           (SELECT s.org_id FROM identity.resource_scopes s WHERE s.resource_id = id),
+                           project_id);
+END
+$$;
+
+
+ALTER FUNCTION identity.create_api_key(name text, roles text[], project_id uuid, principal_id uuid, rate_limit_per_min integer, expires_at timestamp with time zone, OUT id uuid, OUT prefix text, OUT api_key text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION create_api_key(name text, roles text[], project_id uuid, principal_id uuid, rate_limit_per_min integer, expires_at timestamp with time zone, OUT id uuid, OUT prefix text, OUT api_key text); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.create_api_key(name text, roles text[], project_id uuid, principal_id uuid, rate_limit_per_min integer, expires_at timestamp with time zone, OUT id uuid, OUT prefix text, OUT api_key text) IS 'What api.create_api_key() does (see its comment there); only that endpoint calls it.';
+
+
+--
+-- Name: create_organization(text, text, jsonb); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.create_organization(name text, slug text, metadata jsonb DEFAULT '{}'::jsonb) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    caller uuid := identity.require_caller();
+    v_id uuid;
+BEGIN
+    IF NOT EXISTS (SELECT FROM identity.users u WHERE u.id = caller) THEN
+        RAISE EXCEPTION 'only users can create organizations'
+            USING ERRCODE = '42501', HINT = 'Service accounts and agents belong to an existing organization.';
+    END IF;
+    IF NOT identity.is_active(caller) THEN
+        RAISE EXCEPTION 'user % is disabled', caller USING ERRCODE = '42501';
+    END IF;
+    IF NOT identity.key_allows(identity.current_api_key_id(), caller, 'admin') THEN
+        RAISE EXCEPTION 'an API key needs the admin role, and no project limit, to create organizations'
+            USING ERRCODE = '42501';
+    END IF;
+    BEGIN
+        INSERT INTO identity.organizations (name, slug, metadata)
+        VALUES (create_organization.name, create_organization.slug,
+                coalesce(create_organization.metadata, '{}'))
+        RETURNING id INTO v_id;
+    EXCEPTION WHEN unique_violation THEN
+        RAISE EXCEPTION 'an organization with slug "%" already exists', slug
+            USING ERRCODE = '23505', HINT = 'Choose another slug.';
+    END;
+    INSERT INTO identity.org_memberships (org_id, user_id, role) VALUES (v_id, caller, 'owner');
+    PERFORM identity.audit('identity.org.created', 'org', v_id::text,
+                           jsonb_build_object('slug', slug), v_id);
+    RETURN v_id;
+END
+$$;
+
+
+ALTER FUNCTION identity.create_organization(name text, slug text, metadata jsonb) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION create_organization(name text, slug text, metadata jsonb); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.create_organization(name text, slug text, metadata jsonb) IS 'What api.create_organization() does (see its comment there); only that endpoint calls it.';
+
+
+--
+-- Name: create_project(text, uuid, text, text, jsonb, text, jsonb); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.create_project(name text, org_id uuid DEFAULT NULL::uuid, description text DEFAULT NULL::text, neurondb_dsn text DEFAULT NULL::text, mcp_config jsonb DEFAULT NULL::jsonb, agent_endpoint text DEFAULT NULL::text, metadata jsonb DEFAULT '{}'::jsonb) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    caller uuid := identity.require_caller();
+    v_user uuid;
+    v_id uuid;
+BEGIN
+    IF org_id IS NULL THEN
+        v_user := caller;  -- a personal project
+    END IF;
+    IF NOT identity.may_create_project(caller, org_id, v_user, identity.current_api_key_id()) THEN
+        RAISE EXCEPTION 'permission denied: cannot create a project in %',
+                        coalesce('organization ' || org_id, 'your own name')
+            USING ERRCODE = '42501',
+                  HINT = 'Projects of an organization need write on it; personal projects are for users.';
+    END IF;
+    IF mcp_config IS NOT NULL AND NOT identity.is_valid_mcp_config(mcp_config) THEN
+        RAISE EXCEPTION 'mcp_config must be {"command": string, "args": [string], "env": {string: string}}'
+            USING ERRCODE = '22023', HINT = 'args and env are optional; no other key is allowed.';
+    END IF;
+    BEGIN
+        INSERT INTO identity.projects (org_id, user_id, name, description, neurondb_dsn,
+                                       mcp_config, agent_endpoint, metadata)
+        VALUES (create_project.org_id, v_user, create_project.name, create_project.description,
+                create_project.neurondb_dsn, create_project.mcp_config,
+                create_project.agent_endpoint, coalesce(create_project.metadata, '{}'))
+        RETURNING id INTO v_id;
+    EXCEPTION WHEN unique_violation THEN
+        RAISE EXCEPTION 'a project named "%" already exists for this owner', name
+            USING ERRCODE = '23505';
+    END;
+    RETURN v_id;
+END
+$$;
+
+
+ALTER FUNCTION identity.create_project(name text, org_id uuid, description text, neurondb_dsn text, mcp_config jsonb, agent_endpoint text, metadata jsonb) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION create_project(name text, org_id uuid, description text, neurondb_dsn text, mcp_config jsonb, agent_endpoint text, metadata jsonb); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.create_project(name text, org_id uuid, description text, neurondb_dsn text, mcp_config jsonb, agent_endpoint text, metadata jsonb) IS 'What api.create_project() does (see its comment there); only that endpoint calls it.';
+
+
+--
+-- Name: create_service_account(text, uuid, uuid, text, jsonb); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.create_service_account(name text, org_id uuid DEFAULT NULL::uuid, project_id uuid DEFAULT NULL::uuid, description text DEFAULT NULL::text, metadata jsonb DEFAULT '{}'::jsonb) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_org uuid := org_id;
+    v_id uuid;
+BEGIN
+    IF project_id IS NOT NULL THEN
+        PERFORM identity.require_permission('project', project_id, 'admin');
+        SELECT p.org_id INTO v_org FROM identity.projects p WHERE p.id = create_service_account.project_id;
+        IF org_id IS NOT NULL AND org_id IS DISTINCT FROM v_org THEN
+            RAISE EXCEPTION 'project % is not in organization %', project_id, org_id
+                USING ERRCODE = '22023';
+        END IF;
+    ELSE
+        PERFORM identity.require_permission('org', org_id, 'admin');
+    END IF;
+    BEGIN
+        INSERT INTO identity.service_accounts (name, org_id, project_id, description, metadata)
+        VALUES (create_service_account.name, v_org, create_service_account.project_id,
+                create_service_account.description, coalesce(create_service_account.metadata, '{}'))
+        RETURNING id INTO v_id;
+    EXCEPTION WHEN unique_violation THEN
+        RAISE EXCEPTION 'a service account named "%" already exists there', name
+            USING ERRCODE = '23505';
+    END;
+    PERFORM identity.audit('identity.service_account.created', 'service_account', v_id::text,
+                           jsonb_build_object('name', name), v_org, project_id);
+    RETURN v_id;
+END
+$$;
+
+
+ALTER FUNCTION identity.create_service_account(name text, org_id uuid, project_id uuid, description text, metadata jsonb) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION create_service_account(name text, org_id uuid, project_id uuid, description text, metadata jsonb); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.create_service_account(name text, org_id uuid, project_id uuid, description text, metadata jsonb) IS 'What api.create_service_account() does (see its comment there); only that endpoint calls it.';
+
+
+--
+-- Name: create_user(text, text, text, boolean); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.create_user(username text, email text DEFAULT NULL::text, display_name text DEFAULT NULL::text, is_admin boolean DEFAULT false) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_id uuid;
+BEGIN
+    PERFORM identity.require_platform_admin('create users');
+    BEGIN
+        INSERT INTO identity.users (username, email, display_name, is_admin)
+        VALUES (create_user.username, create_user.email, create_user.display_name,
+                coalesce(create_user.is_admin, false))
+        RETURNING id INTO v_id;
+    EXCEPTION WHEN unique_violation THEN
+        RAISE EXCEPTION 'a user with this username or e-mail already exists (case is ignored)'
+            USING ERRCODE = '23505';
+    END;
+    PERFORM identity.audit('identity.user.created', 'user', v_id::text,
+                           jsonb_build_object('username', username, 'is_admin', coalesce(is_admin, false)));
+    RETURN v_id;
+END
+$$;
+
+
+ALTER FUNCTION identity.create_user(username text, email text, display_name text, is_admin boolean) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION create_user(username text, email text, display_name text, is_admin boolean); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.create_user(username text, email text, display_name text, is_admin boolean) IS 'What api.create_user() does (see its comment there); only that endpoint calls it.';
+
+
+--
 -- Name: current_api_key_id(); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
 --
 
@@ -8133,6 +8110,58 @@ COMMENT ON FUNCTION identity.decide(effects text[]) IS 'The decision from the ef
 
 
 --
+-- Name: disable_principal(uuid, boolean); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.disable_principal(principal_id uuid, disabled boolean DEFAULT true) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    caller uuid := identity.require_caller();
+    v_type text;
+    v_at timestamptz := CASE WHEN coalesce(disabled, true) THEN now() END;
+BEGIN
+    SELECT p.type INTO v_type FROM identity.principals p WHERE p.id = disable_principal.principal_id;
+    IF v_type IS NULL THEN
+        RAISE EXCEPTION 'there is no principal with id %', principal_id USING ERRCODE = '42704';
+    END IF;
+    IF v_type IN ('user', 'org') THEN
+        PERFORM identity.require_platform_admin('disable users and organizations');
+        IF principal_id = caller THEN
+            RAISE EXCEPTION 'you cannot disable yourself' USING ERRCODE = '42501';
+        END IF;
+    ELSE
+        PERFORM identity.require_permission(v_type, principal_id, 'admin');
+    END IF;
+    CASE v_type
+    WHEN 'user' THEN UPDATE identity.users x SET disabled_at = v_at WHERE x.id = principal_id;
+    WHEN 'service_account' THEN
+        UPDATE identity.service_accounts x SET disabled_at = v_at WHERE x.id = principal_id;
+    WHEN 'agent' THEN UPDATE identity.agents x SET disabled_at = v_at WHERE x.id = principal_id;
+    WHEN 'tool' THEN UPDATE identity.tools x SET disabled_at = v_at WHERE x.id = principal_id;
+    WHEN 'dataset' THEN UPDATE identity.datasets x SET disabled_at = v_at WHERE x.id = principal_id;
+    ELSE UPDATE identity.organizations x SET disabled_at = v_at WHERE x.id = principal_id;
+    END CASE;
+    PERFORM identity.audit(CASE WHEN v_at IS NULL THEN 'identity.principal.enabled'
+                                WHEN v_type = 'user' THEN 'identity.user.disabled'
+                                ELSE 'identity.principal.disabled' END,
+                           v_type, principal_id::text, jsonb_build_object('type', v_type));
+    RETURN principal_id;
+END
+$$;
+
+
+ALTER FUNCTION identity.disable_principal(principal_id uuid, disabled boolean) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION disable_principal(principal_id uuid, disabled boolean); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.disable_principal(principal_id uuid, disabled boolean) IS 'What api.disable_principal() does (see its comment there); only that endpoint calls it.';
+
+
+--
 -- Name: explain_permission(uuid, text, uuid, text, uuid); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
 --
 
@@ -8194,6 +8223,114 @@ ALTER FUNCTION identity.explain_permission(principal_id uuid, resource_type text
 --
 
 COMMENT ON FUNCTION identity.explain_permission(principal_id uuid, resource_type text, resource_id uuid, permission text, api_key_id uuid) IS 'Why has_permission() with the same arguments answers as it does: what refuses the principal or key, each fact of identity.grants() on the resource (platform admin, ownership, membership role, policy), then the decision.';
+
+
+--
+-- Name: get_or_create_user_principal(text, text, text); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.get_or_create_user_principal(username text, email text DEFAULT NULL::text, display_name text DEFAULT NULL::text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_id uuid;
+BEGIN
+    IF session_user <> 'neuronplane_worker'
+       AND NOT identity.is_platform_admin(identity.current_principal_id()) THEN
+        RAISE EXCEPTION 'only the neuronplane service and platform administrators may create user principals'
+            USING ERRCODE = '42501';
+    END IF;
+    SELECT u.id INTO v_id FROM identity.users u
+     WHERE u.username OPERATOR(extensions.=) get_or_create_user_principal.username::extensions.citext
+        OR (get_or_create_user_principal.email IS NOT NULL
+            AND u.email OPERATOR(extensions.=) get_or_create_user_principal.email::extensions.citext)
+     ORDER BY u.username OPERATOR(extensions.=) get_or_create_user_principal.username::extensions.citext DESC
+     LIMIT 1;
+    IF v_id IS NOT NULL THEN
+        RETURN v_id;
+    END IF;
+    INSERT INTO identity.users (username, email, display_name)
+    VALUES (get_or_create_user_principal.username, get_or_create_user_principal.email,
+            get_or_create_user_principal.display_name)
+    RETURNING id INTO v_id;
+    PERFORM audit.record('identity.user.created', 'success', 'user', v_id::text,
+                         jsonb_build_object('username', username, 'via', 'get_or_create_user_principal'));
+    RETURN v_id;
+END
+$$;
+
+
+ALTER FUNCTION identity.get_or_create_user_principal(username text, email text, display_name text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION get_or_create_user_principal(username text, email text, display_name text); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.get_or_create_user_principal(username text, email text, display_name text) IS 'What api.get_or_create_user_principal() does (see its comment there); only that endpoint calls it.';
+
+
+--
+-- Name: grant_permission(uuid, text, text, uuid, text, uuid, uuid, text, timestamp with time zone, jsonb); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.grant_permission(subject_id uuid, resource_type text, permission text, resource_id uuid DEFAULT NULL::uuid, effect text DEFAULT 'allow'::text, org_id uuid DEFAULT NULL::uuid, project_id uuid DEFAULT NULL::uuid, subject_role text DEFAULT NULL::text, expires_at timestamp with time zone DEFAULT NULL::timestamp with time zone, conditions jsonb DEFAULT NULL::jsonb) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+DECLARE
+    caller uuid;
+    v_type text;
+    v_id uuid;
+    v_org uuid := org_id;
+BEGIN
+    PERFORM identity.check_permission_args(resource_type, permission);
+    IF effect IS NULL OR effect NOT IN ('allow', 'deny') THEN
+        RAISE EXCEPTION 'effect must be allow or deny' USING ERRCODE = '22023';
+    END IF;
+    -- The audit log of an organization is named by the organization.
+    IF resource_type = 'audit' AND resource_id IS NOT NULL THEN
+        v_org := coalesce(v_org, resource_id);
+        resource_id := NULL;
+    END IF;
+    caller := identity.require_policy_admin(CASE WHEN resource_type = 'audit' THEN 'org'
+                                                 ELSE resource_type END,
+                                            resource_id, v_org, project_id);
+    SELECT p.type INTO v_type FROM identity.principals p WHERE p.id = grant_permission.subject_id;
+    IF v_type IS NULL THEN
+        RAISE EXCEPTION 'there is no principal with id %', subject_id USING ERRCODE = '23503';
+    END IF;
+    INSERT INTO identity.policies AS p (subject_id, subject_type, subject_role, resource_type,
+                                        resource_id, org_id, project_id, permission, effect,
+                                        expires_at, conditions, created_by)
+    VALUES (grant_permission.subject_id, v_type, grant_permission.subject_role,
+            grant_permission.resource_type, grant_permission.resource_id, v_org,
+            grant_permission.project_id, grant_permission.permission, grant_permission.effect,
+            grant_permission.expires_at, grant_permission.conditions, caller)
+    ON CONFLICT (subject_id, subject_role, resource_type, resource_id, org_id, project_id,
+                 permission, effect)
+    DO UPDATE SET expires_at = EXCLUDED.expires_at, conditions = EXCLUDED.conditions
+    RETURNING p.id INTO v_id;
+    PERFORM identity.audit('policy.granted', resource_type,
+                           coalesce(resource_id, project_id, v_org)::text,
+                           jsonb_build_object('policy_id', v_id, 'subject_id', subject_id,
+                                              'subject_role', subject_role,
+                                              'permission', permission, 'effect', effect),
+                           (SELECT p.scope_org_id FROM identity.policies p WHERE p.id = v_id),
+                           project_id);
+    RETURN v_id;
+END
+$$;
+
+
+ALTER FUNCTION identity.grant_permission(subject_id uuid, resource_type text, permission text, resource_id uuid, effect text, org_id uuid, project_id uuid, subject_role text, expires_at timestamp with time zone, conditions jsonb) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION grant_permission(subject_id uuid, resource_type text, permission text, resource_id uuid, effect text, org_id uuid, project_id uuid, subject_role text, expires_at timestamp with time zone, conditions jsonb); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.grant_permission(subject_id uuid, resource_type text, permission text, resource_id uuid, effect text, org_id uuid, project_id uuid, subject_role text, expires_at timestamp with time zone, conditions jsonb) IS 'What api.grant_permission() does (see its comment there); only that endpoint calls it.';
 
 
 --
@@ -9126,6 +9263,119 @@ COMMENT ON FUNCTION identity.policy_applies(effect text, permission text, resour
 
 
 --
+-- Name: project_dsn(uuid); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.project_dsn(project_id uuid) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+DECLARE
+    p identity.projects;
+    pw text;
+BEGIN
+    PERFORM identity.require_permission('project', project_id, 'execute');
+    SELECT * INTO p FROM identity.projects x WHERE x.id = project_dsn.project_id;
+    IF p.neurondb_dsn IS NULL OR p.neurondb_dsn_secret IS NULL THEN
+        RETURN p.neurondb_dsn;
+    END IF;
+    pw := internal.decrypt_secret(p.neurondb_dsn_secret, 'identity.projects.neurondb_dsn:' || p.id);
+    IF p.neurondb_dsn ~* '^postgres(ql)?://' THEN
+        RETURN p.neurondb_dsn || CASE WHEN position('?' IN p.neurondb_dsn) > 0 THEN '&' ELSE '?' END
+               || 'password=' || (SELECT string_agg(
+                      CASE WHEN c ~ '^[A-Za-z0-9._~-]$' THEN c
+                           ELSE upper(regexp_replace(encode(convert_to(c, 'UTF8'), 'hex'),
+                                                     '(..)', '%\1', 'g')) END, '' ORDER BY n)
+                   FROM regexp_split_to_table(pw, '') WITH ORDINALITY AS t(c, n));
+    END IF;
+    RETURN p.neurondb_dsn || ' password=''' || replace(replace(pw, '\', '\\'), '''', '\''') || '''';
+END
+$_$;
+
+
+ALTER FUNCTION identity.project_dsn(project_id uuid) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION project_dsn(project_id uuid); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.project_dsn(project_id uuid) IS 'What api.project_dsn() does (see its comment there); only that endpoint calls it.';
+
+
+--
+-- Name: project_mcp_config(uuid); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.project_mcp_config(project_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    p identity.projects;
+BEGIN
+    PERFORM identity.require_permission('project', project_id, 'execute');
+    SELECT * INTO p FROM identity.projects x WHERE x.id = project_mcp_config.project_id;
+    IF p.mcp_env_secret IS NULL THEN
+        RETURN p.mcp_config;
+    END IF;
+    RETURN jsonb_set(p.mcp_config, '{env}',
+                     (p.mcp_config -> 'env')
+                     || internal.decrypt_secret(p.mcp_env_secret, 'identity.projects.mcp_env:' || p.id)::jsonb);
+END
+$$;
+
+
+ALTER FUNCTION identity.project_mcp_config(project_id uuid) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION project_mcp_config(project_id uuid); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.project_mcp_config(project_id uuid) IS 'What api.project_mcp_config() does (see its comment there); only that endpoint calls it.';
+
+
+--
+-- Name: remove_member(uuid, uuid); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.remove_member(org_id uuid, user_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    caller uuid := identity.require_caller();
+    old_role text;
+BEGIN
+    SELECT m.role INTO old_role FROM identity.org_memberships m
+     WHERE m.org_id = remove_member.org_id AND m.user_id = remove_member.user_id;
+    -- Anyone may leave; removing someone else needs admin (owner, to remove an owner).
+    IF user_id IS DISTINCT FROM caller THEN
+        PERFORM identity.require_member_admin(org_id, coalesce(old_role, 'member'));
+    END IF;
+    IF old_role IS NULL THEN
+        RAISE EXCEPTION 'user % is not a member of organization %', user_id, org_id
+            USING ERRCODE = '42704';
+    END IF;
+    DELETE FROM identity.org_memberships m
+     WHERE m.org_id = remove_member.org_id AND m.user_id = remove_member.user_id;
+    PERFORM identity.audit('identity.membership.changed', 'org', org_id::text,
+                           jsonb_build_object('user_id', user_id, 'previous_role', old_role,
+                                              'change', 'removed'),
+                           org_id);
+END
+$$;
+
+
+ALTER FUNCTION identity.remove_member(org_id uuid, user_id uuid) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION remove_member(org_id uuid, user_id uuid); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.remove_member(org_id uuid, user_id uuid) IS 'What api.remove_member() does (see its comment there); only that endpoint calls it.';
+
+
+--
 -- Name: require_caller(); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
 --
 
@@ -9320,6 +9570,173 @@ ALTER FUNCTION identity.require_policy_admin(resource_type text, resource_id uui
 --
 
 COMMENT ON FUNCTION identity.require_policy_admin(resource_type text, resource_id uuid, org_id uuid, project_id uuid) IS 'The caller, if it administers what a policy would cover; 42501 otherwise.';
+
+
+--
+-- Name: resolve_principal(uuid); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.resolve_principal(principal_id uuid) RETURNS TABLE(id uuid, type text, name text, is_active boolean, is_platform_admin boolean, org_id uuid, project_id uuid)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    caller uuid := identity.current_principal_id();
+BEGIN
+    -- Visible to itself, the service, platform admins and whoever can read what it is.
+    IF NOT (session_user = 'neuronplane_worker'
+            OR principal_id = caller
+            OR identity.is_platform_admin(caller)
+            OR EXISTS (SELECT FROM identity.principals p
+                        WHERE p.id = resolve_principal.principal_id
+                          AND CASE p.type
+                              WHEN 'user' THEN p.id = ANY (identity.visible_user_ids(caller))
+                              ELSE identity.has_permission(caller, p.type, p.id, 'read',
+                                                           identity.current_api_key_id())
+                              END)) THEN
+        RAISE EXCEPTION 'there is no principal % that you can see', principal_id
+            USING ERRCODE = '42704';
+    END IF;
+    RETURN QUERY
+        SELECT p.id, p.type, p.name,
+               p.disabled_at IS NULL AND (p.expires_at IS NULL OR p.expires_at > now()),
+               coalesce(u.is_admin, false), s.org_id, s.project_id
+          FROM identity.principals p
+          LEFT JOIN identity.users u ON u.id = p.id
+          LEFT JOIN identity.resource_scopes s ON s.resource_id = p.id
+         WHERE p.id = principal_id;
+END
+$$;
+
+
+ALTER FUNCTION identity.resolve_principal(principal_id uuid) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION resolve_principal(principal_id uuid); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.resolve_principal(principal_id uuid) IS 'What api.resolve_principal() does (see its comment there); only that endpoint calls it.';
+
+
+--
+-- Name: revoke_api_key(uuid); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.revoke_api_key(id uuid) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    k identity.api_keys;
+BEGIN
+    SELECT * INTO k FROM identity.api_keys x WHERE x.id = revoke_api_key.id;
+    IF NOT FOUND OR NOT identity.has_permission(identity.require_caller(), 'api_key', k.id, 'admin',
+                                                identity.current_api_key_id()) THEN
+        RAISE EXCEPTION 'permission denied: no API key % that you administer', id
+            USING ERRCODE = '42501';
+    END IF;
+    IF k.revoked_at IS NULL THEN
+        UPDATE identity.api_keys x SET revoked_at = now() WHERE x.id = k.id;
+        PERFORM identity.audit('api_key.revoked', 'api_key', k.prefix,
+                               jsonb_build_object('key_id', k.id), NULL, k.project_id);
+    END IF;
+    RETURN k.id;
+END
+$$;
+
+
+ALTER FUNCTION identity.revoke_api_key(id uuid) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION revoke_api_key(id uuid); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.revoke_api_key(id uuid) IS 'What api.revoke_api_key() does (see its comment there); only that endpoint calls it.';
+
+
+--
+-- Name: revoke_permission(uuid); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.revoke_permission(policy_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    p identity.policies;
+BEGIN
+    SELECT * INTO p FROM identity.policies x WHERE x.id = policy_id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'there is no policy with id %', policy_id USING ERRCODE = '42704';
+    END IF;
+    PERFORM identity.require_policy_admin(CASE WHEN p.resource_type = 'audit' THEN 'org'
+                                               ELSE p.resource_type END,
+                                          p.resource_id, p.org_id, p.project_id);
+    DELETE FROM identity.policies x WHERE x.id = p.id;
+    PERFORM identity.audit('policy.revoked', p.resource_type,
+                           coalesce(p.resource_id, p.project_id, p.org_id)::text,
+                           jsonb_build_object('policy_id', p.id, 'subject_id', p.subject_id,
+                                              'permission', p.permission, 'effect', p.effect),
+                           p.scope_org_id, p.project_id);
+END
+$$;
+
+
+ALTER FUNCTION identity.revoke_permission(policy_id uuid) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION revoke_permission(policy_id uuid); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.revoke_permission(policy_id uuid) IS 'What api.revoke_permission() does (see its comment there); only that endpoint calls it.';
+
+
+--
+-- Name: rotate_api_key(uuid); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.rotate_api_key(id uuid, OUT new_id uuid, OUT prefix text, OUT api_key text) RETURNS record
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    caller uuid := identity.require_caller();
+    k identity.api_keys;
+    issued record;
+BEGIN
+    SELECT * INTO k FROM identity.api_keys x WHERE x.id = rotate_api_key.id FOR UPDATE;
+    IF NOT FOUND OR NOT identity.has_permission(caller, 'api_key', k.id, 'admin',
+                                                identity.current_api_key_id()) THEN
+        RAISE EXCEPTION 'permission denied: no API key % that you administer', id
+            USING ERRCODE = '42501';
+    END IF;
+    IF k.revoked_at IS NOT NULL THEN
+        RAISE EXCEPTION 'API key % is revoked', k.prefix
+            USING ERRCODE = '22023', HINT = 'Create a new key instead.';
+    END IF;
+    PERFORM identity.require_key_manager(k.principal_id);
+    UPDATE identity.api_keys x SET revoked_at = now() WHERE x.id = k.id;
+    issued := identity.issue_api_key(k.principal_id, k.name, k.roles, k.project_id,
+                                     k.rate_limit_per_min,
+                                     CASE WHEN k.expires_at > now() THEN k.expires_at END, caller);
+    new_id := issued.id;
+    prefix := issued.prefix;
+    api_key := issued.api_key;
+    PERFORM identity.audit('api_key.rotated', 'api_key', prefix,
+                           jsonb_build_object('key_id', new_id, 'old_key_id', k.id,
+                                              'old_prefix', k.prefix),
+                           NULL, k.project_id);
+END
+$$;
+
+
+ALTER FUNCTION identity.rotate_api_key(id uuid, OUT new_id uuid, OUT prefix text, OUT api_key text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION rotate_api_key(id uuid, OUT new_id uuid, OUT prefix text, OUT api_key text); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.rotate_api_key(id uuid, OUT new_id uuid, OUT prefix text, OUT api_key text) IS 'What api.rotate_api_key() does (see its comment there); only that endpoint calls it.';
 
 
 --
@@ -10701,6 +11118,55 @@ COMMENT ON FUNCTION ops.index_health_snapshot() IS 'Every index of this database
 
 
 --
+-- Name: record_usage(uuid, bigint, bigint, integer, uuid); Type: FUNCTION; Schema: ops; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION ops.record_usage(project_id uuid, tokens_in bigint, tokens_out bigint, llm_calls integer DEFAULT 1, model_id uuid DEFAULT NULL::uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    caller uuid := identity.require_caller();
+    key_id uuid := identity.current_api_key_id();
+BEGIN
+    IF project_id IS NULL OR NOT identity.has_permission(caller, 'project', project_id, 'read', key_id) THEN
+        RAISE EXCEPTION 'there is no project with id %', coalesce(project_id::text, 'null')
+            USING ERRCODE = '42704', COLUMN = 'project_id';
+    END IF;
+    IF NOT identity.has_permission(caller, 'project', project_id, 'execute', key_id) THEN
+        RAISE EXCEPTION 'permission denied: reporting usage needs execute on project %', project_id
+            USING ERRCODE = '42501';
+    END IF;
+    IF tokens_in IS NULL OR tokens_in < 0 OR tokens_in > 1000000000 THEN
+        RAISE EXCEPTION 'tokens_in must be a count from 0 to 1000000000' USING ERRCODE = '22023', COLUMN = 'tokens_in';
+    END IF;
+    IF tokens_out IS NULL OR tokens_out < 0 OR tokens_out > 1000000000 THEN
+        RAISE EXCEPTION 'tokens_out must be a count from 0 to 1000000000' USING ERRCODE = '22023', COLUMN = 'tokens_out';
+    END IF;
+    IF llm_calls IS NULL OR llm_calls < 0 OR llm_calls > 1000000 THEN
+        RAISE EXCEPTION 'llm_calls must be a count from 0 to 1000000' USING ERRCODE = '22023', COLUMN = 'llm_calls';
+    END IF;
+    IF model_id IS NOT NULL AND NOT EXISTS (SELECT FROM workspace.llm_models m
+                                             WHERE m.id = model_id AND m.project_id = record_usage.project_id) THEN
+        RAISE EXCEPTION 'there is no LLM model with id % in project %', model_id, project_id
+            USING ERRCODE = '42704', COLUMN = 'model_id';
+    END IF;
+    PERFORM ops.add_usage(project_id, key_id, llm_calls => llm_calls::bigint,
+                          tokens_in => tokens_in, tokens_out => tokens_out);
+END
+$$;
+
+
+ALTER FUNCTION ops.record_usage(project_id uuid, tokens_in bigint, tokens_out bigint, llm_calls integer, model_id uuid) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION record_usage(project_id uuid, tokens_in bigint, tokens_out bigint, llm_calls integer, model_id uuid); Type: COMMENT; Schema: ops; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION ops.record_usage(project_id uuid, tokens_in bigint, tokens_out bigint, llm_calls integer, model_id uuid) IS 'What api.record_usage() does (see its comment there); only that endpoint calls it.';
+
+
+--
 -- Name: require_monitor_access(); Type: FUNCTION; Schema: ops; Owner: neuronplane_owner
 --
 
@@ -10925,6 +11391,91 @@ COMMENT ON FUNCTION workspace.add_embedding_column(job_id uuid, attempt integer,
 
 
 --
+-- Name: add_llm_model(uuid, text, text, text, jsonb, text); Type: FUNCTION; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION workspace.add_llm_model(project_id uuid, provider text, model_name text, display_name text DEFAULT NULL::text, config jsonb DEFAULT '{}'::jsonb, key text DEFAULT NULL::text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    caller uuid := identity.require_caller();
+    key_id uuid := identity.current_api_key_id();
+    m workspace.llm_models;
+BEGIN
+    IF project_id IS NULL OR NOT identity.has_permission(caller, 'project', project_id, 'read', key_id) THEN
+        RAISE EXCEPTION 'there is no project with id %', coalesce(project_id::text, 'null')
+            USING ERRCODE = '42704', COLUMN = 'project_id';
+    END IF;
+    IF NOT identity.has_permission(caller, 'project', project_id, 'write', key_id) THEN
+        RAISE EXCEPTION 'permission denied: adding a model needs write on project %', project_id
+            USING ERRCODE = '42501';
+    END IF;
+    BEGIN
+        INSERT INTO workspace.llm_models (project_id, provider, model_name, display_name, config)
+        VALUES (add_llm_model.project_id, add_llm_model.provider, add_llm_model.model_name,
+                add_llm_model.display_name, coalesce(add_llm_model.config, '{}'))
+        RETURNING * INTO m;
+    EXCEPTION WHEN unique_violation THEN
+        RAISE EXCEPTION 'model_name "%" is already in this project', btrim(model_name)
+            USING ERRCODE = '23505', COLUMN = 'model_name',
+                  HINT = 'Set its key with set_llm_model_key, or delete it first.';
+    END;
+    IF key IS NOT NULL THEN
+        PERFORM workspace.store_llm_model_key(m, key);
+    END IF;
+    RETURN m.id;
+END
+$$;
+
+
+ALTER FUNCTION workspace.add_llm_model(project_id uuid, provider text, model_name text, display_name text, config jsonb, key text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION add_llm_model(project_id uuid, provider text, model_name text, display_name text, config jsonb, key text); Type: COMMENT; Schema: workspace; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION workspace.add_llm_model(project_id uuid, provider text, model_name text, display_name text, config jsonb, key text) IS 'What api.add_llm_model() does (see its comment there); only that endpoint calls it.';
+
+
+--
+-- Name: authorize_onboarding_probe(text, text); Type: FUNCTION; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION workspace.authorize_onboarding_probe(kind text, target text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+DECLARE
+    caller uuid := identity.require_caller();
+BEGIN
+    IF NOT identity.is_active(caller) THEN
+        RAISE EXCEPTION 'principal % is disabled or expired', caller USING ERRCODE = '42501';
+    END IF;
+    IF kind IS NULL OR kind NOT IN ('database', 'agent') THEN
+        RAISE EXCEPTION 'kind must be database or agent' USING ERRCODE = '22023', COLUMN = 'kind';
+    END IF;
+    IF target IS NULL OR length(target) > 300 OR target !~ '^[^[:space:][:cntrl:]@]+$' THEN
+        RAISE EXCEPTION 'target must be a host and port or a URL without credentials (at most 300 characters)'
+            USING ERRCODE = '22023', COLUMN = 'target';
+    END IF;
+    PERFORM identity.audit('workspace.onboarding.probed', kind, target,
+                           jsonb_build_object('kind', kind, 'target', target));
+    RETURN jsonb_build_object('principal_id', caller);
+END
+$_$;
+
+
+ALTER FUNCTION workspace.authorize_onboarding_probe(kind text, target text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION authorize_onboarding_probe(kind text, target text); Type: COMMENT; Schema: workspace; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION workspace.authorize_onboarding_probe(kind text, target text) IS 'What api.authorize_onboarding_probe() does (see its comment there); only that endpoint calls it.';
+
+
+--
 -- Name: begin_ingest_load(uuid, integer, jsonb); Type: FUNCTION; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -10990,6 +11541,53 @@ ALTER FUNCTION workspace.begin_ingest_load(job_id uuid, attempt integer, columns
 --
 
 COMMENT ON FUNCTION workspace.begin_ingest_load(job_id uuid, attempt integer, columns jsonb) IS 'Creates the job''s staging table (sanitized, unique column names; types from workspace.ingest_column_types()) for the worker to COPY into, inside its load transaction.';
+
+
+--
+-- Name: cancel_ingest(uuid); Type: FUNCTION; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION workspace.cancel_ingest(id uuid) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    caller uuid := identity.require_caller();
+    j      workspace.ingest_jobs;
+BEGIN
+    SELECT * INTO j FROM workspace.ingest_jobs x WHERE x.id = cancel_ingest.id FOR UPDATE;
+    IF NOT FOUND OR NOT identity.has_permission(caller, 'project', j.project_id, 'read',
+                                                identity.current_api_key_id()) THEN
+        RAISE EXCEPTION 'ingest job % does not exist', coalesce(id::text, 'null')
+            USING ERRCODE = '42704';
+    END IF;
+    IF j.created_by IS DISTINCT FROM caller THEN
+        PERFORM identity.require_permission('project', j.project_id, 'write');
+    END IF;
+    IF j.status NOT IN ('queued', 'running') THEN
+        -- PT409: PostgREST answers 409 Conflict.
+        RAISE EXCEPTION 'ingest job % has already finished (%)', id, j.status
+            USING ERRCODE = 'PT409';
+    END IF;
+    UPDATE workspace.ingest_jobs x
+       SET status = 'cancelled', finished_at = now(), phase = NULL,
+           error = 'cancelled'
+     WHERE x.id = j.id;
+    PERFORM identity.audit('workspace.ingest.cancelled', 'project', j.project_id::text,
+                           jsonb_build_object('job_id', j.id, 'was', j.status), NULL, j.project_id);
+    PERFORM pg_catalog.pg_notify('neuronplane_ingest', j.id::text);
+    RETURN j.id;
+END
+$$;
+
+
+ALTER FUNCTION workspace.cancel_ingest(id uuid) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION cancel_ingest(id uuid); Type: COMMENT; Schema: workspace; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION workspace.cancel_ingest(id uuid) IS 'What api.cancel_ingest() does (see its comment there); only that endpoint calls it.';
 
 
 --
@@ -11249,6 +11847,95 @@ ALTER FUNCTION workspace.claim_ingest_job(worker_id uuid) OWNER TO neuronplane_o
 --
 
 COMMENT ON FUNCTION workspace.claim_ingest_job(worker_id uuid) IS 'The next queued (or abandoned) job, locked with SKIP LOCKED and handed to this worker with a new attempt number, with its decrypted credentials. Definer: reads secrets the worker role cannot.';
+
+
+--
+-- Name: count_ingest_workers(); Type: FUNCTION; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION workspace.count_ingest_workers() RETURNS integer
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT count(*)::integer
+      FROM workspace.ingest_workers w
+     CROSS JOIN workspace.ingest_settings s
+     WHERE w.stopped_at IS NULL AND w.heartbeat_at >= now() - s.stale_after
+$$;
+
+
+ALTER FUNCTION workspace.count_ingest_workers() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION count_ingest_workers(); Type: COMMENT; Schema: workspace; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION workspace.count_ingest_workers() IS 'What api.count_ingest_workers() does (see its comment there); only that endpoint calls it.';
+
+
+--
+-- Name: create_profile(text, text, jsonb, text, text, uuid, text, jsonb); Type: FUNCTION; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION workspace.create_profile(name text, neurondb_dsn text DEFAULT NULL::text, mcp_config jsonb DEFAULT NULL::jsonb, agent_endpoint text DEFAULT NULL::text, agent_api_key text DEFAULT NULL::text, org_id uuid DEFAULT NULL::uuid, description text DEFAULT NULL::text, metadata jsonb DEFAULT '{}'::jsonb) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+DECLARE
+    p uuid;
+BEGIN
+    PERFORM identity.require_caller();
+    IF name IS NULL OR btrim(name) = '' THEN
+        RAISE EXCEPTION 'name is required' USING ERRCODE = '22023', COLUMN = 'name';
+    END IF;
+    IF length(name) > 200 THEN
+        RAISE EXCEPTION 'name must be at most 200 characters' USING ERRCODE = '22023', COLUMN = 'name';
+    END IF;
+    IF length(description) > 2000 THEN
+        RAISE EXCEPTION 'description must be at most 2000 characters'
+            USING ERRCODE = '22023', COLUMN = 'description';
+    END IF;
+    IF neurondb_dsn IS NOT NULL
+       AND (length(neurondb_dsn) > 2048
+            OR NOT (btrim(neurondb_dsn) ~* '^postgres(ql)?://'
+                    OR btrim(neurondb_dsn) ~ '^[A-Za-z_]+\s*=')) THEN
+        RAISE EXCEPTION 'neurondb_dsn must be a PostgreSQL connection string (postgresql://... or host=... dbname=...) of at most 2048 characters'
+            USING ERRCODE = '22023', COLUMN = 'neurondb_dsn';
+    END IF;
+    IF mcp_config IS NOT NULL AND NOT identity.is_valid_mcp_config(mcp_config) THEN
+        RAISE EXCEPTION 'mcp_config must be {"command": string, "args": [string], "env": {string: string}}'
+            USING ERRCODE = '22023', COLUMN = 'mcp_config',
+                  HINT = 'args and env are optional; no other key is allowed.';
+    END IF;
+    IF agent_endpoint IS NOT NULL
+       AND (length(agent_endpoint) > 2048 OR agent_endpoint !~ '^https?://[^[:space:]/]+[^[:space:]]*$') THEN
+        RAISE EXCEPTION 'agent_endpoint must be an http:// or https:// URL of at most 2048 characters'
+            USING ERRCODE = '22023', COLUMN = 'agent_endpoint';
+    END IF;
+    IF agent_api_key IS NOT NULL AND agent_endpoint IS NULL THEN
+        RAISE EXCEPTION 'agent_api_key needs an agent_endpoint'
+            USING ERRCODE = '22023', COLUMN = 'agent_api_key';
+    END IF;
+    IF metadata IS NOT NULL AND jsonb_typeof(metadata) <> 'object' THEN
+        RAISE EXCEPTION 'metadata must be a JSON object' USING ERRCODE = '22023', COLUMN = 'metadata';
+    END IF;
+    p := identity.create_project(btrim(name), org_id, description, btrim(neurondb_dsn), mcp_config,
+                            agent_endpoint, coalesce(metadata, '{}'));
+    IF agent_api_key IS NOT NULL THEN
+        PERFORM workspace.store_project_agent_key(p, agent_api_key);
+    END IF;
+    RETURN p;
+END
+$_$;
+
+
+ALTER FUNCTION workspace.create_profile(name text, neurondb_dsn text, mcp_config jsonb, agent_endpoint text, agent_api_key text, org_id uuid, description text, metadata jsonb) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION create_profile(name text, neurondb_dsn text, mcp_config jsonb, agent_endpoint text, agent_api_key text, org_id uuid, description text, metadata jsonb); Type: COMMENT; Schema: workspace; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION workspace.create_profile(name text, neurondb_dsn text, mcp_config jsonb, agent_endpoint text, agent_api_key text, org_id uuid, description text, metadata jsonb) IS 'What api.create_profile() does (see its comment there); only that endpoint calls it.';
 
 
 --
@@ -11981,6 +12668,102 @@ COMMENT ON FUNCTION workspace.secret_config_keys(config jsonb) IS 'Keys of a mod
 
 
 --
+-- Name: set_llm_model_key(uuid, text); Type: FUNCTION; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION workspace.set_llm_model_key(model_id uuid, key text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    m workspace.llm_models := workspace.llm_model_for_write(model_id);
+BEGIN
+    PERFORM workspace.store_llm_model_key(m, key);
+    RETURN m.id;
+END
+$$;
+
+
+ALTER FUNCTION workspace.set_llm_model_key(model_id uuid, key text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION set_llm_model_key(model_id uuid, key text); Type: COMMENT; Schema: workspace; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION workspace.set_llm_model_key(model_id uuid, key text) IS 'What api.set_llm_model_key() does (see its comment there); only that endpoint calls it.';
+
+
+--
+-- Name: set_llm_model_key(uuid, text, text); Type: FUNCTION; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION workspace.set_llm_model_key(project_id uuid, model_name text, key text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_id uuid;
+BEGIN
+    -- Only in a project the caller can read: elsewhere no model exists (not even its id).
+    IF identity.has_permission(identity.require_caller(), 'project', project_id, 'read',
+                               identity.current_api_key_id()) THEN
+        SELECT m.id INTO v_id FROM workspace.llm_models m
+         WHERE m.project_id = set_llm_model_key.project_id
+           AND m.model_name = btrim(set_llm_model_key.model_name);
+    END IF;
+    IF v_id IS NULL THEN
+        RAISE EXCEPTION 'there is no LLM model "%" in project %', model_name, coalesce(project_id::text, 'null')
+            USING ERRCODE = '42704', COLUMN = 'model_name';
+    END IF;
+    RETURN workspace.set_llm_model_key(v_id, key);
+END
+$$;
+
+
+ALTER FUNCTION workspace.set_llm_model_key(project_id uuid, model_name text, key text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION set_llm_model_key(project_id uuid, model_name text, key text); Type: COMMENT; Schema: workspace; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION workspace.set_llm_model_key(project_id uuid, model_name text, key text) IS 'What api.set_llm_model_key() does (see its comment there); only that endpoint calls it.';
+
+
+--
+-- Name: set_profile_agent_key(uuid, text); Type: FUNCTION; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION workspace.set_profile_agent_key(project_id uuid, agent_api_key text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    caller uuid := identity.require_caller();
+    key_id uuid := identity.current_api_key_id();
+BEGIN
+    IF project_id IS NULL OR NOT identity.has_permission(caller, 'project', project_id, 'read', key_id) THEN
+        RAISE EXCEPTION 'there is no project with id %', coalesce(project_id::text, 'null')
+            USING ERRCODE = '42704', COLUMN = 'project_id';
+    END IF;
+    IF NOT identity.has_permission(caller, 'project', project_id, 'write', key_id) THEN
+        RAISE EXCEPTION 'permission denied: write on project %', project_id USING ERRCODE = '42501';
+    END IF;
+    PERFORM workspace.store_project_agent_key(project_id, agent_api_key);
+    RETURN set_profile_agent_key.project_id;
+END
+$$;
+
+
+ALTER FUNCTION workspace.set_profile_agent_key(project_id uuid, agent_api_key text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION set_profile_agent_key(project_id uuid, agent_api_key text); Type: COMMENT; Schema: workspace; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION workspace.set_profile_agent_key(project_id uuid, agent_api_key text) IS 'What api.set_profile_agent_key() does (see its comment there); only that endpoint calls it.';
+
+
+--
 -- Name: staging_table(uuid); Type: FUNCTION; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -11999,6 +12782,87 @@ ALTER FUNCTION workspace.staging_table(job_id uuid) OWNER TO neuronplane_owner;
 --
 
 COMMENT ON FUNCTION workspace.staging_table(job_id uuid) IS 'Name of a job''s staging table (sanitized dataset names never start with an underscore).';
+
+
+--
+-- Name: start_ingest(uuid, text, text, jsonb, text, jsonb, jsonb, jsonb, jsonb, text); Type: FUNCTION; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION workspace.start_ingest(project_id uuid, dataset_name text, source_type text, source jsonb, format text DEFAULT 'auto'::text, options jsonb DEFAULT '{}'::jsonb, embedding jsonb DEFAULT NULL::jsonb, index_config jsonb DEFAULT '{}'::jsonb, credentials jsonb DEFAULT NULL::jsonb, if_exists text DEFAULT 'fail'::text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    caller  uuid := identity.require_caller();
+    v_id    uuid := gen_random_uuid();
+    up      workspace.ingest_uploads;
+BEGIN
+    IF project_id IS NULL OR NOT EXISTS (SELECT FROM identity.projects p WHERE p.id = start_ingest.project_id) THEN
+        RAISE EXCEPTION 'project % does not exist', coalesce(project_id::text, 'null')
+            USING ERRCODE = '42704';
+    END IF;
+    PERFORM identity.require_permission('project', project_id, 'write');
+    IF dataset_name IS NULL OR btrim(dataset_name) = '' OR length(dataset_name) > 200 THEN
+        RAISE EXCEPTION 'dataset_name is required (1 to 200 characters)' USING ERRCODE = '22023';
+    END IF;
+    IF if_exists IS NULL OR if_exists NOT IN ('fail', 'replace') THEN
+        RAISE EXCEPTION 'if_exists must be fail or replace' USING ERRCODE = '22023';
+    END IF;
+    PERFORM workspace.check_ingest_request(source_type, source, format, coalesce(options, '{}'),
+                                           embedding, coalesce(index_config, '{}'), credentials);
+    IF if_exists = 'fail' AND EXISTS (
+        SELECT FROM identity.datasets d
+         WHERE d.project_id = start_ingest.project_id AND lower(d.name) = lower(dataset_name)) THEN
+        RAISE EXCEPTION 'a dataset named "%" already exists in this project', dataset_name
+            USING ERRCODE = '23505', HINT = 'Choose another dataset_name, or if_exists => replace.';
+    END IF;
+    IF if_exists = 'replace' THEN
+        -- Replacing a dataset is writing it.
+        PERFORM identity.require_permission('dataset', d.id, 'write')
+           FROM identity.datasets d
+          WHERE d.project_id = start_ingest.project_id AND lower(d.name) = lower(dataset_name);
+    END IF;
+    IF source_type = 'upload' THEN
+        SELECT * INTO up FROM workspace.ingest_uploads u
+         WHERE u.id = (source ->> 'upload_id')::uuid AND u.job_id IS NULL
+           AND u.created_at > now() - interval '1 day'
+           FOR UPDATE;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'upload % does not exist or was used already', source ->> 'upload_id'
+                USING ERRCODE = '42704', HINT = 'Send the file to the glue''s POST /ingest/upload.';
+        END IF;
+    END IF;
+    PERFORM workspace.ensure_dataset_schema(project_id);
+
+    INSERT INTO workspace.ingest_jobs (id, project_id, dataset_name, if_exists, source_type,
+                                       source, format, options, embedding, index_config,
+                                       credentials_secret, created_by)
+    VALUES (v_id, project_id, btrim(dataset_name), if_exists, source_type, source, format,
+            coalesce(options, '{}'), embedding, coalesce(index_config, '{}'),
+            CASE WHEN credentials IS NOT NULL THEN
+                internal.encrypt_secret(credentials::text, 'workspace.ingest_jobs.credentials:' || v_id)
+            END,
+            caller);
+    IF up.id IS NOT NULL THEN
+        UPDATE workspace.ingest_uploads u SET job_id = v_id WHERE u.id = up.id;
+    END IF;
+    PERFORM identity.audit('workspace.ingest.started', 'project', project_id::text,
+                           jsonb_build_object('job_id', v_id, 'dataset_name', dataset_name,
+                                              'source_type', source_type, 'format', format),
+                           NULL, project_id);
+    PERFORM pg_catalog.pg_notify('neuronplane_ingest', v_id::text);
+    RETURN v_id;
+END
+$$;
+
+
+ALTER FUNCTION workspace.start_ingest(project_id uuid, dataset_name text, source_type text, source jsonb, format text, options jsonb, embedding jsonb, index_config jsonb, credentials jsonb, if_exists text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION start_ingest(project_id uuid, dataset_name text, source_type text, source jsonb, format text, options jsonb, embedding jsonb, index_config jsonb, credentials jsonb, if_exists text); Type: COMMENT; Schema: workspace; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION workspace.start_ingest(project_id uuid, dataset_name text, source_type text, source jsonb, format text, options jsonb, embedding jsonb, index_config jsonb, credentials jsonb, if_exists text) IS 'What api.start_ingest() does (see its comment there); only that endpoint calls it.';
 
 
 --
@@ -13730,7 +14594,7 @@ ALTER TABLE auth.common_passwords OWNER TO neuronplane_owner;
 -- Name: TABLE common_passwords; Type: COMMENT; Schema: auth; Owner: neuronplane_owner
 --
 
-COMMENT ON TABLE auth.common_passwords IS 'Passwords refused as too common, lower-cased: Django''s list of 20,000 (19,640 distinct), loaded at the end of the deploy script of auth/passwords.';
+COMMENT ON TABLE auth.common_passwords IS 'Passwords refused as too common, lower-cased: Django''s list of 20,000 (19,640 distinct), loaded from data/common-passwords.txt.gz by the deploy script of auth/passwords.';
 
 
 --
@@ -18462,6 +19326,13 @@ REVOKE ALL ON FUNCTION audit.verify(from_time timestamp with time zone, to_time 
 
 
 --
+-- Name: FUNCTION verify_audit(from_time timestamp with time zone, to_time timestamp with time zone); Type: ACL; Schema: audit; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION audit.verify_audit(from_time timestamp with time zone, to_time timestamp with time zone) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION verify_head(month date, "position" bigint, hash text); Type: ACL; Schema: audit; Owner: neuronplane_owner
 --
 
@@ -18544,6 +19415,13 @@ REVOKE ALL ON FUNCTION auth.autonomous_conninfo() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION auth.begin_oidc_login(provider text, redirect_to text, ip inet, user_agent text) FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.begin_oidc_login(provider text, redirect_to text, ip inet, user_agent text) TO neuronplane_worker;
+
+
+--
+-- Name: FUNCTION change_password(old_password text, new_password text); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.change_password(old_password text, new_password text) FROM PUBLIC;
 
 
 --
@@ -18745,10 +19623,24 @@ REVOKE ALL ON FUNCTION auth.keep_leased_requests(key_id uuid, window_start times
 
 
 --
+-- Name: FUNCTION list_sessions(); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.list_sessions() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION lockout_delay(failure_count integer); Type: ACL; Schema: auth; Owner: neuronplane_owner
 --
 
 REVOKE ALL ON FUNCTION auth.lockout_delay(failure_count integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION login(username_or_email text, password text); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.login(username_or_email text, password text) FROM PUBLIC;
 
 
 --
@@ -18763,6 +19655,20 @@ REVOKE ALL ON FUNCTION auth.login_address(ip inet) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION auth.login_lock_seconds(account_key text, address inet) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION logout(); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.logout() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION logout_all(); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.logout_all() FROM PUBLIC;
 
 
 --
@@ -18889,6 +19795,13 @@ GRANT ALL ON FUNCTION auth.record_password_change_failure(user_id uuid, ip inet,
 
 
 --
+-- Name: FUNCTION refresh(refresh_token text); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.refresh(refresh_token text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION refresh_checked(refresh_token text); Type: ACL; Schema: auth; Owner: neuronplane_owner
 --
 
@@ -18924,10 +19837,24 @@ REVOKE ALL ON FUNCTION auth.require_session() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION reset_password(user_id uuid, new_password text); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.reset_password(user_id uuid, new_password text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION retired_key_retention(); Type: ACL; Schema: auth; Owner: neuronplane_owner
 --
 
 REVOKE ALL ON FUNCTION auth.retired_key_retention() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION revoke_session(session_id uuid); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.revoke_session(session_id uuid) FROM PUBLIC;
 
 
 --
@@ -20322,12 +21249,33 @@ GRANT ALL ON FUNCTION hooks.refuse_read_only_write() TO service;
 
 
 --
+-- Name: FUNCTION add_member(org_id uuid, user_id uuid, role text); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.add_member(org_id uuid, user_id uuid, role text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION admin_org_ids(principal_id uuid); Type: ACL; Schema: identity; Owner: neuronplane_owner
 --
 
 REVOKE ALL ON FUNCTION identity.admin_org_ids(principal_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION identity.admin_org_ids(principal_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION identity.admin_org_ids(principal_id uuid) TO service;
+
+
+--
+-- Name: FUNCTION answer_explain_permission(resource_type text, resource_id uuid, permission text, principal_id uuid); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.answer_explain_permission(resource_type text, resource_id uuid, permission text, principal_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION answer_has_permission(resource_type text, resource_id uuid, permission text, principal_id uuid); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.answer_has_permission(resource_type text, resource_id uuid, permission text, principal_id uuid) FROM PUBLIC;
 
 
 --
@@ -20342,6 +21290,13 @@ REVOKE ALL ON FUNCTION identity.audit(action text, resource_type text, resource_
 --
 
 REVOKE ALL ON FUNCTION identity.authz_context(principal_id uuid, resource_type text, permission text, api_key_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION change_member_role(org_id uuid, user_id uuid, role text); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.change_member_role(org_id uuid, user_id uuid, role text) FROM PUBLIC;
 
 
 --
@@ -20364,6 +21319,41 @@ REVOKE ALL ON FUNCTION identity.check_question(principal_id uuid, resource_type 
 
 REVOKE ALL ON FUNCTION identity.check_role(role text) FROM PUBLIC;
 GRANT ALL ON FUNCTION identity.check_role(role text) TO neuronplane_worker;
+
+
+--
+-- Name: FUNCTION create_api_key(name text, roles text[], project_id uuid, principal_id uuid, rate_limit_per_min integer, expires_at timestamp with time zone, OUT id uuid, OUT prefix text, OUT api_key text); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.create_api_key(name text, roles text[], project_id uuid, principal_id uuid, rate_limit_per_min integer, expires_at timestamp with time zone, OUT id uuid, OUT prefix text, OUT api_key text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION create_organization(name text, slug text, metadata jsonb); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.create_organization(name text, slug text, metadata jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION create_project(name text, org_id uuid, description text, neurondb_dsn text, mcp_config jsonb, agent_endpoint text, metadata jsonb); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.create_project(name text, org_id uuid, description text, neurondb_dsn text, mcp_config jsonb, agent_endpoint text, metadata jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION create_service_account(name text, org_id uuid, project_id uuid, description text, metadata jsonb); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.create_service_account(name text, org_id uuid, project_id uuid, description text, metadata jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION create_user(username text, email text, display_name text, is_admin boolean); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.create_user(username text, email text, display_name text, is_admin boolean) FROM PUBLIC;
 
 
 --
@@ -20394,11 +21384,32 @@ REVOKE ALL ON FUNCTION identity.decide(effects text[]) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION disable_principal(principal_id uuid, disabled boolean); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.disable_principal(principal_id uuid, disabled boolean) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION explain_permission(principal_id uuid, resource_type text, resource_id uuid, permission text, api_key_id uuid); Type: ACL; Schema: identity; Owner: neuronplane_owner
 --
 
 REVOKE ALL ON FUNCTION identity.explain_permission(principal_id uuid, resource_type text, resource_id uuid, permission text, api_key_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION identity.explain_permission(principal_id uuid, resource_type text, resource_id uuid, permission text, api_key_id uuid) TO neuronplane_worker;
+
+
+--
+-- Name: FUNCTION get_or_create_user_principal(username text, email text, display_name text); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.get_or_create_user_principal(username text, email text, display_name text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION grant_permission(subject_id uuid, resource_type text, permission text, resource_id uuid, effect text, org_id uuid, project_id uuid, subject_role text, expires_at timestamp with time zone, conditions jsonb); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.grant_permission(subject_id uuid, resource_type text, permission text, resource_id uuid, effect text, org_id uuid, project_id uuid, subject_role text, expires_at timestamp with time zone, conditions jsonb) FROM PUBLIC;
 
 
 --
@@ -20500,6 +21511,27 @@ REVOKE ALL ON FUNCTION identity.policy_applies(effect text, permission text, res
 
 
 --
+-- Name: FUNCTION project_dsn(project_id uuid); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.project_dsn(project_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION project_mcp_config(project_id uuid); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.project_mcp_config(project_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION remove_member(org_id uuid, user_id uuid); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.remove_member(org_id uuid, user_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION require_caller(); Type: ACL; Schema: identity; Owner: neuronplane_owner
 --
 
@@ -20539,6 +21571,34 @@ REVOKE ALL ON FUNCTION identity.require_platform_admin(what text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION identity.require_policy_admin(resource_type text, resource_id uuid, org_id uuid, project_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION resolve_principal(principal_id uuid); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.resolve_principal(principal_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION revoke_api_key(id uuid); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.revoke_api_key(id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION revoke_permission(policy_id uuid); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.revoke_permission(policy_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION rotate_api_key(id uuid, OUT new_id uuid, OUT prefix text, OUT api_key text); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.rotate_api_key(id uuid, OUT new_id uuid, OUT prefix text, OUT api_key text) FROM PUBLIC;
 
 
 --
@@ -20793,6 +21853,13 @@ GRANT ALL ON FUNCTION ops.index_health_snapshot() TO service;
 
 
 --
+-- Name: FUNCTION record_usage(project_id uuid, tokens_in bigint, tokens_out bigint, llm_calls integer, model_id uuid); Type: ACL; Schema: ops; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION ops.record_usage(project_id uuid, tokens_in bigint, tokens_out bigint, llm_calls integer, model_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION require_monitor_access(); Type: ACL; Schema: ops; Owner: neuronplane_owner
 --
 
@@ -20840,11 +21907,32 @@ GRANT ALL ON FUNCTION workspace.add_embedding_column(job_id uuid, attempt intege
 
 
 --
+-- Name: FUNCTION add_llm_model(project_id uuid, provider text, model_name text, display_name text, config jsonb, key text); Type: ACL; Schema: workspace; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION workspace.add_llm_model(project_id uuid, provider text, model_name text, display_name text, config jsonb, key text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION authorize_onboarding_probe(kind text, target text); Type: ACL; Schema: workspace; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION workspace.authorize_onboarding_probe(kind text, target text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION begin_ingest_load(job_id uuid, attempt integer, columns jsonb); Type: ACL; Schema: workspace; Owner: neuronplane_owner
 --
 
 REVOKE ALL ON FUNCTION workspace.begin_ingest_load(job_id uuid, attempt integer, columns jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION workspace.begin_ingest_load(job_id uuid, attempt integer, columns jsonb) TO neuronplane_worker;
+
+
+--
+-- Name: FUNCTION cancel_ingest(id uuid); Type: ACL; Schema: workspace; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION workspace.cancel_ingest(id uuid) FROM PUBLIC;
 
 
 --
@@ -20867,6 +21955,20 @@ REVOKE ALL ON FUNCTION workspace.check_keys(field text, obj jsonb, allowed text[
 
 REVOKE ALL ON FUNCTION workspace.claim_ingest_job(worker_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION workspace.claim_ingest_job(worker_id uuid) TO neuronplane_worker;
+
+
+--
+-- Name: FUNCTION count_ingest_workers(); Type: ACL; Schema: workspace; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION workspace.count_ingest_workers() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION create_profile(name text, neurondb_dsn text, mcp_config jsonb, agent_endpoint text, agent_api_key text, org_id uuid, description text, metadata jsonb); Type: ACL; Schema: workspace; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION workspace.create_profile(name text, neurondb_dsn text, mcp_config jsonb, agent_endpoint text, agent_api_key text, org_id uuid, description text, metadata jsonb) FROM PUBLIC;
 
 
 --
@@ -21021,11 +22123,39 @@ GRANT ALL ON FUNCTION workspace.secret_config_keys(config jsonb) TO service;
 
 
 --
+-- Name: FUNCTION set_llm_model_key(model_id uuid, key text); Type: ACL; Schema: workspace; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION workspace.set_llm_model_key(model_id uuid, key text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION set_llm_model_key(project_id uuid, model_name text, key text); Type: ACL; Schema: workspace; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION workspace.set_llm_model_key(project_id uuid, model_name text, key text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION set_profile_agent_key(project_id uuid, agent_api_key text); Type: ACL; Schema: workspace; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION workspace.set_profile_agent_key(project_id uuid, agent_api_key text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION staging_table(job_id uuid); Type: ACL; Schema: workspace; Owner: neuronplane_owner
 --
 
 REVOKE ALL ON FUNCTION workspace.staging_table(job_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION workspace.staging_table(job_id uuid) TO neuronplane_worker;
+
+
+--
+-- Name: FUNCTION start_ingest(project_id uuid, dataset_name text, source_type text, source jsonb, format text, options jsonb, embedding jsonb, index_config jsonb, credentials jsonb, if_exists text); Type: ACL; Schema: workspace; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION workspace.start_ingest(project_id uuid, dataset_name text, source_type text, source jsonb, format text, options jsonb, embedding jsonb, index_config jsonb, credentials jsonb, if_exists text) FROM PUBLIC;
 
 
 --

@@ -1,6 +1,4 @@
 -- Deploy neuronplane:api/health to pg
--- requires: schemas
--- requires: extensions
 
 BEGIN;
 
@@ -47,5 +45,7 @@ COMMENT ON FUNCTION api.health() IS
 $$Liveness of the database behind the API. Returns status "ok", schema_version (the tag of the last deployed change, else its name), last_change, last_tag, server_time and database. Callable without credentials: GET /rpc/health.$$;
 
 GRANT EXECUTE ON FUNCTION api.health() TO anon, authenticated, service, neuronplane_worker;
+
+RESET ROLE;
 
 COMMIT;

@@ -1,5 +1,4 @@
 -- Deploy neuronplane:audit/chain to pg
--- requires: audit/record
 
 BEGIN;
 
@@ -353,5 +352,30 @@ END
 $$;
 COMMENT ON FUNCTION audit.drop_partitions_older_than(interval) IS
     'Drop the audit months that ended more than max_age ago; refuses (55000) unless every such month is sealed and its final head exported.';
+
+
+-- SECURITY DEFINER: audit.verify() reads the seals, which no API role can; only platform
+-- administrators get past the first line.
+CREATE FUNCTION audit.verify_audit(from_time timestamptz DEFAULT '-infinity',
+                                 to_time timestamptz DEFAULT 'infinity')
+RETURNS TABLE (ok boolean, event_id bigint, occurred_at timestamptz, problem text)
+LANGUAGE plpgsql
+STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF NOT identity.is_platform_admin(identity.current_principal_id()) THEN
+        RAISE EXCEPTION 'only platform administrators may verify the audit log'
+            USING ERRCODE = '42501';
+    END IF;
+    RETURN QUERY SELECT v.ok, v.event_id, v.occurred_at, v.problem
+                   FROM audit.verify(from_time, to_time) AS v;
+END
+$$;
+COMMENT ON FUNCTION audit.verify_audit(timestamptz,timestamptz) IS
+    'What api.verify_audit() does (see its comment there); only that endpoint calls it.';
+
+RESET ROLE;
 
 COMMIT;

@@ -1,6 +1,4 @@
 -- Deploy neuronplane:audit/events to pg
--- requires: schemas
--- requires: roles
 
 BEGIN;
 
@@ -13,7 +11,6 @@ CREATE TABLE audit.actions (
     description text NOT NULL CHECK (description <> '')
 );
 COMMENT ON TABLE audit.actions IS 'Every action an audit event may name, with what it means.';
-
 
 -- audit.record() asks audit.is_known_action(), a function compiled from the catalogue
 -- (a constant array, inlined into record()'s plan) and recompiled whenever the catalogue
@@ -321,5 +318,7 @@ COMMENT ON FUNCTION audit.ensure_partitions(integer) IS
     'Create the audit partitions of this month and the next months_ahead (default: audit.settings.partitions_ahead) months. Idempotent; returns how many tables it created.';
 
 SELECT audit.ensure_partitions();
+
+RESET ROLE;
 
 COMMIT;

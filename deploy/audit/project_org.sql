@@ -1,13 +1,6 @@
 -- Deploy neuronplane:audit/project_org to pg
--- requires: audit/events
--- requires: identity/projects
 
 BEGIN;
-
--- Events about a project were stored with org_id NULL whenever their writer passed only the
--- project (every workspace.ingest.* event), so the organization's owners, who read their
--- organization's events through api.audit_events, never saw them. An event's organization
--- is its project's: set here once, whoever writes the event.
 
 SET LOCAL ROLE neuronplane_owner;
 
@@ -29,5 +22,7 @@ COMMENT ON FUNCTION audit.tg_events__org_from_project() IS
 
 CREATE TRIGGER events_org_from_project BEFORE INSERT ON audit.events
     FOR EACH ROW EXECUTE FUNCTION audit.tg_events__org_from_project();
+
+RESET ROLE;
 
 COMMIT;

@@ -1,5 +1,4 @@
 -- Deploy neuronplane:audit/record to pg
--- requires: audit/events
 
 BEGIN;
 
@@ -188,5 +187,7 @@ COMMENT ON FUNCTION audit.record(text, text, text, text, jsonb, uuid, text, uuid
 GRANT USAGE ON SCHEMA audit TO neuronplane_worker;
 GRANT EXECUTE ON FUNCTION audit.record(text, text, text, text, jsonb, uuid, text, uuid, uuid, inet, text, text)
    TO neuronplane_worker;
+
+RESET ROLE;
 
 COMMIT;

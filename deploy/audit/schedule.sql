@@ -1,6 +1,4 @@
 -- Deploy neuronplane:audit/schedule to pg
--- requires: audit/chain
--- requires: extensions/pg_cron
 
 BEGIN;
 

@@ -1,17 +1,4 @@
 -- Deploy neuronplane:auth/api_key_requests to pg
--- requires: auth/sessions
--- requires: auth/signing_keys
--- requires: auth/passwords
--- requires: identity/api_keys
--- requires: identity/resource_scopes
--- requires: identity/principal_expiry
--- requires: internal/set_updated_at
--- requires: internal/secrets
--- requires: audit/record
--- requires: extensions
--- requires: extensions/pg_cron
--- requires: hooks
--- requires: roles
 
 BEGIN;
 
@@ -62,29 +49,6 @@ GRANT EXECUTE ON FUNCTION extensions.dblink_connect(text, text), extensions.dbli
                           extensions.dblink_disconnect(text), extensions.dblink_get_connections()
    TO neuronplane_owner;
 
--- The login of the autonomous connection. It may call the two functions that run there
--- and nothing else. A non-superuser's dblink must authenticate with a password, so it has
--- one: generated below, known to the server only as a SCRAM verifier and, encrypted under
--- the data key, in auth.autonomous_logins. It logs in over TCP on loopback (pg_hba: SCRAM).
--- Roles are cluster-wide: created if missing, attributes restated if present.
-DO $$
-BEGIN
-    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'neuronplane_autonomous') THEN
-        CREATE ROLE neuronplane_autonomous
-            LOGIN NOINHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
-    ELSE
-        ALTER ROLE neuronplane_autonomous
-            LOGIN NOINHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
-    END IF;
-END
-$$;
-COMMENT ON ROLE neuronplane_autonomous IS
-    'Login of the autonomous (dblink) connection that counts API-key requests, records their last use and audits refused keys.';
--- A counter need not wait for the WAL flush: a crash of the server forgets at most the last
--- fraction of a second of counts. The timeouts bound how long a request can wait for it.
-ALTER ROLE neuronplane_autonomous SET synchronous_commit = off;
-ALTER ROLE neuronplane_autonomous SET statement_timeout = '5s';
-ALTER ROLE neuronplane_autonomous SET lock_timeout = '2s';
 GRANT USAGE ON SCHEMA auth TO neuronplane_autonomous;
 
 -- anon may become service or authenticated, which hooks.pre_request() does for a request
@@ -559,12 +523,8 @@ CREATE TRIGGER api_keys_use_keeps_updated_at BEFORE UPDATE OF last_used_at ON id
     FOR EACH ROW WHEN (OLD.last_used_at IS DISTINCT FROM NEW.last_used_at)
     EXECUTE FUNCTION identity.tg_api_keys__keep_updated_at();
 
--- The hooks ---------------------------------------------------------------------------------
-
--- The checks of a request without API key, as auth/sessions made them: the token's issuer,
--- audience, expiry and key (auth.check_access_token(), 401), then its session (revoked or
--- expired: 401). Anonymous requests pass.
--- SECURITY DEFINER: it runs as the request's role, anon included, which cannot use auth.
+-- hooks.check_access_token(): as auth/api_key_requests made it, and a token must name a live
+-- session of its own subject.
 CREATE FUNCTION hooks.check_access_token()
 RETURNS void
 LANGUAGE plpgsql
@@ -574,9 +534,24 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     sid uuid := auth.current_session_id();
+    claims jsonb;
 BEGIN
     PERFORM auth.check_access_token();
-    IF sid IS NOT NULL AND NOT auth.session_is_active(sid) THEN
+    claims := coalesce(nullif(current_setting('request.jwt.claims', true), '')::jsonb, '{}');
+    IF NOT (claims ?| ARRAY['sub', 'sid'])
+       AND coalesce(nullif(current_setting('request.headers', true), '')::jsonb ->> 'authorization', '')
+           !~* '^bearer\s+\S' THEN
+        RETURN;  -- anonymous: no token, no claims of one
+    END IF;
+    IF sid IS NOT NULL AND auth.session_is_active(sid) AND NOT auth.session_is_live_for(sid, claims ->> 'sub') THEN
+        sid := NULL;  -- another principal's session: no session of this token's subject
+    END IF;
+    IF sid IS NULL THEN
+        RAISE SQLSTATE 'PT401' USING
+            MESSAGE = 'the access token names no session of its subject',
+            HINT = 'Use a token issued by api.login or api.refresh.';
+    END IF;
+    IF NOT auth.session_is_active(sid) THEN
         RAISE SQLSTATE 'PT401' USING
             MESSAGE = 'the session of this access token has ended',
             HINT = 'Log in again, or refresh with a valid refresh token.';
@@ -584,7 +559,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION hooks.check_access_token() IS
-    'For hooks.pre_request(): refuses (401) tokens PostgREST let through that are not ours (issuer, audience, expiry, key) and tokens of revoked or expired sessions.';
+    'For hooks.pre_request(): refuses (401) tokens PostgREST let through that are not ours (issuer, audience, expiry, key), tokens without a session of their own subject (sid missing, another principal''s, or sub no principal), and tokens of revoked or expired sessions.';
 
 -- A request with X-API-Key: the key's role and claims, after counting the request (one
 -- round trip on the autonomous connection; for a busy key, one per batch taken in advance).
@@ -656,34 +631,6 @@ $$;
 COMMENT ON FUNCTION hooks.authenticate_api_key_request(text) IS
     'For hooks.pre_request(): the role and claims of a request''s API key, after counting the request (401 refused key, 429 over the key''s rate limit, 503 counting unavailable).';
 
--- PostgREST's db-pre-request (named by hooks.pre_config()). With X-API-Key, the request
--- becomes the key's principal: role and claims set here hold for the rest of the
--- transaction, so RLS and has_permission() (through identity.current_api_key_id(), which
--- narrows by the key's roles) see it. Without, the token and session checks; anonymous
--- and token requests never reach the counter.
--- SECURITY INVOKER: a SECURITY DEFINER function may not change the role.
-CREATE OR REPLACE FUNCTION hooks.pre_request()
-RETURNS void
-LANGUAGE plpgsql
-VOLATILE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    key text := nullif(current_setting('request.headers', true), '')::jsonb ->> 'x-api-key';
-    who record;
-BEGIN
-    IF key IS NULL THEN
-        PERFORM hooks.check_access_token();
-        RETURN;
-    END IF;
-    SELECT * INTO who FROM hooks.authenticate_api_key_request(key);
-    PERFORM set_config('request.jwt.claims', who.claims::text, true),
-            set_config('role', who.role, true);
-END
-$$;
-COMMENT ON FUNCTION hooks.pre_request() IS
-    'PostgREST db-pre-request: a request with X-API-Key becomes the key''s principal (role and claims), counted against the key''s rate limit (401 refused key, 429 over the limit); other requests: refuses (401) tokens that are not ours and tokens of revoked or expired sessions.';
-
 GRANT EXECUTE ON FUNCTION hooks.check_access_token(), hooks.authenticate_api_key_request(text)
    TO anon, authenticated, service;
 GRANT EXECUTE ON FUNCTION auth.count_api_key_request(uuid, integer, integer, boolean, inet, text, text),
@@ -712,5 +659,36 @@ BEGIN
                           'SELECT auth.purge_api_key_rejections()');
 END
 $$;
+
+SET LOCAL ROLE neuronplane_owner;
+
+-- True while the session is live (auth.session_is_active(), the one rule of liveness) and
+-- belongs to the principal. sub arrives as text from the claims: anything but a uuid is
+-- nobody's. SECURITY DEFINER: the hook runs as the request's role, which cannot read sessions.
+CREATE FUNCTION auth.session_is_live_for(session_id uuid, sub text)
+RETURNS boolean
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT coalesce(sub ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', false)
+       AND EXISTS (SELECT FROM auth.sessions s
+                    WHERE s.id = session_is_live_for.session_id
+                      AND s.principal_id = session_is_live_for.sub::uuid)
+       AND auth.session_is_active(session_is_live_for.session_id)
+$$;
+COMMENT ON FUNCTION auth.session_is_live_for(uuid, text) IS
+    'True while the session is live (auth.session_is_active()) and is a session of the principal sub.';
+
+REVOKE ALL ON FUNCTION auth.session_is_live_for(uuid, text) FROM PUBLIC;
+
+RESET ROLE;
+
+-- This change's secret columns, for workspace.rotate_secrets().
+SET LOCAL ROLE neuronplane_owner;
+INSERT INTO internal.secret_columns (name, table_name, column_name, context_sql) VALUES
+    ('autonomous_logins', 'auth.autonomous_logins', 'password', $$'auth.autonomous_logins:' || role_name$$);
+RESET ROLE;
 
 COMMIT;

@@ -1,13 +1,4 @@
 -- Deploy neuronplane:auth/oidc to pg
--- requires: auth/sessions
--- requires: auth/api_key_requests
--- requires: auth/signing_keys
--- requires: internal/secrets
--- requires: identity/users
--- requires: audit/record
--- requires: extensions/pg_cron
--- requires: roles
--- requires: internal/set_updated_at
 
 BEGIN;
 
@@ -57,19 +48,9 @@ INSERT INTO audit.actions (action, description) VALUES
     ('auth.oidc.linked',          'An external identity (provider and subject) was linked to a user.'),
     ('auth.oidc.provider.saved',  'An OIDC provider was added or changed.'),
     ('auth.oidc.provider.deleted','An OIDC provider was removed.'),
-    ('auth.csrf.refused',         'A cookie-authenticated refresh or logout at the glue came without its session''s CSRF token.')
+    ('auth.csrf.refused',         'A cookie-authenticated request came without its session''s CSRF token: a refresh or logout at the glue, or a write through PostgREST (details: method, path; the first of each minute per session).')
 -- A revert keeps the actions that events name: a later deploy finds them.
 ON CONFLICT (action) DO UPDATE SET description = EXCLUDED.description;
-
-ALTER TABLE auth.settings
-    ADD COLUMN oidc_login_ttl interval NOT NULL DEFAULT '10 minutes'
-        CHECK (oidc_login_ttl BETWEEN '1 minute' AND '1 hour'),
-    ADD COLUMN oidc_attempt_retention interval NOT NULL DEFAULT '1 day'
-        CHECK (oidc_attempt_retention BETWEEN '0 seconds' AND '30 days');
-COMMENT ON COLUMN auth.settings.oidc_login_ttl IS
-    'How long an OIDC login attempt may wait for its callback.';
-COMMENT ON COLUMN auth.settings.oidc_attempt_retention IS
-    'How long spent or expired OIDC login attempts are kept (for investigations) before auth.cleanup_login_attempts() deletes them.';
 
 -- Tables ------------------------------------------------------------------------------------
 
@@ -96,8 +77,11 @@ CREATE TABLE auth.oidc_providers (
     enabled                boolean NOT NULL DEFAULT true,
     created_at             timestamptz NOT NULL DEFAULT now(),
     updated_at             timestamptz NOT NULL DEFAULT now(),
-    CHECK ((jwks IS NULL) = (jwks_fetched_at IS NULL))
+    CHECK ((jwks IS NULL) = (jwks_fetched_at IS NULL)),
+    iss_parameter_supported boolean NOT NULL DEFAULT false
 );
+COMMENT ON COLUMN auth.oidc_providers.iss_parameter_supported IS
+    'The provider''s discovery advertises authorization_response_iss_parameter_supported (RFC 9207): its callbacks must carry iss, equal to issuer.';
 COMMENT ON TABLE auth.oidc_providers IS
     'OpenID Providers users may log in with: client registration, endpoints from discovery, the cached JWKS, scopes, and where the browser may be sent after login.';
 COMMENT ON COLUMN auth.oidc_providers.name IS 'Short name in the login URL: /auth/oidc/<name>/login.';
@@ -273,13 +257,19 @@ DECLARE
     u text;
 BEGIN
     IF name IS NULL OR name !~ '^[a-z0-9][a-z0-9_-]{0,62}$' THEN
-        RAISE EXCEPTION 'provider name "%" is not valid', name USING ERRCODE = '22023',
+        RAISE EXCEPTION 'provider name "%" is not valid', left(name, 64) USING ERRCODE = '22023',
             HINT = 'Use lower-case letters, digits, _ and -, starting with a letter or digit.';
+    END IF;
+    IF NOT coalesce(auth.oidc_callback_is_own(callback_url, name), false) THEN
+        RAISE EXCEPTION 'the callback URL of provider "%" must end in /auth/oidc/%/callback', name, name
+            USING ERRCODE = '22023',
+                  HINT = 'Each provider needs its own redirect URI (RFC 9700, 4.4): register '
+                         'https://<glue host>/auth/oidc/' || name || '/callback at the provider and here.';
     END IF;
     FOREACH u IN ARRAY coalesce(redirect_uris, '{}') LOOP
         -- An absolute http(s) URL with a host, or an absolute path (not //host).
         IF u !~ '^(https?://[^/?#[:space:]]+(/[^#[:space:]]*)?|/([^/[:space:]\\#][^#[:space:]]*)?)$' THEN
-            RAISE EXCEPTION 'redirect URI "%" is not an absolute URL or path', u USING ERRCODE = '22023',
+            RAISE EXCEPTION 'redirect URI "%" is not an absolute URL or path', left(u, 200) USING ERRCODE = '22023',
                 HINT = 'Use https://host/path or /path, without a fragment.';
         END IF;
     END LOOP;
@@ -312,12 +302,13 @@ BEGIN
      WHERE p.name = save_oidc_provider.name;
     PERFORM audit.record('auth.oidc.provider.saved', 'success', 'oidc_provider', name,
                          jsonb_build_object('issuer', issuer, 'client_id', client_id,
+                                            'callback_url', callback_url,
                                             'redirect_uris', to_jsonb(redirect_uris),
                                             'enabled', coalesce(enabled, true)));
 END
 $$;
 COMMENT ON FUNCTION auth.save_oidc_provider(text, text, text, text, text, text, text, text, text[], text[], text, text, text[], boolean, boolean) IS
-    'Add or replace an OIDC provider (client secret stored encrypted; NULL for a public client). Errors: 22023 bad name or redirect URI, 23514 bad URL.';
+    'Add or replace an OIDC provider (client secret stored encrypted; NULL for a public client). callback_url must be the provider''s own, .../auth/oidc/<name>/callback. Errors: 22023 bad name, callback or redirect URI, 23514 bad URL.';
 
 CREATE FUNCTION auth.delete_oidc_provider(name text)
 RETURNS void
@@ -379,14 +370,10 @@ $$;
 COMMENT ON FUNCTION auth.store_oidc_jwks(text, jsonb) IS
     'For the glue: cache a provider''s JWKS as just fetched from its jwks_uri. Errors: 22023 not a public JWKS, 42704.';
 
--- The login -----------------------------------------------------------------------------------
-
--- Start a login: the browser is to be sent to the provider with the answer's parameters.
--- redirect_to must be one of the provider's redirect_uris, byte for byte: the glue passes
--- it as the browser sent it (decoded once by the URL parser), and nothing here decodes,
--- normalises or matches a prefix.
+-- Start a login. A provider registered with a callback URL that is not its own is refused
+-- until registered again: callbacks are told apart by provider (mix-up defence).
 CREATE FUNCTION auth.begin_oidc_login(provider text, redirect_to text,
-                                      ip inet DEFAULT NULL, user_agent text DEFAULT NULL)
+                                                 ip inet DEFAULT NULL, user_agent text DEFAULT NULL)
 RETURNS jsonb
 LANGUAGE plpgsql
 VOLATILE
@@ -407,6 +394,11 @@ BEGIN
         RETURN auth.oidc_error('42704', 'unknown_provider',
                                format('there is no enabled OIDC provider "%s"', left(provider, 64)),
                                'unknown_provider', left(provider, 64), ip => ip, user_agent => user_agent);
+    END IF;
+    IF NOT auth.oidc_callback_is_own(p.callback_url, p.name) THEN
+        RETURN auth.oidc_error('55000', 'provider_misconfigured',
+                               format('OIDC provider "%s" has no callback URL of its own; an administrator must register it again with --callback-url https://<host>/auth/oidc/%s/callback', p.name, p.name),
+                               'callback_not_per_provider', p.name, ip => ip, user_agent => user_agent);
     END IF;
     IF redirect_to IS NULL OR NOT redirect_to = ANY (p.redirect_uris) THEN
         RETURN auth.oidc_error('22023', 'invalid_redirect',
@@ -437,72 +429,26 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION auth.begin_oidc_login(text, text, inet, text) IS
-    'For the glue: start an OIDC login with a provider. Checks redirect_to against the provider''s redirect_uris exactly, stores the attempt, answers {attempt_id, state, nonce, code_challenge (S256), binding (for the browser''s cookie), authorization_endpoint, client_id, redirect_uri, scope}; or {error, code, message}: 42704 unknown provider, 22023 redirect_to not allowed. Audited.';
+    'For the glue: start an OIDC login with a provider. Checks redirect_to against the provider''s redirect_uris exactly, stores the attempt, answers {attempt_id, state, nonce, code_challenge (S256), binding (for the browser''s cookie), authorization_endpoint, client_id, redirect_uri (the provider''s own callback), scope}; or {error, code, message}: 42704 unknown provider, 55000 provider without a callback URL of its own, 22023 redirect_to not allowed. Audited.';
 
--- The callback presents the state: the attempt is spent (single use, atomic: the row lock
--- makes concurrent callbacks take turns and the second finds consumed_at set). A state
--- that is unknown, spent, expired or from another browser is refused. The answer carries
--- what the code exchange needs, the PKCE verifier decrypted.
+-- The provider-blind way in, as auth/oidc made it: a glue that does not say at which
+-- provider's callback the state arrived is refused, and the attempt is left alone.
 CREATE FUNCTION auth.consume_login_attempt(state text, binding text,
-                                           ip inet DEFAULT NULL, user_agent text DEFAULT NULL)
+                                                      ip inet DEFAULT NULL, user_agent text DEFAULT NULL)
 RETURNS jsonb
 LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-    a auth.login_attempts;
-    p auth.oidc_providers;
-    now_ timestamptz := clock_timestamp();
 BEGIN
-    SELECT * INTO a FROM auth.login_attempts x
-     WHERE x.state_hash = sha256(convert_to(coalesce(state, ''), 'UTF8'))
-       FOR UPDATE;
-    IF NOT FOUND THEN
-        RETURN auth.oidc_error('28000', 'invalid_state', 'unknown or expired login state; start the login again',
-                               'unknown_state', ip => ip, user_agent => user_agent);
-    END IF;
-    IF a.consumed_at IS NOT NULL THEN
-        RETURN auth.oidc_error('28000', 'invalid_state', 'this login state was already used; start the login again',
-                               'state_replayed', a.provider, a.id, ip, user_agent);
-    END IF;
-    UPDATE auth.login_attempts x SET consumed_at = now_ WHERE x.id = a.id;
-    PERFORM audit.record('auth.oidc.consumed', 'success', 'login_attempt', a.id::text,
-                         jsonb_build_object('provider', a.provider), ip => ip, user_agent => user_agent);
-    IF a.expires_at <= now_ THEN
-        UPDATE auth.login_attempts x SET failed_reason = 'expired' WHERE x.id = a.id;
-        RETURN auth.oidc_error('28000', 'invalid_state', 'unknown or expired login state; start the login again',
-                               'state_expired', a.provider, a.id, ip, user_agent);
-    END IF;
-    IF NOT coalesce(auth.digests_equal(sha256(convert_to(binding, 'UTF8')), a.binding_hash), false) THEN
-        UPDATE auth.login_attempts x SET failed_reason = 'browser_mismatch' WHERE x.id = a.id;
-        RETURN auth.oidc_error('28000', 'invalid_state',
-                               'this login was started in another browser; start the login again',
-                               'browser_mismatch', a.provider, a.id, ip, user_agent);
-    END IF;
-    SELECT * INTO p FROM auth.oidc_providers x WHERE x.name = a.provider;
-    IF NOT p.enabled THEN
-        UPDATE auth.login_attempts x SET failed_reason = 'provider_disabled' WHERE x.id = a.id;
-        RETURN auth.oidc_error('42704', 'unknown_provider', 'the OIDC provider of this login is disabled',
-                               'provider_disabled', a.provider, a.id, ip, user_agent);
-    END IF;
-    RETURN jsonb_build_object(
-        'attempt_id', a.id,
-        'provider', p.name,
-        'issuer', p.issuer,
-        'client_id', p.client_id,
-        'client_secret', CASE WHEN p.client_secret IS NOT NULL
-                              THEN internal.decrypt_secret(p.client_secret, 'auth.oidc_providers:' || p.name) END,
-        'token_endpoint', p.token_endpoint,
-        'redirect_uri', p.callback_url,
-        'code_verifier', internal.decrypt_secret(a.code_verifier, 'auth.login_attempts:' || a.id),
-        'nonce', a.nonce,
-        'redirect_to', a.redirect_uri);
+    RETURN auth.oidc_error('28000', 'invalid_state',
+                           'this glue does not say which provider the callback is for; upgrade it (it must call auth.consume_oidc_callback)',
+                           'provider_not_given', ip => ip, user_agent => user_agent);
 END
 $$;
 COMMENT ON FUNCTION auth.consume_login_attempt(text, text, inet, text) IS
-    'For the glue: spend the login attempt of a callback''s state (single use). Answers what the code exchange and the ID token check need; or {error, code 28000: unknown, used, expired or other-browser state; 42704 disabled provider}. Audited.';
+    'Replaced by auth.consume_oidc_callback(provider, state, binding, iss, ...): refuses every callback (28000), audited, so that no glue can skip the provider binding.';
 
 -- The glue found the callback bad after consuming it (provider error, failed code
 -- exchange, ID token refused): record it.
@@ -681,7 +627,7 @@ COMMENT ON FUNCTION auth.complete_oidc_login(uuid, jsonb, inet, text) IS
 
 -- POST /auth/refresh: the refresh token from its cookie, with the session's CSRF token.
 CREATE FUNCTION auth.cookie_refresh(refresh_token text, csrf_token text,
-                                    ip inet DEFAULT NULL, user_agent text DEFAULT NULL)
+                                               ip inet DEFAULT NULL, user_agent text DEFAULT NULL)
 RETURNS jsonb
 LANGUAGE plpgsql
 VOLATILE
@@ -690,20 +636,28 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     v_session uuid;
+    v_principal uuid;
     answer jsonb;
 BEGIN
-    SELECT t.session_id INTO v_session FROM auth.refresh_tokens t
+    -- Local to this call (the function's SET clause ends them with it): what auth.refresh()
+    -- audits, rotation and reuse alike, names the browser, not the glue.
+    PERFORM set_config('neuronplane.client_ip', coalesce(host(ip), ''), true),
+            set_config('neuronplane.client_user_agent', coalesce(left(user_agent, 512), ''), true);
+    SELECT t.session_id, s.principal_id INTO v_session, v_principal
+      FROM auth.refresh_tokens t JOIN auth.sessions s ON s.id = t.session_id
      WHERE t.token_hash = sha256(convert_to(coalesce(refresh_token, ''), 'UTF8'));
     IF NOT FOUND THEN
         RETURN jsonb_build_object('error', 'invalid_grant', 'code', '28000', 'message', 'unknown refresh token');
     END IF;
     IF NOT auth.csrf_ok(v_session, csrf_token) THEN
         PERFORM audit.record('auth.csrf.refused', 'denied', 'session', v_session::text,
-                             '{"endpoint": "refresh"}', ip => ip, user_agent => user_agent);
+                             '{"endpoint": "refresh"}', v_principal,
+                             (SELECT p.type FROM identity.principals p WHERE p.id = v_principal),
+                             ip => ip, user_agent => user_agent);
         RETURN jsonb_build_object('error', 'csrf', 'code', '42501',
                                   'message', 'missing or wrong X-CSRF-Token header');
     END IF;
-    answer := api.refresh(refresh_token);
+    answer := auth.refresh(refresh_token);
     IF answer ? 'error' THEN
         RETURN answer;
     END IF;
@@ -827,5 +781,138 @@ BEGIN
                           'SELECT auth.cleanup_login_attempts()');
 END
 $do$;
+
+SET LOCAL ROLE neuronplane_owner;
+
+
+-- True when a callback URL is the per-provider one of that provider.
+CREATE FUNCTION auth.oidc_callback_is_own(callback_url text, provider text)
+RETURNS boolean
+LANGUAGE sql
+IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT provider ~ '^[a-z0-9][a-z0-9_-]{0,62}$'
+       AND callback_url ~ ('^https?://[^/?#[:space:]]+(/[^?#[:space:]]*)?/auth/oidc/'
+                           || provider || '/callback$')
+$$;
+COMMENT ON FUNCTION auth.oidc_callback_is_own(text, text) IS
+    'True when callback_url is https://host[/prefix]/auth/oidc/<provider>/callback: the redirect URI that belongs to that provider alone.';
+
+-- Whether the provider sends iss in its authorization responses (RFC 9207), as its
+-- discovery says; the CLI sets it right after auth.save_oidc_provider(). Administrators only.
+CREATE FUNCTION auth.set_oidc_iss_parameter_supported(name text, supported boolean)
+RETURNS void
+LANGUAGE plpgsql
+VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    UPDATE auth.oidc_providers p SET iss_parameter_supported = coalesce(supported, false)
+     WHERE p.name = set_oidc_iss_parameter_supported.name;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'there is no OIDC provider "%"', left(name, 64) USING ERRCODE = '42704';
+    END IF;
+    PERFORM audit.record('auth.oidc.provider.saved', 'success', 'oidc_provider', name,
+                         jsonb_build_object('iss_parameter_supported', coalesce(supported, false)));
+END
+$$;
+COMMENT ON FUNCTION auth.set_oidc_iss_parameter_supported(text, boolean) IS
+    'Record whether a provider advertises authorization_response_iss_parameter_supported (RFC 9207): its callbacks must then carry iss. Errors: 42704.';
+
+-- The callback at /auth/oidc/<provider>/callback presents the state and the response's iss.
+-- As consume_login_attempt(state, binding, ...) (which refuses: a callback names its
+-- provider), plus: the attempt must have been started with this provider, and iss must be its issuer (required
+-- when the provider advertises the parameter). Every refusal after the lookup spends the
+-- attempt, so a hostile response cannot be retried with the same state.
+CREATE FUNCTION auth.consume_oidc_callback(provider text, state text, binding text, iss text,
+                                           ip inet DEFAULT NULL, user_agent text DEFAULT NULL)
+RETURNS jsonb
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    a auth.login_attempts;
+    p auth.oidc_providers;
+    now_ timestamptz := clock_timestamp();
+    problem text;
+BEGIN
+    SELECT * INTO a FROM auth.login_attempts x
+     WHERE x.state_hash = sha256(convert_to(coalesce(state, ''), 'UTF8'))
+       FOR UPDATE;
+    IF NOT FOUND THEN
+        RETURN auth.oidc_error('28000', 'invalid_state', 'unknown or expired login state; start the login again',
+                               'unknown_state', left(provider, 64), ip => ip, user_agent => user_agent);
+    END IF;
+    IF a.consumed_at IS NOT NULL THEN
+        RETURN auth.oidc_error('28000', 'invalid_state', 'this login state was already used; start the login again',
+                               'state_replayed', a.provider, a.id, ip, user_agent);
+    END IF;
+    UPDATE auth.login_attempts x SET consumed_at = now_ WHERE x.id = a.id;
+    PERFORM audit.record('auth.oidc.consumed', 'success', 'login_attempt', a.id::text,
+                         jsonb_build_object('provider', a.provider), ip => ip, user_agent => user_agent);
+    SELECT * INTO p FROM auth.oidc_providers x WHERE x.name = a.provider;
+    IF provider IS DISTINCT FROM a.provider THEN
+        problem := 'provider_mismatch';
+    ELSIF iss IS NOT NULL AND iss IS DISTINCT FROM p.issuer THEN
+        problem := 'iss_mismatch';
+    ELSIF iss IS NULL AND p.iss_parameter_supported THEN
+        problem := 'iss_missing';
+    END IF;
+    IF problem IS NOT NULL THEN
+        UPDATE auth.login_attempts x SET failed_reason = problem WHERE x.id = a.id;
+        RETURN auth.oidc_error('28000', 'invalid_state',
+                               'this response does not come from the provider the login was started with; start the login again',
+                               problem, a.provider, a.id, ip, user_agent);
+    END IF;
+    IF a.expires_at <= now_ THEN
+        UPDATE auth.login_attempts x SET failed_reason = 'expired' WHERE x.id = a.id;
+        RETURN auth.oidc_error('28000', 'invalid_state', 'unknown or expired login state; start the login again',
+                               'state_expired', a.provider, a.id, ip, user_agent);
+    END IF;
+    IF NOT coalesce(auth.digests_equal(sha256(convert_to(binding, 'UTF8')), a.binding_hash), false) THEN
+        UPDATE auth.login_attempts x SET failed_reason = 'browser_mismatch' WHERE x.id = a.id;
+        RETURN auth.oidc_error('28000', 'invalid_state',
+                               'this login was started in another browser; start the login again',
+                               'browser_mismatch', a.provider, a.id, ip, user_agent);
+    END IF;
+    IF NOT p.enabled THEN
+        UPDATE auth.login_attempts x SET failed_reason = 'provider_disabled' WHERE x.id = a.id;
+        RETURN auth.oidc_error('42704', 'unknown_provider', 'the OIDC provider of this login is disabled',
+                               'provider_disabled', a.provider, a.id, ip, user_agent);
+    END IF;
+    RETURN jsonb_build_object(
+        'attempt_id', a.id,
+        'provider', p.name,
+        'issuer', p.issuer,
+        'client_id', p.client_id,
+        'client_secret', CASE WHEN p.client_secret IS NOT NULL
+                              THEN internal.decrypt_secret(p.client_secret, 'auth.oidc_providers:' || p.name) END,
+        'token_endpoint', p.token_endpoint,
+        'redirect_uri', p.callback_url,
+        'code_verifier', internal.decrypt_secret(a.code_verifier, 'auth.login_attempts:' || a.id),
+        'nonce', a.nonce,
+        'redirect_to', a.redirect_uri);
+END
+$$;
+COMMENT ON FUNCTION auth.consume_oidc_callback(text, text, text, text, inet, text) IS
+    'For the glue''s /auth/oidc/<provider>/callback: spend the login attempt of the callback''s state (single use), after checking that it was started with this provider and that the response''s iss (RFC 9207) is the provider''s issuer (required when the provider advertises it). Answers what the code exchange and the ID token check need; or {error, code 28000: unknown, used, expired, other-browser state, other provider or issuer; 42704 disabled provider}. Audited.';
+
+REVOKE ALL ON FUNCTION auth.oidc_callback_is_own(text, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION auth.set_oidc_iss_parameter_supported(text, boolean) FROM PUBLIC;
+REVOKE ALL ON FUNCTION auth.consume_oidc_callback(text, text, text, text, inet, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION auth.consume_oidc_callback(text, text, text, text, inet, text)
+   TO neuronplane_worker;
+
+RESET ROLE;
+
+-- This change's secret columns, for workspace.rotate_secrets().
+SET LOCAL ROLE neuronplane_owner;
+INSERT INTO internal.secret_columns (name, table_name, column_name, context_sql) VALUES
+    ('oidc_client_secrets', 'auth.oidc_providers', 'client_secret', $$'auth.oidc_providers:' || name$$),
+    ('oidc_code_verifiers', 'auth.login_attempts', 'code_verifier', $$'auth.login_attempts:' || id$$);
+RESET ROLE;
 
 COMMIT;

@@ -1,9 +1,4 @@
 -- Deploy neuronplane:auth/sessions to pg
--- requires: auth/passwords
--- requires: auth/signing_keys
--- requires: identity/authz
--- requires: identity/manage
--- requires: extensions/pg_cron
 
 BEGIN;
 
@@ -64,15 +59,18 @@ COMMENT ON TABLE auth.refresh_token_key IS
 INSERT INTO auth.refresh_token_key (key) VALUES (extensions.gen_random_bytes(32));
 ALTER TABLE auth.refresh_token_key ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
--- The successor of a refresh token: the same for every caller presenting the token.
+-- PL/pgSQL rather than SQL: a SQL function with a SET clause is never inlined and keeps no
+-- plan; PL/pgSQL keeps its plan for the session.
 CREATE FUNCTION auth.successor_refresh_token(token text)
 RETURNS text
-LANGUAGE sql
+LANGUAGE plpgsql
 STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT 'npr_' || encode(extensions.hmac(convert_to(token, 'UTF8'), k.key, 'sha256'), 'hex')
-      FROM auth.refresh_token_key k
+BEGIN
+    RETURN (SELECT 'npr_' || encode(extensions.hmac(convert_to(token, 'UTF8'), k.key, 'sha256'), 'hex')
+              FROM auth.refresh_token_key k);
+END
 $$;
 COMMENT ON FUNCTION auth.successor_refresh_token(text) IS
     'npr_<HMAC-SHA-256 of the token under auth.refresh_token_key>: the token that replaces it.';
@@ -88,20 +86,27 @@ RETURNS inet
 LANGUAGE sql
 STABLE
 AS $$
-    SELECT CASE WHEN nullif(current_setting('request.headers', true), '') IS NULL
-                THEN inet_client_addr()
-                ELSE audit.client_ip(current_setting('request.headers', true)::jsonb) END
+    SELECT CASE WHEN nullif(current_setting('request.headers', true), '') IS NOT NULL
+                THEN audit.client_ip(current_setting('request.headers', true)::jsonb)
+                WHEN nullif(current_setting('neuronplane.client_ip', true), '') IS NOT NULL
+                THEN audit.try_inet(current_setting('neuronplane.client_ip', true))
+                ELSE inet_client_addr() END
 $$;
-COMMENT ON FUNCTION auth.request_ip() IS 'The address of the current request''s client, when known.';
+COMMENT ON FUNCTION auth.request_ip() IS
+    'The address of the current request''s client, when known: from PostgREST''s headers, else the one the glue named (neuronplane.client_ip), else the connection''s peer.';
 
 CREATE FUNCTION auth.request_user_agent()
 RETURNS text
 LANGUAGE sql
 STABLE
 AS $$
-    SELECT left(nullif(current_setting('request.headers', true), '')::jsonb ->> 'user-agent', 512)
+    SELECT left(CASE WHEN nullif(current_setting('request.headers', true), '') IS NOT NULL
+                     THEN current_setting('request.headers', true)::jsonb ->> 'user-agent'
+                     ELSE nullif(current_setting('neuronplane.client_user_agent', true), '') END,
+                512)
 $$;
-COMMENT ON FUNCTION auth.request_user_agent() IS 'The User-Agent of the current request, when known.';
+COMMENT ON FUNCTION auth.request_user_agent() IS
+    'The User-Agent of the current request, when known: from PostgREST''s headers, else the one the glue named (neuronplane.client_user_agent).';
 
 -- A new refresh token of a session (random, or the given successor): its row and plaintext.
 CREATE FUNCTION auth.new_refresh_token(session_id uuid, parent_id uuid, successor text DEFAULT NULL,
@@ -121,7 +126,7 @@ $$;
 COMMENT ON FUNCTION auth.new_refresh_token(uuid, uuid, text) IS
     'Insert a refresh token (npr_<64 hex>: 256 random bits, or a derived successor) for a session; only its SHA-256 is stored.';
 
--- The token response of login and refresh (OAuth 2 shape).
+-- auth.token_response(): the session, its principal and the access TTL in one statement.
 CREATE FUNCTION auth.token_response(session_id uuid, refresh_token text)
 RETURNS jsonb
 LANGUAGE plpgsql
@@ -129,22 +134,24 @@ VOLATILE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    s  auth.sessions;
-    pr identity.principals;
-    ttl interval := (SELECT x.access_ttl FROM auth.settings x);
+    r record;
 BEGIN
-    SELECT * INTO s FROM auth.sessions x WHERE x.id = token_response.session_id;
-    SELECT * INTO pr FROM identity.principals p WHERE p.id = s.principal_id;
+    SELECT s.id, p.id AS principal_id, p.type AS principal_type, x.access_ttl INTO r
+      FROM auth.sessions s
+      LEFT JOIN identity.principals p ON p.id = s.principal_id
+     CROSS JOIN auth.settings x
+     WHERE s.id = token_response.session_id;
     RETURN jsonb_build_object(
         'access_token', auth.issue_access_token(
-            pr.id, pr.type, CASE pr.type WHEN 'user' THEN 'authenticated' ELSE 'service' END, s.id),
+            r.principal_id, r.principal_type,
+            CASE r.principal_type WHEN 'user' THEN 'authenticated' ELSE 'service' END, r.id),
         'token_type', 'bearer',
-        'expires_in', extract(epoch FROM ttl)::integer,
-        'expires_at', extract(epoch FROM clock_timestamp() + ttl)::bigint,
+        'expires_in', extract(epoch FROM r.access_ttl)::integer,
+        'expires_at', extract(epoch FROM clock_timestamp() + r.access_ttl)::bigint,
         'refresh_token', refresh_token,
-        'session_id', s.id,
-        'principal_id', pr.id,
-        'principal_type', pr.type);
+        'session_id', r.id,
+        'principal_id', r.principal_id,
+        'principal_type', r.principal_type);
 END
 $$;
 COMMENT ON FUNCTION auth.token_response(uuid, text) IS
@@ -223,42 +230,20 @@ COMMENT ON FUNCTION auth.session_is_active(uuid) IS
 -- The session id of the current request (JWT claim "sid"), or NULL.
 CREATE FUNCTION auth.current_session_id()
 RETURNS uuid
-LANGUAGE sql
-STABLE
-AS $$
-    SELECT CASE
-        WHEN sid ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN sid::uuid
-    END
-      FROM (SELECT nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sid' AS sid) c
-$$;
-COMMENT ON FUNCTION auth.current_session_id() IS 'The session of the current request (JWT claim "sid"), or NULL.';
-
--- PostgREST's db-pre-request: an access token whose session was revoked (logout, reuse,
--- password change) is refused on its next request, although its signature and expiry are
--- still good. One primary-key probe per request that carries a token.
--- SECURITY DEFINER: it runs as the request's role, anon included, which cannot read
--- sessions.
-CREATE FUNCTION hooks.pre_request()
-RETURNS void
 LANGUAGE plpgsql
 STABLE
-SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    sid uuid := auth.current_session_id();
+    sid text := nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sid';
 BEGIN
-    -- The token's issuer, audience, expiry and key, which PostgREST does not check (401).
-    PERFORM auth.check_access_token();
-    IF sid IS NOT NULL AND NOT auth.session_is_active(sid) THEN
-        RAISE SQLSTATE 'PT401' USING
-            MESSAGE = 'the session of this access token has ended',
-            HINT = 'Log in again, or refresh with a valid refresh token.';
+    IF sid ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN
+        RETURN sid::uuid;
     END IF;
+    RETURN NULL;
 END
 $$;
-COMMENT ON FUNCTION hooks.pre_request() IS
-    'PostgREST db-pre-request: refuses (401) access tokens of revoked or expired sessions.';
+COMMENT ON FUNCTION auth.current_session_id() IS 'The session of the current request (JWT claim "sid"), or NULL.';
 
 -- The answer to a failed login or refresh: an error object, with the HTTP status for
 -- PostgREST. These functions return instead of raising, so that what they recorded
@@ -340,7 +325,7 @@ SET LOCAL ROLE neuronplane_owner;
 
 -- The API ---------------------------------------------------------------------------------
 
-CREATE FUNCTION api.login(username_or_email text, password text)
+CREATE FUNCTION auth.login(username_or_email text, password text)
 RETURNS jsonb
 LANGUAGE plpgsql
 VOLATILE
@@ -352,6 +337,9 @@ DECLARE
     ua text := auth.request_user_agent();
     attempt record;
 BEGIN
+    -- Before anything: in a read-only transaction the login would fail at its first write,
+    -- which differs for a right and a wrong password, and its counters would roll back.
+    PERFORM auth.require_read_write('api.login');
     SELECT * INTO attempt
       FROM auth.attempt_password_login(username_or_email, password, ip, ua);
     CASE attempt.outcome
@@ -369,10 +357,10 @@ BEGIN
     END CASE;
 END
 $$;
-COMMENT ON FUNCTION api.login(text, text) IS
-$$Log in with a username (or e-mail) and password. Answers {access_token, token_type, expires_in, expires_at, refresh_token, session_id, principal_id, principal_type}; or, with HTTP 401, {error: "invalid_grant", code: "28P01", message} — the same whether or not the account exists; or, with HTTP 429 and Retry-After, {error: "locked" | "rate_limited", retry_after}. Failed logins count towards the account's and the address's lockout.$$;
+COMMENT ON FUNCTION auth.login(text,text) IS
+    'What api.login() does (see its comment there); only that endpoint calls it.';
 
-CREATE FUNCTION api.refresh(refresh_token text)
+CREATE FUNCTION auth.refresh_checked(refresh_token text)
 RETURNS jsonb
 LANGUAGE plpgsql
 VOLATILE
@@ -436,8 +424,6 @@ BEGIN
                                'this refresh token was already used: the session has been revoked');
 END
 $$;
-COMMENT ON FUNCTION api.refresh(text) IS
-$$Exchange a refresh token for a new access token and a new refresh token (the old one is spent). A duplicate within the reuse grace interval gets the same successor; a spent token presented later revokes the whole session. Answers like login; failures with HTTP 401 {error: "invalid_grant", code: "28000", message}.$$;
 
 -- The current request's session, or an error.
 CREATE FUNCTION auth.require_session()
@@ -459,7 +445,7 @@ END
 $$;
 COMMENT ON FUNCTION auth.require_session() IS 'The session of the current request; 28000 without one.';
 
-CREATE FUNCTION api.logout()
+CREATE FUNCTION auth.logout()
 RETURNS void
 LANGUAGE plpgsql
 VOLATILE
@@ -474,10 +460,10 @@ BEGIN
     END IF;
 END
 $$;
-COMMENT ON FUNCTION api.logout() IS
-$$End the current session: its refresh tokens stop working and its access tokens are refused from the next request. Errors: 28000.$$;
+COMMENT ON FUNCTION auth.logout() IS
+    'What api.logout() does (see its comment there); only that endpoint calls it.';
 
-CREATE FUNCTION api.logout_all()
+CREATE FUNCTION auth.logout_all()
 RETURNS integer
 LANGUAGE plpgsql
 VOLATILE
@@ -492,10 +478,10 @@ BEGIN
     RETURN n;
 END
 $$;
-COMMENT ON FUNCTION api.logout_all() IS
-$$End every session of the caller, this one included; returns how many. Errors: 28000.$$;
+COMMENT ON FUNCTION auth.logout_all() IS
+    'What api.logout_all() does (see its comment there); only that endpoint calls it.';
 
-CREATE FUNCTION api.sessions()
+CREATE FUNCTION auth.list_sessions()
 RETURNS TABLE (id uuid, auth_method text, created_at timestamptz, last_used_at timestamptz,
                expires_at timestamptz, ip inet, user_agent text, is_current boolean)
 LANGUAGE sql
@@ -510,10 +496,10 @@ AS $$
        AND s.revoked_at IS NULL AND s.expires_at > now() AND s.idle_expires_at > now()
      ORDER BY s.refreshed_at DESC
 $$;
-COMMENT ON FUNCTION api.sessions() IS
-$$Your live sessions: device (user agent), address, method, when created and last used, when they expire, and which one is this request's.$$;
+COMMENT ON FUNCTION auth.list_sessions() IS
+    'What api.sessions() does (see its comment there); only that endpoint calls it.';
 
-CREATE FUNCTION api.revoke_session(session_id uuid)
+CREATE FUNCTION auth.revoke_session(session_id uuid)
 RETURNS void
 LANGUAGE plpgsql
 VOLATILE
@@ -523,16 +509,22 @@ AS $$
 DECLARE
     caller uuid := identity.require_caller();
 BEGIN
+    -- auth.revoke_sessions() reads a NULL only_session as "every session".
+    IF session_id IS NULL THEN
+        RAISE EXCEPTION 'session_id is required: give the id of one of your sessions'
+            USING ERRCODE = '22004',
+                  HINT = 'api.sessions() lists them; auth.logout_all() ends them all.';
+    END IF;
     IF auth.revoke_sessions(caller, 'revoked', only_session => session_id) = 0 THEN
         RAISE EXCEPTION 'you have no live session %', session_id USING ERRCODE = '42704';
     END IF;
     PERFORM identity.audit('auth.session.revoked', 'session', session_id::text);
 END
 $$;
-COMMENT ON FUNCTION api.revoke_session(uuid) IS
-$$End one of your sessions (see api.sessions()). Errors: 42704 no such live session of yours, 28000.$$;
+COMMENT ON FUNCTION auth.revoke_session(uuid) IS
+    'What api.revoke_session() does (see its comment there); only that endpoint calls it.';
 
-CREATE FUNCTION api.change_password(old_password text, new_password text)
+CREATE FUNCTION auth.change_password(old_password text, new_password text)
 RETURNS void
 LANGUAGE plpgsql
 VOLATILE
@@ -541,6 +533,9 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     caller uuid := identity.require_caller();
+    ip inet := auth.request_ip();
+    ua text := auth.request_user_agent();
+    wait integer;
 BEGIN
     IF NOT EXISTS (SELECT FROM identity.users u WHERE u.id = caller) THEN
         RAISE EXCEPTION 'only users have passwords' USING ERRCODE = '42501';
@@ -548,7 +543,22 @@ BEGIN
     IF identity.current_api_key_id() IS NOT NULL THEN
         RAISE EXCEPTION 'a password cannot be changed through an API key' USING ERRCODE = '42501';
     END IF;
+    -- The current password is guessed like a login's: locked accounts and addresses are
+    -- refused without a check, and a failure counts and is audited. It is written through
+    -- the autonomous connection, because the refusal rolls this transaction back.
+    wait := auth.login_lock_seconds('user:' || caller, auth.login_address(ip));
+    IF wait IS NOT NULL THEN
+        RAISE SQLSTATE 'PT429' USING
+            MESSAGE = format('too many wrong passwords; try again in %s seconds', wait),
+            HINT = 'Failed password changes count towards the account''s lockout, as failed logins do.';
+    END IF;
     IF NOT coalesce(auth.verify_password(caller, old_password), false) THEN
+        BEGIN
+            PERFORM auth.autonomous(format('SELECT auth.record_password_change_failure(%L, %L, %L)',
+                                           caller, ip, left(ua, 512)));
+        EXCEPTION WHEN OTHERS THEN
+            RAISE WARNING 'neuronplane: a failed password change of user % was not counted: %', caller, SQLERRM;
+        END;
         RAISE EXCEPTION 'the current password is wrong' USING ERRCODE = '28P01';
     END IF;
     PERFORM auth.set_password(caller, new_password);
@@ -556,10 +566,10 @@ BEGIN
     PERFORM identity.audit('auth.password.changed', 'user', caller::text);
 END
 $$;
-COMMENT ON FUNCTION api.change_password(text, text) IS
-$$Change your password; your other sessions end. The new password must follow the policy (length, not your username or e-mail, not a common password). Errors: 28P01 wrong current password, 22023 policy, 42501.$$;
+COMMENT ON FUNCTION auth.change_password(text,text) IS
+    'What api.change_password() does (see its comment there); only that endpoint calls it.';
 
-CREATE FUNCTION api.reset_password(user_id uuid, new_password text)
+CREATE FUNCTION auth.reset_password(user_id uuid, new_password text)
 RETURNS void
 LANGUAGE plpgsql
 VOLATILE
@@ -576,13 +586,120 @@ BEGIN
     PERFORM identity.audit('auth.password.reset', 'user', user_id::text);
 END
 $$;
-COMMENT ON FUNCTION api.reset_password(uuid, text) IS
-$$Platform administrators: set a user's password; all the user's sessions end. Errors: 42501, 42704, 22023 policy.$$;
+COMMENT ON FUNCTION auth.reset_password(uuid,text) IS
+    'What api.reset_password() does (see its comment there); only that endpoint calls it.';
 
-GRANT EXECUTE ON FUNCTION hooks.pre_request() TO anon, authenticated, service;
-GRANT EXECUTE ON FUNCTION api.login(text, text), api.refresh(text) TO anon, authenticated, service;
-GRANT EXECUTE ON FUNCTION api.logout(), api.logout_all(), api.sessions(), api.revoke_session(uuid),
-                          api.change_password(text, text), api.reset_password(uuid, text)
-   TO authenticated, service;
+REVOKE EXECUTE ON FUNCTION auth.refresh_checked(text) FROM anon, authenticated, service;
+COMMENT ON FUNCTION auth.refresh_checked(text) IS
+    'api.refresh() with every check: unknown, spent, revoked and expired tokens, ended sessions, disabled principals, duplicates within the grace interval, reuse. api.refresh() calls it for all but the common case.';
+
+-- api.refresh(): the common case, a live and unspent token of a live session of an active
+-- principal, in one statement and one signature. The statement finds the token by its
+-- hash (alone, MATERIALIZED: joined with its session, the planner may start from the live
+-- sessions), locks its session and it (FOR UPDATE OF ses, tok: the order of
+-- auth.revoke_sessions(), so that a refresh and a revocation never deadlock), checks all
+-- of them again on the locked rows, spends the token, inserts its successor, moves the
+-- session's idle deadline, appends the audit event and reads the settings and the active
+-- key. Then the access token is signed.
+--
+-- The audit event is inserted here, not through audit.record(): its action is a constant
+-- of the catalogue, its details empty, and its request metadata (ip, user agent, request
+-- id) are computed as audit.record() does, from PostgREST's headers or else the
+-- connection (pgTAP 47 compares the two rows). The function runs as the owner of
+-- audit.events.
+--
+-- Everything else finds no row and goes to auth.refresh_checked() with nothing written:
+-- unknown, spent, revoked or expired tokens, ended sessions, disabled principals. A
+-- concurrent duplicate waits on the session's row lock; when the first commits, the locked
+-- rows are checked again, the token is spent and it goes there too: within the grace
+-- interval it gets the same successor. Without an active key the row is written, then
+-- auth.refresh_checked() fails in auth.issue_access_token() (55000) and the transaction
+-- rolls back.
+CREATE FUNCTION auth.refresh(refresh_token text)
+RETURNS jsonb
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    hit  record;
+    now_ timestamptz := clock_timestamp();
+BEGIN
+    WITH found AS MATERIALIZED (
+        SELECT r.id, r.session_id
+          FROM auth.refresh_tokens r
+         WHERE r.token_hash = sha256(convert_to(coalesce(refresh_token, ''), 'UTF8'))
+           AND r.used_at IS NULL AND r.revoked_at IS NULL AND r.expires_at > now_
+    ), cur AS (
+        SELECT tok.id, tok.session_id, ses.principal_id, pr.type AS principal_type,
+               cfg.refresh_ttl, cfg.idle_timeout, cfg.access_ttl, cfg.issuer, cfg.audience,
+               auth.successor_refresh_token(refresh_token) AS successor
+          FROM found f
+          JOIN auth.refresh_tokens tok ON tok.id = f.id
+          JOIN auth.sessions ses ON ses.id = f.session_id
+          JOIN identity.principals pr ON pr.id = ses.principal_id
+         CROSS JOIN auth.settings cfg
+         WHERE tok.used_at IS NULL AND tok.revoked_at IS NULL AND tok.expires_at > now_
+           AND ses.revoked_at IS NULL AND ses.expires_at > now_ AND ses.idle_expires_at > now_
+           AND pr.disabled_at IS NULL AND (pr.expires_at IS NULL OR pr.expires_at > now())
+           FOR UPDATE OF ses, tok
+    ), spent AS (
+        UPDATE auth.refresh_tokens r SET used_at = now_ FROM cur WHERE r.id = cur.id
+    ), touched AS (
+        UPDATE auth.sessions ss SET refreshed_at = now_,
+                                    idle_expires_at = least(now_ + cur.idle_timeout, ss.expires_at)
+          FROM cur WHERE ss.id = cur.session_id
+    ), successor AS (
+        INSERT INTO auth.refresh_tokens (session_id, token_hash, parent_id, expires_at)
+        SELECT cur.session_id, sha256(convert_to(cur.successor, 'UTF8')), cur.id,
+               now_ + cur.refresh_ttl
+          FROM cur
+    ), event AS (
+        INSERT INTO audit.events (principal_id, principal_type, action, resource_type,
+                                  resource_id, outcome, ip, user_agent, request_id)
+        SELECT cur.principal_id, cur.principal_type, 'auth.refresh.rotated', 'session',
+               cur.session_id::text, 'success', auth.request_ip(), auth.request_user_agent(),
+               left(nullif(current_setting('request.headers', true), '')::jsonb ->> 'x-request-id', 128)
+          FROM cur
+    )
+    SELECT cur.session_id, cur.principal_id, cur.principal_type, cur.successor,
+           cur.access_ttl, cur.issuer, cur.audience, k.kid, k.private_key,
+           floor(extract(epoch FROM now_))::bigint AS issued_at
+      INTO hit
+      FROM cur
+      LEFT JOIN auth.signing_keys k ON k.status = 'active';
+    IF hit.kid IS NOT NULL THEN
+        RETURN jsonb_build_object(
+            'access_token', auth.es256_sign(
+                auth.access_token_claims(
+                    hit.issuer, hit.audience, hit.principal_id,
+                    CASE hit.principal_type WHEN 'user' THEN 'authenticated' ELSE 'service' END,
+                    hit.session_id, hit.principal_type, hit.issued_at, hit.access_ttl),
+                hit.kid, hit.private_key),
+            'token_type', 'bearer',
+            'expires_in', extract(epoch FROM hit.access_ttl)::integer,
+            -- the token's exp, to the second
+            'expires_at', hit.issued_at + floor(extract(epoch FROM hit.access_ttl))::bigint,
+            'refresh_token', hit.successor,
+            'session_id', hit.session_id,
+            'principal_id', hit.principal_id,
+            'principal_type', hit.principal_type);
+    END IF;
+    -- Everything else: the full checks, the session locked before its tokens as in
+    -- auth.revoke_sessions() (auth.refresh_checked() locks the token, then the session).
+    IF hit.session_id IS NULL THEN
+        PERFORM FROM auth.sessions ss
+         WHERE ss.id = (SELECT r.session_id FROM auth.refresh_tokens r
+                         WHERE r.token_hash = sha256(convert_to(coalesce(refresh_token, ''), 'UTF8')))
+           FOR UPDATE;
+    END IF;
+    RETURN auth.refresh_checked(refresh_token);
+END
+$$;
+COMMENT ON FUNCTION auth.refresh(text) IS
+    'What api.refresh() does (see its comment there); only that endpoint calls it.';
+
+RESET ROLE;
 
 COMMIT;

@@ -1,5 +1,4 @@
 -- Deploy neuronplane:auth/settings to pg
--- requires: schemas
 
 BEGIN;
 
@@ -44,11 +43,28 @@ CREATE TABLE auth.settings (
     login_rate_limit_per_min integer NOT NULL DEFAULT 30
                             CHECK (login_rate_limit_per_min BETWEEN 1 AND 100000),
     CHECK (password_min_length <= password_max_length),
-    CHECK (lockout_base_delay <= lockout_max_delay)
+    CHECK (lockout_base_delay <= lockout_max_delay),
+    signing_key_publish_delay interval NOT NULL DEFAULT '5 minutes'
+        CHECK (signing_key_publish_delay BETWEEN '0 seconds' AND '1 day'),
+    oidc_login_ttl interval NOT NULL DEFAULT '10 minutes'
+        CHECK (oidc_login_ttl BETWEEN '1 minute' AND '1 hour'),
+    oidc_attempt_retention interval NOT NULL DEFAULT '1 day'
+        CHECK (oidc_attempt_retention BETWEEN '0 seconds' AND '30 days')
 );
+COMMENT ON COLUMN auth.settings.oidc_login_ttl IS
+    'How long an OIDC login attempt may wait for its callback.';
+COMMENT ON COLUMN auth.settings.oidc_attempt_retention IS
+    'How long spent or expired OIDC login attempts are kept (for investigations) before auth.cleanup_login_attempts() deletes them.';
+COMMENT ON COLUMN auth.settings.signing_key_publish_delay IS
+    'How long a new signing key is published in the JWKS before auth.rotate_signing_key() may make it sign, so that every verifier has reloaded it.';
 COMMENT ON TABLE auth.settings IS
     'Authentication settings (one row): token lifetimes, session limits, password policy, lockout and login rate limits.';
 INSERT INTO auth.settings DEFAULT VALUES;
 ALTER TABLE auth.settings ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+
+
+
+
+RESET ROLE;
 
 COMMIT;

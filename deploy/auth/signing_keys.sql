@@ -1,11 +1,4 @@
 -- Deploy neuronplane:auth/signing_keys to pg
--- requires: auth/settings
--- requires: identity/current_principal
--- requires: internal/secrets
--- requires: audit/record
--- requires: extensions/pg_cron
--- requires: roles
--- requires: hooks
 
 BEGIN;
 
@@ -35,9 +28,9 @@ $$;
 COMMENT ON FUNCTION auth.es256_generate_key() IS
     'A new P-256 signing key: private key (PKCS#8 PEM, store it encrypted) and public JWK; use auth.create_signing_key().';
 
--- The parsed private key is kept per backend and kid (SD): decrypting and parsing it cost
--- more than signing, so they happen once per backend and key. A kid names one key pair
--- for good, so the cache is never stale. private_key is the stored, encrypted PEM.
+-- auth.es256_sign(): one np_tokens.Signer per backend and key, kept in SD. It encodes the
+-- header once and signs the claims' jsonb text as it comes: no json.loads() and
+-- re-serialization, no jwt.encode() per token.
 CREATE FUNCTION auth.es256_sign(claims jsonb, kid text, private_key bytea)
 RETURNS text
 LANGUAGE plpython3u
@@ -45,15 +38,14 @@ VOLATILE
 STRICT
 SET search_path = pg_catalog, pg_temp
 AS $$
-import json
-import np_tokens
-key = SD.get(kid)
-if key is None:
+signer = SD.get(kid)
+if signer is None:
+    import np_tokens
     if "decrypt" not in SD:
         SD["decrypt"] = plpy.prepare("SELECT internal.decrypt_secret($1, $2) AS pem", ["bytea", "text"])
     pem = plpy.execute(SD["decrypt"], [private_key, "auth.signing_keys:" + kid])[0]["pem"]
-    key = SD[kid] = np_tokens.load_private_key(pem)
-return np_tokens.sign(json.loads(claims), kid, key)
+    signer = SD[kid] = np_tokens.Signer(kid, np_tokens.load_private_key(pem))
+return signer.sign(claims)
 $$;
 COMMENT ON FUNCTION auth.es256_sign(jsonb, text, bytea) IS
     'The compact ES256 JWS of claims, signed with the stored (encrypted) private key of kid, kid in its header; use auth.issue_access_token().';
@@ -63,12 +55,6 @@ ALTER FUNCTION auth.es256_generate_key() OWNER TO neuronplane_owner;
 ALTER FUNCTION auth.es256_sign(jsonb, text, bytea) OWNER TO neuronplane_owner;
 
 SET LOCAL ROLE neuronplane_owner;
-
-ALTER TABLE auth.settings
-    ADD COLUMN signing_key_publish_delay interval NOT NULL DEFAULT '5 minutes'
-        CHECK (signing_key_publish_delay BETWEEN '0 seconds' AND '1 day');
-COMMENT ON COLUMN auth.settings.signing_key_publish_delay IS
-    'How long a new signing key is published in the JWKS before auth.rotate_signing_key() may make it sign, so that every verifier has reloaded it.';
 
 CREATE TABLE auth.signing_keys (
     kid          text PRIMARY KEY CHECK (kid ~ '^[A-Za-z0-9_-]{43}$'),
@@ -177,9 +163,8 @@ $$;
 COMMENT ON FUNCTION auth.jwks() IS
     'The JSON Web Key Set {"keys": [...]} of the published signing keys, the active key first.';
 
--- SECURITY DEFINER: the token is signed with a private key that only the owner reads.
--- Not granted to any API role: login, refresh and API-key exchange (themselves SECURITY
--- DEFINER functions owned by neuronplane_owner) call it after authenticating the caller.
+-- auth.issue_access_token(): the same checks and answer, its claims from
+-- auth.access_token_claims().
 CREATE FUNCTION auth.issue_access_token(
     principal_id   uuid,
     principal_type text,
@@ -200,8 +185,6 @@ DECLARE
     extra jsonb := coalesce(extra_claims, '{}'::jsonb);
     cfg record;
     signer record;
-    issued_at bigint;
-    claims jsonb;
 BEGIN
     IF role IS NULL OR role NOT IN ('authenticated', 'service') THEN
         RAISE EXCEPTION 'an access token''s role is authenticated or service, not "%"', role
@@ -246,18 +229,12 @@ BEGIN
                   HINT = 'SELECT auth.rotate_signing_key() makes the next key active.';
     END IF;
 
-    issued_at := floor(extract(epoch FROM clock_timestamp()));
-    claims := extra || jsonb_strip_nulls(jsonb_build_object(
-        'iss', cfg.issuer,
-        'aud', cfg.audience,
-        'sub', principal_id,
-        'role', role,
-        'sid', session_id,
-        'principal_type', principal_type,
-        'iat', issued_at,
-        'exp', issued_at + floor(extract(epoch FROM coalesce(lifetime, cfg.access_ttl)))::bigint,
-        'jti', gen_random_uuid()));
-    RETURN auth.es256_sign(claims, signer.kid, signer.private_key);
+    RETURN auth.es256_sign(
+        extra || auth.access_token_claims(cfg.issuer, cfg.audience, principal_id, role, session_id,
+                                          principal_type,
+                                          floor(extract(epoch FROM clock_timestamp()))::bigint,
+                                          coalesce(lifetime, cfg.access_ttl)),
+        signer.kid, signer.private_key);
 END
 $$;
 COMMENT ON FUNCTION auth.issue_access_token(uuid, text, text, uuid, jsonb, interval) IS
@@ -347,20 +324,6 @@ $$;
 COMMENT ON FUNCTION auth.rotate_signing_key() IS
     'Make the next signing key active (once published for signing_key_publish_delay), retire the active one (published until its tokens expire), publish a new next key, have PostgREST reload, and audit auth.signing_key.rotated. Returns the kid of the key now signing.';
 
--- SECURITY DEFINER: anyone may fetch the public keys, stored in a table no API role reads.
-CREATE FUNCTION api.jwks()
-RETURNS jsonb
-LANGUAGE sql
-STABLE
-SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
-AS $$
-    SELECT auth.jwks()
-$$;
-COMMENT ON FUNCTION api.jwks() IS
-$$The public keys that verify neuronplane access tokens, as a JSON Web Key Set: {"keys": [{"kty": "EC", "crv": "P-256", "x", "y", "kid", "alg": "ES256", "use": "sig"}, ...]}. It holds the key that signs now, the next key (published before it signs) and retired keys whose tokens may still be valid. Pick the key by the token header's kid; fetch the set again when a kid is unknown.$$;
-GRANT EXECUTE ON FUNCTION api.jwks() TO anon, authenticated, service;
-
 -- PostgREST holds the audience, and the key set depends on access_ttl: it reloads when
 -- either changes (the NOTIFY is delivered at commit).
 CREATE FUNCTION auth.tg_settings__reload_postgrest()
@@ -439,6 +402,16 @@ BEGIN
         problem := 'the token is not meant for this API';
     ELSIF jsonb_typeof(claims -> 'exp') IS DISTINCT FROM 'number' THEN
         problem := 'the token has no expiry';
+    -- No leeway: the database signs and checks its tokens with one clock. PostgREST 12.0.2
+    -- allows 30 seconds on exp, nbf and iat, which this narrows to none.
+    ELSIF (claims ->> 'exp')::numeric <= extract(epoch FROM clock_timestamp()) THEN
+        problem := 'the token has expired';
+    ELSIF jsonb_typeof(claims -> 'nbf') = 'number'
+          AND (claims ->> 'nbf')::numeric > extract(epoch FROM clock_timestamp()) THEN
+        problem := 'the token is not valid yet';
+    ELSIF jsonb_typeof(claims -> 'iat') = 'number'
+          AND (claims ->> 'iat')::numeric > extract(epoch FROM clock_timestamp()) THEN
+        problem := 'the token was issued in the future';
     ELSIF NOT EXISTS (SELECT FROM auth.published_signing_keys() k
                        WHERE k.kid = header::jsonb ->> 'kid') THEN
         problem := 'the token names no published signing key';
@@ -458,7 +431,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION auth.check_access_token() IS
-    'For PostgREST''s pre-request hook: a request with a token is refused (401) unless the token''s iss and aud are this server''s, it expires, and its kid names a published signing key.';
+    'For PostgREST''s pre-request hook: a request with a token is refused (401) unless the token''s iss and aud are this server''s, it expires and has not expired, its nbf and iat are not in the future (no leeway), and its kid names a published signing key.';
 
 -- The first keys: one active, one next. No token and no verifier exist yet, so the first
 -- key may sign at once. Not audited: a deployment is no rotation (created_at and
@@ -485,5 +458,46 @@ END
 $$;
 
 NOTIFY pgrst, 'reload config';
+
+SET LOCAL ROLE neuronplane_owner;
+
+-- The claims of an access token, in one place for auth.issue_access_token() and
+-- api.refresh(). A SQL function without SET clause, so that the planner inlines it into
+-- the caller's statement; it names only pg_catalog's functions.
+CREATE FUNCTION auth.access_token_claims(
+    issuer         text,
+    audience       text,
+    principal_id   uuid,
+    role           text,
+    session_id     uuid,
+    principal_type text,
+    issued_at      bigint,
+    lifetime       interval
+)
+RETURNS jsonb
+LANGUAGE sql
+VOLATILE
+AS $$
+    SELECT jsonb_strip_nulls(jsonb_build_object(
+        'iss', issuer,
+        'aud', audience,
+        'sub', principal_id,
+        'role', role,
+        'sid', session_id,
+        'principal_type', principal_type,
+        'iat', issued_at,
+        'exp', issued_at + floor(extract(epoch FROM lifetime))::bigint,
+        'jti', gen_random_uuid()))
+$$;
+COMMENT ON FUNCTION auth.access_token_claims(text, text, uuid, text, uuid, text, bigint, interval) IS
+    'The standard claims of an access token: iss, aud, sub, role, sid (when given), principal_type, iat, exp = iat + lifetime, and a fresh jti. Volatile: each call draws a new jti.';
+
+RESET ROLE;
+
+-- This change's secret columns, for workspace.rotate_secrets().
+SET LOCAL ROLE neuronplane_owner;
+INSERT INTO internal.secret_columns (name, table_name, column_name, context_sql) VALUES
+    ('signing_keys', 'auth.signing_keys', 'private_key', $$'auth.signing_keys:' || kid$$);
+RESET ROLE;
 
 COMMIT;

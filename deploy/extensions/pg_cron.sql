@@ -1,5 +1,4 @@
 -- Deploy neuronplane:extensions/pg_cron to pg
--- requires: extensions
 
 BEGIN;
 

@@ -1,7 +1,4 @@
 -- Deploy neuronplane:identity/api_keys to pg
--- requires: identity/projects
--- requires: identity/service_accounts
--- requires: identity/resource_scopes
 
 BEGIN;
 
@@ -32,26 +29,25 @@ $$;
 COMMENT ON FUNCTION identity.default_rate_limit_per_min() IS
     'identity.settings.default_rate_limit_per_min: the rate limit of a new API key by default.';
 
--- The permissions each API-key role lets through. A key narrows what its principal may
--- do to the union of its roles' permissions; it never adds any.
--- No SET clause, so that the planner inlines it into has_permission(); it names nothing
--- that a search_path could redirect.
+-- The rule source ---------------------------------------------------------------------------
+
+-- The permissions API-key roles let through, from identity.api_key_roles (admin: every
+-- permission). PL/pgSQL keeps its plan for the session.
 CREATE FUNCTION identity.key_role_permissions(roles text[])
 RETURNS text[]
-LANGUAGE sql
-IMMUTABLE
-PARALLEL SAFE
+LANGUAGE plpgsql
+STABLE
+SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT CASE
-        WHEN 'admin' = ANY (roles) THEN ARRAY['read', 'write', 'execute', 'admin']
-        WHEN 'member' = ANY (roles) THEN ARRAY['read', 'write', 'execute']
-        WHEN 'service' = ANY (roles) THEN ARRAY['read', 'execute']
-        WHEN 'viewer' = ANY (roles) THEN ARRAY['read']
-        ELSE ARRAY[]::text[]
-    END
+BEGIN
+    RETURN (SELECT coalesce(array_agg(p.name ORDER BY p.name), '{}')
+              FROM identity.permissions p
+             WHERE EXISTS (SELECT FROM identity.api_key_roles r
+                            WHERE r.role = ANY ($1) AND r.permission IN (p.name, 'admin')));
+END
 $$;
 COMMENT ON FUNCTION identity.key_role_permissions(text[]) IS
-    'Permissions an API key with these roles lets through: admin = all; member = read, write, execute; service = read, execute; viewer = read.';
+    'The permissions an API key with these roles lets through (identity.api_key_roles; admin: all).';
 
 CREATE TABLE identity.api_keys (
     id                 uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -64,9 +60,7 @@ CREATE TABLE identity.api_keys (
     -- SHA-256 of the whole key. The key holds 256 random bits, so a fast hash suffices.
     secret_hash        bytea NOT NULL CHECK (length(secret_hash) = 32),
     roles              text[] NOT NULL
-                       CHECK (cardinality(roles) BETWEEN 1 AND 4
-                              AND roles <@ ARRAY['admin', 'member', 'viewer', 'service']
-                              AND array_position(roles, NULL) IS NULL),
+                       CHECK (cardinality(roles) BETWEEN 1 AND 4 AND array_position(roles, NULL) IS NULL),
     rate_limit_per_min integer NOT NULL DEFAULT identity.default_rate_limit_per_min()
                        CHECK (rate_limit_per_min BETWEEN 1 AND 1000000),
     expires_at         timestamptz,
@@ -92,5 +86,35 @@ CREATE TRIGGER api_keys_scope AFTER INSERT OR UPDATE OF principal_id, project_id
     ON identity.api_keys FOR EACH ROW EXECUTE FUNCTION identity.tg_resource__scope('api_key');
 
 GRANT EXECUTE ON FUNCTION identity.default_rate_limit_per_min() TO authenticated, service;
+
+
+RESET ROLE;
+
+SET LOCAL ROLE neuronplane_owner;
+
+-- An array cannot reference rows: a key's roles are checked by trigger.
+-- SECURITY DEFINER: reads identity.api_key_roles whoever writes the key.
+CREATE FUNCTION identity.tg_api_keys__check_roles()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF EXISTS (SELECT FROM unnest(NEW.roles) r
+                WHERE NOT EXISTS (SELECT FROM identity.api_key_roles k WHERE k.role = r)) THEN
+        RAISE EXCEPTION 'roles must be a non-empty subset of {%}',
+                        (SELECT string_agg(DISTINCT k.role, ', ') FROM identity.api_key_roles k)
+            USING ERRCODE = '22023', HINT = 'API-key roles are the rows of identity.api_key_roles.';
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION identity.tg_api_keys__check_roles() IS
+    'Trigger: every role of an API key is a row of identity.api_key_roles.';
+CREATE TRIGGER api_keys_check_roles BEFORE INSERT OR UPDATE OF roles ON identity.api_keys
+    FOR EACH ROW EXECUTE FUNCTION identity.tg_api_keys__check_roles();
+
+RESET ROLE;
 
 COMMIT;

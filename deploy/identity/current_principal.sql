@@ -1,27 +1,28 @@
 -- Deploy neuronplane:identity/current_principal to pg
--- requires: schemas
 
 BEGIN;
 
 SET LOCAL ROLE neuronplane_owner;
 
--- The acting principal: the `sub` claim of the request's JWT, which PostgREST (and the
--- API-key pre-request hook) put in request.jwt.claims. NULL for anonymous requests and for
--- a `sub` that is not a uuid. STABLE and wrapped in (select ...) by RLS policies, so it is
--- evaluated once per statement.
+-- PL/pgSQL rather than SQL: every RLS policy and request calls these helpers, and a SQL
+-- function with a SET clause is never inlined and keeps no plan; PL/pgSQL plans its body
+-- once per session.
+
 CREATE FUNCTION identity.current_principal_id()
 RETURNS uuid
-LANGUAGE sql
+LANGUAGE plpgsql
 STABLE
 PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT CASE
-        WHEN sub ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-        THEN sub::uuid
-    END
-      FROM (SELECT nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub'
-                   AS sub) AS claims
+DECLARE
+    sub text := nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub';
+BEGIN
+    IF sub ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN
+        RETURN sub::uuid;
+    END IF;
+    RETURN NULL;
+END
 $$;
 
 COMMENT ON FUNCTION identity.current_principal_id() IS
@@ -30,5 +31,7 @@ COMMENT ON FUNCTION identity.current_principal_id() IS
 GRANT USAGE ON SCHEMA identity TO authenticated, service, neuronplane_worker;
 GRANT EXECUTE ON FUNCTION identity.current_principal_id()
    TO authenticated, service, neuronplane_worker;
+
+RESET ROLE;
 
 COMMIT;

@@ -1,15 +1,4 @@
 -- Deploy neuronplane:identity/legacy_import to pg
--- requires: roles
--- requires: schemas
--- requires: extensions
--- requires: audit/record
--- requires: identity/users
--- requires: identity/organizations
--- requires: identity/resource_scopes
--- requires: identity/projects
--- requires: identity/service_accounts
--- requires: identity/api_keys
--- requires: identity/manage
 
 BEGIN;
 
@@ -935,5 +924,7 @@ END
 $$;
 COMMENT ON FUNCTION identity.import_legacy(text, text) IS
     'Import the legacy NeuronDesktop (users, profiles, api_keys) and NeuronAgent (principals, api_keys) tables from the given schemas (NULL: skip that system) into the unified model, and report each row: imported, merged, already_imported or skipped, with the reason. Idempotent. Superuser only; see docs/legacy-migration.md.';
+
+RESET ROLE;
 
 COMMIT;

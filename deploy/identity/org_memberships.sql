@@ -1,6 +1,4 @@
 -- Deploy neuronplane:identity/org_memberships to pg
--- requires: identity/organizations
--- requires: identity/users
 
 BEGIN;
 
@@ -9,7 +7,7 @@ SET LOCAL ROLE neuronplane_owner;
 CREATE TABLE identity.org_memberships (
     org_id     uuid NOT NULL REFERENCES identity.organizations (id) ON DELETE CASCADE,
     user_id    uuid NOT NULL REFERENCES identity.users (id) ON DELETE CASCADE,
-    role       text NOT NULL CHECK (role IN ('owner', 'admin', 'member', 'viewer')),
+    role       text NOT NULL REFERENCES identity.roles (name) ON UPDATE CASCADE,
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (org_id, user_id)
@@ -53,5 +51,10 @@ CREATE CONSTRAINT TRIGGER org_memberships_keep_an_owner
     AFTER UPDATE OF role OR DELETE ON identity.org_memberships
     DEFERRABLE INITIALLY IMMEDIATE
     FOR EACH ROW EXECUTE FUNCTION identity.tg_org_memberships__keep_an_owner();
+
+
+-- Memberships and policies name catalogue rows instead of fixed lists.
+
+RESET ROLE;
 
 COMMIT;

@@ -1,6 +1,4 @@
 -- Deploy neuronplane:identity/policies to pg
--- requires: identity/resource_scopes
--- requires: identity/projects
 
 BEGIN;
 
@@ -18,14 +16,12 @@ CREATE TABLE identity.policies (
     id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     subject_id    uuid NOT NULL,
     subject_type  text NOT NULL,
-    subject_role  text CHECK (subject_role IN ('owner', 'admin', 'member', 'viewer')),
-    resource_type text NOT NULL
-                  CHECK (resource_type IN ('org', 'project', 'agent', 'tool', 'dataset', 'model',
-                                           'service_account', 'api_key', 'audit')),
+    subject_role  text REFERENCES identity.roles (name) ON UPDATE CASCADE,
+    resource_type text NOT NULL REFERENCES identity.resource_types (name) ON UPDATE CASCADE,
     resource_id   uuid,
     org_id        uuid REFERENCES identity.organizations (id) ON DELETE CASCADE,
     project_id    uuid REFERENCES identity.projects (id) ON DELETE CASCADE,
-    permission    text NOT NULL CHECK (permission IN ('read', 'write', 'execute', 'admin')),
+    permission    text NOT NULL REFERENCES identity.permissions (name) ON UPDATE CASCADE,
     effect        text NOT NULL DEFAULT 'allow' CHECK (effect IN ('allow', 'deny')),
     expires_at    timestamptz,
     -- Optional conditions. Supported: {"not_before": "<timestamptz>"}, kept in not_before.
@@ -132,5 +128,8 @@ COMMENT ON FUNCTION identity.tg_resource_scopes__drop_policies() IS
 
 CREATE TRIGGER resource_scopes_drop_policies AFTER DELETE ON identity.resource_scopes
     FOR EACH ROW EXECUTE FUNCTION identity.tg_resource_scopes__drop_policies();
+
+
+RESET ROLE;
 
 COMMIT;

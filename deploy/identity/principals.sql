@@ -1,6 +1,4 @@
 -- Deploy neuronplane:identity/principals to pg
--- requires: schemas
--- requires: internal/set_updated_at
 
 BEGIN;
 
@@ -17,8 +15,13 @@ CREATE TABLE identity.principals (
     disabled_at timestamptz,
     created_at  timestamptz NOT NULL DEFAULT now(),
     updated_at  timestamptz NOT NULL DEFAULT now(),
-    UNIQUE (id, type)
+    UNIQUE (id, type),
+    -- A principal may be given an end of validity (a contractor's user, a temporary service
+    -- account); from then on it is treated like a disabled one.
+    expires_at timestamptz
 );
+COMMENT ON COLUMN identity.principals.expires_at IS
+    'After this time the principal may do nothing, like a disabled one; NULL = no end.';
 COMMENT ON TABLE identity.principals IS
     'Every actor or resource that rights are granted to or on: user, org, agent, tool, dataset, service_account.';
 
@@ -64,5 +67,9 @@ END
 $$;
 COMMENT ON FUNCTION identity.tg_entity__sync_principal() IS
     'Trigger: keeps the principal of a user, organization or service account in step with it.';
+
+
+
+RESET ROLE;
 
 COMMIT;

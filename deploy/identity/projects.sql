@@ -1,8 +1,4 @@
 -- Deploy neuronplane:identity/projects to pg
--- requires: identity/resource_scopes
--- requires: identity/users
--- requires: internal/secrets
--- requires: internal/set_updated_at
 
 BEGIN;
 
@@ -233,5 +229,14 @@ CREATE TRIGGER projects_scope AFTER INSERT OR UPDATE OR DELETE ON identity.proje
 
 -- The mcp_config CHECK runs with the rights of whoever writes a project.
 GRANT EXECUTE ON FUNCTION identity.is_valid_mcp_config(jsonb) TO authenticated, service;
+
+RESET ROLE;
+
+-- This change's secret columns, for workspace.rotate_secrets().
+SET LOCAL ROLE neuronplane_owner;
+INSERT INTO internal.secret_columns (name, table_name, column_name, context_sql) VALUES
+    ('dsn_passwords', 'identity.projects', 'neurondb_dsn_secret', $$'identity.projects.neurondb_dsn:' || id$$),
+    ('mcp_environments', 'identity.projects', 'mcp_env_secret', $$'identity.projects.mcp_env:' || id$$);
+RESET ROLE;
 
 COMMIT;

@@ -1,7 +1,4 @@
 -- Deploy neuronplane:identity/registries to pg
--- requires: identity/projects
--- requires: identity/principals
--- requires: identity/resource_scopes
 
 BEGIN;
 
@@ -86,5 +83,7 @@ CREATE TRIGGER datasets_principal_delete AFTER DELETE ON identity.datasets
     FOR EACH ROW EXECUTE FUNCTION identity.tg_entity__sync_principal('dataset', 'name');
 CREATE TRIGGER datasets_scope AFTER INSERT OR UPDATE OR DELETE ON identity.datasets
     FOR EACH ROW EXECUTE FUNCTION identity.tg_resource__scope('dataset');
+
+RESET ROLE;
 
 COMMIT;

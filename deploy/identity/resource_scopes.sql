@@ -1,6 +1,4 @@
 -- Deploy neuronplane:identity/resource_scopes to pg
--- requires: identity/organizations
--- requires: identity/principals
 
 BEGIN;
 
@@ -102,5 +100,7 @@ CREATE TRIGGER organizations_scope AFTER INSERT OR UPDATE OR DELETE ON identity.
 
 INSERT INTO identity.resource_scopes (resource_id, resource_type, org_id)
 SELECT o.id, 'org', o.id FROM identity.organizations o;
+
+RESET ROLE;
 
 COMMIT;

@@ -1,7 +1,4 @@
 -- Deploy neuronplane:identity/row_security to pg
--- requires: identity/authz
--- requires: identity/registries
--- requires: identity/admin_checks
 
 BEGIN;
 
@@ -11,30 +8,32 @@ SET LOCAL ROLE neuronplane_owner;
 -- SECURITY DEFINER: called from RLS policies by roles that cannot read memberships.
 CREATE FUNCTION identity.visible_user_ids(principal_id uuid)
 RETURNS uuid[]
-LANGUAGE sql
+LANGUAGE plpgsql
 STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT array_agg(DISTINCT x.id)
-      FROM (SELECT visible_user_ids.principal_id AS id
-             UNION ALL
-            SELECT other.user_id
-              FROM identity.org_memberships mine
-              JOIN identity.org_memberships other ON other.org_id = mine.org_id
-             WHERE mine.user_id = visible_user_ids.principal_id) x
-     WHERE x.id IS NOT NULL
+BEGIN
+    RETURN (SELECT array_agg(DISTINCT x.id)
+              FROM (SELECT $1 AS id
+                     UNION ALL
+                    SELECT other.user_id
+                      FROM identity.org_memberships mine
+                      JOIN identity.org_memberships other ON other.org_id = mine.org_id
+                     WHERE mine.user_id = $1) x
+             WHERE x.id IS NOT NULL);
+END
 $$;
 COMMENT ON FUNCTION identity.visible_user_ids(uuid) IS
     'The principal itself and every user sharing an organization with it.';
 
 -- May the principal create a project owned by this organization and/or user? In an
--- organization: write on it (the user, if named, must be the caller). Personal: only
--- for oneself, as an enabled user, through no key or a key that allows write and is not
--- limited to a project.
+-- organization: write on it (the user, if named, must be the caller). Personal: only for
+-- oneself, as an active user, through no key or a key that allows write and is not limited
+-- to a project.
 -- SECURITY DEFINER: called from the projects insert policy.
 CREATE FUNCTION identity.may_create_project(principal_id uuid, org_id uuid, user_id uuid,
-                                            api_key_id uuid DEFAULT NULL)
+                                                       api_key_id uuid DEFAULT NULL)
 RETURNS boolean
 LANGUAGE sql
 STABLE
@@ -46,15 +45,10 @@ AS $$
         WHEN $2 IS NOT NULL THEN ($3 IS NULL OR $3 = $1)
                                  AND identity.has_permission($1, 'org', $2, 'write', $4)
         ELSE $3 = $1
-             AND EXISTS (SELECT FROM identity.users u JOIN identity.principals p ON p.id = u.id
-                          WHERE u.id = $1 AND p.disabled_at IS NULL
-                            AND (p.expires_at IS NULL OR p.expires_at > now()))
-             AND ($4 IS NULL OR EXISTS (
-                    SELECT FROM identity.api_keys k
-                     WHERE k.id = $4 AND k.principal_id = $1 AND k.revoked_at IS NULL
-                       AND (k.expires_at IS NULL OR k.expires_at > now())
-                       AND k.project_id IS NULL
-                       AND 'write' = ANY (identity.key_role_permissions(k.roles))))
+             AND EXISTS (SELECT FROM identity.users u WHERE u.id = $1)
+             AND EXISTS (SELECT FROM identity.authz_context($1, 'project', 'write', $4) c
+                          WHERE c.refusal IS NULL AND c.key_refusal IS NULL
+                            AND c.key_project_id IS NULL)
     END
 $$;
 COMMENT ON FUNCTION identity.may_create_project(uuid, uuid, uuid, uuid) IS
@@ -65,16 +59,17 @@ COMMENT ON FUNCTION identity.may_create_project(uuid, uuid, uuid, uuid) IS
 -- see, WITH CHECK demands the write right, so a visible row the caller may not change
 -- fails with 42501 instead of being skipped.
 
+-- Listing policies are one indexable "id = ANY (permitted_ids(...))": permitted_ids()
+-- answers for platform administrators itself, since an OR in front of it could not use an
+-- index.
 CREATE POLICY organizations_select ON identity.organizations FOR SELECT TO authenticated, service
-    USING ((SELECT identity.is_platform_admin((SELECT identity.current_principal_id())))
-           OR id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
-                                                      'org', 'read',
-                                                      (SELECT identity.current_api_key_id())))::uuid[]));
+    USING (id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
+                                                        'org', 'read',
+                                                        (SELECT identity.current_api_key_id())))::uuid[]));
 CREATE POLICY organizations_update ON identity.organizations FOR UPDATE TO authenticated, service
     USING (id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
-                                                   'org', 'read',
-                                                   (SELECT identity.current_api_key_id())))::uuid[])
-           OR (SELECT identity.is_platform_admin((SELECT identity.current_principal_id()))))
+                                                        'org', 'read',
+                                                        (SELECT identity.current_api_key_id())))::uuid[]))
     WITH CHECK (identity.has_permission((SELECT identity.current_principal_id()), 'org', id,
                                         'admin', (SELECT identity.current_api_key_id())));
 
@@ -86,24 +81,21 @@ CREATE POLICY users_update ON identity.users FOR UPDATE TO authenticated
     WITH CHECK (id = (SELECT identity.current_principal_id()));
 
 CREATE POLICY org_memberships_select ON identity.org_memberships FOR SELECT TO authenticated, service
-    USING ((SELECT identity.is_platform_admin((SELECT identity.current_principal_id())))
-           OR org_id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
-                                                          'org', 'read',
-                                                          (SELECT identity.current_api_key_id())))::uuid[]));
+    USING (org_id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
+                                                        'org', 'read',
+                                                        (SELECT identity.current_api_key_id())))::uuid[]));
 
 CREATE POLICY projects_select ON identity.projects FOR SELECT TO authenticated, service
-    USING ((SELECT identity.is_platform_admin((SELECT identity.current_principal_id())))
-           OR id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
-                                                      'project', 'read',
-                                                      (SELECT identity.current_api_key_id())))::uuid[]));
+    USING (id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
+                                                        'project', 'read',
+                                                        (SELECT identity.current_api_key_id())))::uuid[]));
 CREATE POLICY projects_insert ON identity.projects FOR INSERT TO authenticated, service
     WITH CHECK (identity.may_create_project((SELECT identity.current_principal_id()), org_id,
                                             user_id, (SELECT identity.current_api_key_id())));
 CREATE POLICY projects_update ON identity.projects FOR UPDATE TO authenticated, service
-    USING ((SELECT identity.is_platform_admin((SELECT identity.current_principal_id())))
-           OR id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
-                                                      'project', 'read',
-                                                      (SELECT identity.current_api_key_id())))::uuid[]))
+    USING (id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
+                                                        'project', 'read',
+                                                        (SELECT identity.current_api_key_id())))::uuid[]))
     WITH CHECK (identity.has_permission((SELECT identity.current_principal_id()), 'project', id,
                                         'write', (SELECT identity.current_api_key_id())));
 
@@ -141,15 +133,13 @@ CREATE POLICY projects_delete ON identity.projects FOR DELETE TO authenticated, 
                                    'admin', (SELECT identity.current_api_key_id())));
 
 CREATE POLICY service_accounts_select ON identity.service_accounts FOR SELECT TO authenticated, service
-    USING ((SELECT identity.is_platform_admin((SELECT identity.current_principal_id())))
-           OR id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
-                                                      'service_account', 'read',
-                                                      (SELECT identity.current_api_key_id())))::uuid[]));
+    USING (id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
+                                                        'service_account', 'read',
+                                                        (SELECT identity.current_api_key_id())))::uuid[]));
 CREATE POLICY service_accounts_update ON identity.service_accounts FOR UPDATE TO authenticated, service
-    USING ((SELECT identity.is_platform_admin((SELECT identity.current_principal_id())))
-           OR id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
-                                                      'service_account', 'read',
-                                                      (SELECT identity.current_api_key_id())))::uuid[]))
+    USING (id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
+                                                        'service_account', 'read',
+                                                        (SELECT identity.current_api_key_id())))::uuid[]))
     WITH CHECK (identity.has_permission((SELECT identity.current_principal_id()), 'service_account',
                                         id, 'admin', (SELECT identity.current_api_key_id())));
 CREATE POLICY service_accounts_delete ON identity.service_accounts FOR DELETE TO authenticated, service
@@ -157,10 +147,9 @@ CREATE POLICY service_accounts_delete ON identity.service_accounts FOR DELETE TO
                                    'admin', (SELECT identity.current_api_key_id())));
 
 CREATE POLICY agents_select ON identity.agents FOR SELECT TO authenticated, service
-    USING ((SELECT identity.is_platform_admin((SELECT identity.current_principal_id())))
-           OR id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
-                                                      'agent', 'read',
-                                                      (SELECT identity.current_api_key_id())))::uuid[]));
+    USING (id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
+                                                        'agent', 'read',
+                                                        (SELECT identity.current_api_key_id())))::uuid[]));
 CREATE POLICY agents_insert ON identity.agents FOR INSERT TO authenticated, service
     WITH CHECK (identity.has_permission((SELECT identity.current_principal_id()), 'project',
                                         project_id, 'write', (SELECT identity.current_api_key_id())));
@@ -175,10 +164,9 @@ CREATE POLICY agents_delete ON identity.agents FOR DELETE TO authenticated, serv
                                    'admin', (SELECT identity.current_api_key_id())));
 
 CREATE POLICY tools_select ON identity.tools FOR SELECT TO authenticated, service
-    USING ((SELECT identity.is_platform_admin((SELECT identity.current_principal_id())))
-           OR id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
-                                                      'tool', 'read',
-                                                      (SELECT identity.current_api_key_id())))::uuid[]));
+    USING (id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
+                                                        'tool', 'read',
+                                                        (SELECT identity.current_api_key_id())))::uuid[]));
 CREATE POLICY tools_insert ON identity.tools FOR INSERT TO authenticated, service
     WITH CHECK (identity.has_permission((SELECT identity.current_principal_id()), 'project',
                                         project_id, 'write', (SELECT identity.current_api_key_id())));
@@ -193,10 +181,9 @@ CREATE POLICY tools_delete ON identity.tools FOR DELETE TO authenticated, servic
                                    'admin', (SELECT identity.current_api_key_id())));
 
 CREATE POLICY datasets_select ON identity.datasets FOR SELECT TO authenticated, service
-    USING ((SELECT identity.is_platform_admin((SELECT identity.current_principal_id())))
-           OR id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
-                                                      'dataset', 'read',
-                                                      (SELECT identity.current_api_key_id())))::uuid[]));
+    USING (id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
+                                                        'dataset', 'read',
+                                                        (SELECT identity.current_api_key_id())))::uuid[]));
 CREATE POLICY datasets_insert ON identity.datasets FOR INSERT TO authenticated, service
     WITH CHECK (identity.has_permission((SELECT identity.current_principal_id()), 'project',
                                         project_id, 'write', (SELECT identity.current_api_key_id())));
@@ -211,10 +198,9 @@ CREATE POLICY datasets_delete ON identity.datasets FOR DELETE TO authenticated, 
                                    'admin', (SELECT identity.current_api_key_id())));
 
 CREATE POLICY api_keys_select ON identity.api_keys FOR SELECT TO authenticated, service
-    USING ((SELECT identity.is_platform_admin((SELECT identity.current_principal_id())))
-           OR id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
-                                                      'api_key', 'read',
-                                                      (SELECT identity.current_api_key_id())))::uuid[]));
+    USING (id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
+                                                        'api_key', 'read',
+                                                        (SELECT identity.current_api_key_id())))::uuid[]));
 CREATE POLICY api_keys_update ON identity.api_keys FOR UPDATE TO authenticated, service
     USING (id = ANY ((SELECT identity.permitted_ids((SELECT identity.current_principal_id()),
                                                    'api_key', 'read',
@@ -270,5 +256,9 @@ GRANT UPDATE (name) ON identity.api_keys TO authenticated, service;
 GRANT EXECUTE ON FUNCTION identity.visible_user_ids(uuid),
                           identity.may_create_project(uuid, uuid, uuid, uuid)
    TO authenticated, service;
+
+
+
+RESET ROLE;
 
 COMMIT;

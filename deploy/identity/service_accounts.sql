@@ -1,7 +1,4 @@
 -- Deploy neuronplane:identity/service_accounts to pg
--- requires: identity/projects
--- requires: identity/principals
--- requires: identity/resource_scopes
 
 BEGIN;
 
@@ -42,5 +39,7 @@ CREATE TRIGGER service_accounts_principal_delete AFTER DELETE ON identity.servic
     FOR EACH ROW EXECUTE FUNCTION identity.tg_entity__sync_principal('service_account', 'name');
 CREATE TRIGGER service_accounts_scope AFTER INSERT OR UPDATE OR DELETE ON identity.service_accounts
     FOR EACH ROW EXECUTE FUNCTION identity.tg_resource__scope('service_account');
+
+RESET ROLE;
 
 COMMIT;

@@ -1,6 +1,4 @@
 -- Deploy neuronplane:identity/users to pg
--- requires: identity/principals
--- requires: extensions
 
 BEGIN;
 
@@ -38,5 +36,7 @@ CREATE TRIGGER users_principal_update AFTER UPDATE ON identity.users
     FOR EACH ROW EXECUTE FUNCTION identity.tg_entity__sync_principal('user', 'username');
 CREATE TRIGGER users_principal_delete AFTER DELETE ON identity.users
     FOR EACH ROW EXECUTE FUNCTION identity.tg_entity__sync_principal('user', 'username');
+
+RESET ROLE;
 
 COMMIT;

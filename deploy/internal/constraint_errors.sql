@@ -1,9 +1,4 @@
 -- Deploy neuronplane:internal/constraint_errors to pg
--- requires: schemas
--- requires: identity/stored_decisions
--- requires: workspace/llm_models
--- requires: workspace/profiles
--- requires: workspace/ingest
 
 BEGIN;
 
@@ -72,5 +67,7 @@ BEGIN
     END LOOP;
 END
 $$;
+
+RESET ROLE;
 
 COMMIT;

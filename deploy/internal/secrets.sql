@@ -1,14 +1,70 @@
--- Deploy neuronplane:internal/secrets to pg (reworked after @v0.2.0)
--- requires: internal/secrets@v0.2.0
--- requires: workspace/envelope
--- requires: workspace/rotation
--- requires: workspace/ingest
--- requires: identity/projects
--- requires: auth/oidc
--- requires: auth/signing_keys
--- requires: auth/api_key_requests
+-- Deploy neuronplane:internal/secrets to pg
 
 BEGIN;
+
+SET LOCAL ROLE neuronplane_owner;
+
+-- Encrypt a secret for storage. context names where it is stored (table, column, row id)
+-- and must be given again to decrypt it, so a ciphertext copied to another row is useless.
+CREATE FUNCTION internal.encrypt_secret(plaintext text, context text)
+RETURNS bytea
+LANGUAGE plpgsql
+VOLATILE
+STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN internal.envelope_seal(plaintext, context);
+END
+$$;
+COMMENT ON FUNCTION internal.encrypt_secret(text, text) IS
+    'Envelope encryption of a secret (internal.envelope_seal(): a fresh data key wrapped by the master key), bound to context.';
+
+-- Decrypt a stored secret; a blob that was tampered with, or sealed for another context or
+-- under another key, is refused without showing its content.
+CREATE FUNCTION internal.decrypt_secret(ciphertext bytea, context text)
+RETURNS text
+LANGUAGE plpgsql
+VOLATILE
+STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN internal.envelope_open(ciphertext, context);
+END
+$$;
+COMMENT ON FUNCTION internal.decrypt_secret(bytea, text) IS
+    'The plaintext of a secret stored by internal.encrypt_secret() for the same context (internal.envelope_open()): F0000 under another master key, 39000 when altered or moved.';
+
+RESET ROLE;
+
+-- Envelope encryption of workspace secrets (LLM provider keys, agent API keys): a fresh
+-- data key per value, wrapped by the master key read from a key file outside the
+-- database (plpython/np_envelope.py has the layout). The master key file is
+-- neuronplane.master_key_file when set, else the server's data key (neuronplane.key_file).
+-- (Like neuronplane.key_file, the setting is read with current_setting(): only code that
+-- has a SQL session can change it, and it only points the server at another key, whose
+-- content no function ever shows.)
+
+-- PL/Python is untrusted: created by the deploying superuser, then owned by the owner,
+-- the only role that may run them.
+CREATE FUNCTION internal.envelope_seal_py(plaintext text, context text, key_file text)
+RETURNS bytea
+LANGUAGE plpython3u
+VOLATILE
+STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+import np_envelope
+import np_secrets
+try:
+    key = np_secrets.load_key(key_file)
+except np_secrets.KeyError_ as exc:
+    plpy.error("master key: " + str(exc), sqlstate="58P01")
+return np_envelope.seal(key, plaintext, context)
+$$;
+COMMENT ON FUNCTION internal.envelope_seal_py(text, text, text) IS
+    'Envelope encryption under the master key in key_file; use internal.envelope_seal().';
 
 -- One secrets scheme. Every stored secret (DSN passwords, MCP environments, OIDC client
 -- secrets and PKCE verifiers, access-token signing keys, the autonomous login, ingestion
@@ -21,7 +77,7 @@ BEGIN;
 -- master key with ".previous" appended is tried too (the blob names the key it needs), so
 -- every session keeps opening every value while the rotation re-seals them.
 -- (PL/Python is untrusted: the deploying superuser replaces it.)
-CREATE OR REPLACE FUNCTION internal.envelope_open_py(blob bytea, context text, key_files text[])
+CREATE FUNCTION internal.envelope_open_py(blob bytea, context text, key_files text[])
 RETURNS text
 LANGUAGE plpython3u
 VOLATILE
@@ -54,7 +110,92 @@ $$;
 COMMENT ON FUNCTION internal.envelope_open_py(bytea, text, text[]) IS
     'Opens an envelope-encrypted value with the master key it names, among key_files and the first one''s ".previous" file; use internal.envelope_open().';
 
+REVOKE ALL ON FUNCTION internal.envelope_seal_py(text, text, text),
+                       internal.envelope_open_py(bytea, text, text[]) FROM PUBLIC;
+ALTER FUNCTION internal.envelope_seal_py(text, text, text) OWNER TO neuronplane_owner;
+ALTER FUNCTION internal.envelope_open_py(bytea, text, text[]) OWNER TO neuronplane_owner;
+
 SET LOCAL ROLE neuronplane_owner;
+
+CREATE FUNCTION internal.master_key_file()
+RETURNS text
+LANGUAGE sql
+STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT coalesce(nullif(current_setting('neuronplane.master_key_file', true), ''),
+                    nullif(current_setting('neuronplane.key_file', true), ''))
+$$;
+COMMENT ON FUNCTION internal.master_key_file() IS
+    'Path of the master key file of envelope encryption: neuronplane.master_key_file, else neuronplane.key_file.';
+
+-- Seal a secret for storage, bound to context (table, column, row id).
+CREATE FUNCTION internal.envelope_seal(plaintext text, context text)
+RETURNS bytea
+LANGUAGE plpgsql
+VOLATILE
+STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    path text := internal.master_key_file();
+BEGIN
+    IF path IS NULL THEN
+        RAISE EXCEPTION 'no master key file is configured (neuronplane.master_key_file or neuronplane.key_file)'
+            USING ERRCODE = 'F0000', HINT = 'neuronplane up configures the server''s key file.';
+    END IF;
+    BEGIN
+        RETURN internal.envelope_seal_py(plaintext, context, path);
+    EXCEPTION WHEN undefined_file THEN
+        RAISE EXCEPTION '%', regexp_replace(SQLERRM, '^plpy\.Error: ', '')
+            USING ERRCODE = '58P01', HINT = 'Restore the master key file from its backup.';
+    END;
+END
+$$;
+COMMENT ON FUNCTION internal.envelope_seal(text, text) IS
+    'Envelope encryption of a secret (fresh data key, wrapped by the master key file), bound to context.';
+
+-- Open a stored secret. With previous_key_file, values wrapped under that older master key
+-- open too (rotation). A value wrapped under another master key fails with F0000 naming
+-- both key ids; one altered or moved to another row with 39000. Neither shows the value.
+CREATE FUNCTION internal.envelope_open(blob bytea, context text, previous_key_file text DEFAULT NULL)
+RETURNS text
+LANGUAGE plpgsql
+VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    path text := internal.master_key_file();
+BEGIN
+    IF blob IS NULL THEN
+        RETURN NULL;
+    END IF;
+    IF path IS NULL THEN
+        RAISE EXCEPTION 'no master key file is configured (neuronplane.master_key_file or neuronplane.key_file)'
+            USING ERRCODE = 'F0000', HINT = 'neuronplane up configures the server''s key file.';
+    END IF;
+    BEGIN
+        RETURN internal.envelope_open_py(blob, context,
+                                         ARRAY[path] || CASE WHEN previous_key_file IS NOT NULL
+                                                             THEN ARRAY[previous_key_file] ELSE '{}' END);
+    EXCEPTION
+        WHEN undefined_file THEN
+            RAISE EXCEPTION '%', regexp_replace(SQLERRM, '^plpy\.Error: ', '')
+                USING ERRCODE = '58P01', HINT = 'Restore the master key file from its backup.';
+        WHEN config_file_error THEN
+            RAISE EXCEPTION 'a stored secret cannot be decrypted with this master key: %',
+                            regexp_replace(SQLERRM, '^plpy\.Error: ', '')
+                USING ERRCODE = 'F0000',
+                      HINT = 'The server reads a different master key file than the one the secret was stored under: restore that file, or rotate with the old one given as previous_key_file.';
+        WHEN external_routine_invocation_exception THEN
+            RAISE EXCEPTION 'a stored secret cannot be decrypted: it was altered or moved to another row'
+                USING ERRCODE = '39000';
+    END;
+END
+$$;
+COMMENT ON FUNCTION internal.envelope_open(bytea, text, text) IS
+    'The plaintext of a value sealed by internal.envelope_seal() for context; F0000 under another master key, 39000 when altered.';
+
 
 -- Where secrets are stored, and the context each value is sealed for (an SQL expression
 -- over its row). Rotation and the checks of the scheme read this list.
@@ -68,117 +209,5 @@ CREATE TABLE internal.secret_columns (
 COMMENT ON TABLE internal.secret_columns IS
     'Every column that stores secrets, sealed by internal.encrypt_secret() for the context context_sql computes from the row.';
 ALTER TABLE internal.secret_columns ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
-
-INSERT INTO internal.secret_columns (name, table_name, column_name, context_sql) VALUES
-    ('dsn_passwords', 'identity.projects', 'neurondb_dsn_secret', $$'identity.projects.neurondb_dsn:' || id$$),
-    ('mcp_environments', 'identity.projects', 'mcp_env_secret', $$'identity.projects.mcp_env:' || id$$),
-    ('oidc_client_secrets', 'auth.oidc_providers', 'client_secret', $$'auth.oidc_providers:' || name$$),
-    ('oidc_code_verifiers', 'auth.login_attempts', 'code_verifier', $$'auth.login_attempts:' || id$$),
-    ('signing_keys', 'auth.signing_keys', 'private_key', $$'auth.signing_keys:' || kid$$),
-    ('autonomous_logins', 'auth.autonomous_logins', 'password', $$'auth.autonomous_logins:' || role_name$$),
-    ('ingest_credentials', 'workspace.ingest_jobs', 'credentials_secret', $$'workspace.ingest_jobs.credentials:' || id$$),
-    ('llm_model_keys', 'workspace.llm_models', 'key_ciphertext', $$'workspace.llm_models.key:' || id$$),
-    ('agent_api_keys', 'workspace.project_agent_keys', 'key_ciphertext', $$'workspace.project_agent_keys.key:' || project_id$$);
-
-CREATE OR REPLACE FUNCTION internal.encrypt_secret(plaintext text, context text)
-RETURNS bytea
-LANGUAGE plpgsql
-VOLATILE
-STRICT
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-    RETURN internal.envelope_seal(plaintext, context);
-END
-$$;
-COMMENT ON FUNCTION internal.encrypt_secret(text, text) IS
-    'Envelope encryption of a secret (internal.envelope_seal(): a fresh data key wrapped by the master key), bound to context.';
-
-CREATE OR REPLACE FUNCTION internal.decrypt_secret(ciphertext bytea, context text)
-RETURNS text
-LANGUAGE plpgsql
-VOLATILE
-STRICT
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-    RETURN internal.envelope_open(ciphertext, context);
-END
-$$;
-COMMENT ON FUNCTION internal.decrypt_secret(bytea, text) IS
-    'The plaintext of a secret stored by internal.encrypt_secret() for the same context (internal.envelope_open()): F0000 under another master key, 39000 when altered or moved.';
-
--- Every stored secret sealed again under fresh data keys and the current master key, in the
--- caller's transaction; a value under previous_key_file's key opens too. A re-seal changes
--- no row's meaning: the tables' triggers (updated_at, audit, checks) are skipped, which
--- only a superuser may do. Returns the count per kind of secret, and audits them.
-CREATE OR REPLACE FUNCTION workspace.rotate_secrets(previous_key_file text DEFAULT NULL)
-RETURNS jsonb
-LANGUAGE plpgsql
-VOLATILE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    c       record;
-    n       integer;
-    result  jsonb := '{}';
-    replica text := current_setting('session_replication_role');
-BEGIN
-    PERFORM set_config('session_replication_role', 'replica', true);
-    FOR c IN SELECT * FROM internal.secret_columns ORDER BY name LOOP
-        EXECUTE format('UPDATE %s SET %I = internal.envelope_seal(internal.envelope_open(%I, %s, $1), %s)
-                         WHERE %I IS NOT NULL',
-                       c.table_name, c.column_name, c.column_name, c.context_sql, c.context_sql,
-                       c.column_name)
-          USING previous_key_file;
-        GET DIAGNOSTICS n = ROW_COUNT;
-        result := result || jsonb_build_object(c.name, n);
-    END LOOP;
-    PERFORM set_config('session_replication_role', replica, true);
-    result := result || jsonb_build_object('with_previous_key_file', previous_key_file IS NOT NULL);
-    PERFORM audit.record('workspace.secrets.rotated', 'success', NULL, NULL, result);
-    RETURN result;
-END
-$$;
-COMMENT ON FUNCTION workspace.rotate_secrets(text) IS
-    'Re-encrypt every stored secret (internal.secret_columns) under fresh data keys and the current master key (values under previous_key_file''s key too); superuser only. Returns the counts per kind.';
-
-UPDATE audit.actions
-   SET description = 'Every stored secret was encrypted again under fresh data keys and the current master key; details has the counts per kind.'
- WHERE action = 'workspace.secrets.rotated';
-
-RESET ROLE;
-
--- The values of the first scheme, sealed again; then its functions go.
-CREATE FUNCTION pg_temp.first_scheme_open(blob bytea, context text)
-RETURNS text
-LANGUAGE plpgsql
-AS $$
-DECLARE
-    plain text := internal.aead_decrypt(blob, context);
-BEGIN
-    IF plain IS NULL THEN
-        RAISE EXCEPTION 'the secret stored for % does not decrypt under neuronplane.key_file', context
-            USING ERRCODE = '39000', HINT = 'Deploy with the key file the secrets were stored under.';
-    END IF;
-    RETURN plain;
-END
-$$;
-DO $$
-DECLARE
-    c record;
-BEGIN
-    PERFORM set_config('session_replication_role', 'replica', true);
-    FOR c IN SELECT * FROM internal.secret_columns LOOP
-        EXECUTE format('UPDATE %s SET %I = internal.envelope_seal(pg_temp.first_scheme_open(%I, %s), %s)
-                         WHERE get_byte(%I, 0) = 1',
-                       c.table_name, c.column_name, c.column_name, c.context_sql, c.context_sql,
-                       c.column_name);
-    END LOOP;
-    PERFORM set_config('session_replication_role', 'origin', true);
-END
-$$;
-DROP FUNCTION internal.aead_decrypt(bytea, text);
-DROP FUNCTION internal.aead_encrypt(text, text);
 
 COMMIT;

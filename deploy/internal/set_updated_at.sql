@@ -1,5 +1,4 @@
 -- Deploy neuronplane:internal/set_updated_at to pg
--- requires: schemas
 
 BEGIN;
 
@@ -20,5 +19,7 @@ END
 $$;
 COMMENT ON FUNCTION internal.tg_set_updated_at() IS
     'Trigger: sets updated_at on UPDATE and keeps created_at.';
+
+RESET ROLE;
 
 COMMIT;

@@ -1,33 +1,7 @@
 -- Deploy neuronplane:ops/monitoring to pg
--- requires: schemas
--- requires: roles
--- requires: extensions/pg_cron
--- requires: identity/authz
--- requires: identity/admin_checks
--- requires: identity/manage
--- requires: workspace/ingest
 
 BEGIN;
 
--- The role the observability functions run as: pg_monitor's statistics (every session's
--- state, database sizes), pg_cron's job tables, nothing of neuronplane's data. Not a
--- superuser. BYPASSRLS only because pg_cron's tables show each role its own jobs by row
--- level security, and the jobs belong to the superuser; it holds no grant on any table of
--- ours, so it bypasses nothing else.
-DO $$
-BEGIN
-    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'neuronplane_monitor') THEN
-        CREATE ROLE neuronplane_monitor NOLOGIN INHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION BYPASSRLS;
-    ELSE
-        ALTER ROLE neuronplane_monitor NOLOGIN INHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION BYPASSRLS;
-    END IF;
-    IF NOT pg_has_role('neuronplane_monitor', 'pg_monitor', 'MEMBER') THEN
-        GRANT pg_monitor TO neuronplane_monitor;
-    END IF;
-END
-$$;
-COMMENT ON ROLE neuronplane_monitor IS
-    'Owner of the ops observability functions: pg_monitor and pg_cron''s job tables, no neuronplane data; never logs in.';
 GRANT USAGE ON SCHEMA cron TO neuronplane_monitor;
 GRANT SELECT ON cron.job, cron.job_run_details TO neuronplane_monitor;
 -- The ingestion workers' heartbeats, and nothing else of the workspace.
@@ -69,6 +43,7 @@ RESET ROLE;
 -- The functions below are created by the monitor role itself (it needs CREATE on ops only
 -- for that), so that they run with its rights and no more.
 GRANT CREATE ON SCHEMA ops TO neuronplane_monitor;
+
 SET LOCAL ROLE neuronplane_monitor;
 
 -- One row: the health of this PostgreSQL server and database.
@@ -269,6 +244,7 @@ RESET ROLE;
 REVOKE CREATE ON SCHEMA ops FROM neuronplane_monitor;
 REVOKE ALL ON FUNCTION ops.db_health_snapshot(), ops.index_health_snapshot(), ops.workers_snapshot()
   FROM PUBLIC;
+
 SET LOCAL ROLE neuronplane_owner;
 
 CREATE VIEW ops.db_health WITH (security_invoker = true) AS
@@ -282,57 +258,9 @@ SELECT * FROM ops.workers_snapshot();
 COMMENT ON VIEW ops.workers IS
     'Background workers, neuronplane processes, scheduler jobs and ingestion workers (ops.workers_snapshot()).';
 
-CREATE VIEW api.db_health WITH (security_invoker = true) AS SELECT * FROM ops.db_health;
-COMMENT ON VIEW api.db_health IS
-$$Database health, one row: server version, uptime, database size, client connections by state against max_connections, cache hit ratio, commits, rollbacks, deadlocks, the longest running transaction, replication lag (NULL without replicas), transaction-id wraparound headroom. For platform administrators and organization owners/admins (42501 otherwise).$$;
-COMMENT ON COLUMN api.db_health.server_version IS 'PostgreSQL version.';
-COMMENT ON COLUMN api.db_health.started_at IS 'When the server started.';
-COMMENT ON COLUMN api.db_health.uptime IS 'How long it has been running.';
-COMMENT ON COLUMN api.db_health.database_name IS 'This database.';
-COMMENT ON COLUMN api.db_health.database_size_bytes IS 'Size of this database on disk.';
-COMMENT ON COLUMN api.db_health.connections IS 'Client connections to the server.';
-COMMENT ON COLUMN api.db_health.max_connections IS 'The server''s max_connections.';
-COMMENT ON COLUMN api.db_health.connections_by_state IS 'Client connections per state (active, idle, idle in transaction, ...).';
-COMMENT ON COLUMN api.db_health.cache_hit_ratio IS 'Share of block reads served from shared buffers (0 to 1) in this database.';
-COMMENT ON COLUMN api.db_health.commits IS 'Committed transactions in this database since statistics were reset.';
-COMMENT ON COLUMN api.db_health.rollbacks IS 'Rolled back transactions since statistics were reset.';
-COMMENT ON COLUMN api.db_health.deadlocks IS 'Deadlocks detected since statistics were reset.';
-COMMENT ON COLUMN api.db_health.longest_transaction_seconds IS 'Age of the oldest open transaction (other than this one), in seconds.';
-COMMENT ON COLUMN api.db_health.is_replica IS 'True when this server is a standby.';
-COMMENT ON COLUMN api.db_health.replicas IS 'Standbys streaming from this server.';
-COMMENT ON COLUMN api.db_health.replication_lag_seconds IS 'The largest replay lag of the standbys, in seconds (NULL without replicas); on a standby, seconds since the last replayed commit.';
-COMMENT ON COLUMN api.db_health.xid_age IS 'Age of this database''s oldest unfrozen transaction id.';
-COMMENT ON COLUMN api.db_health.xid_wraparound_headroom IS 'Transaction ids left before the server refuses writes to prevent wraparound (over all databases).';
-COMMENT ON COLUMN api.db_health.checked_at IS 'When these figures were taken.';
-
-CREATE VIEW api.index_health WITH (security_invoker = true) AS SELECT * FROM ops.index_health;
-COMMENT ON VIEW api.index_health IS
-$$Every index of the database: size, scans, and whether it is unused (never scanned and enforcing no constraint), invalid, or a duplicate of another index of its table. For platform administrators and organization owners/admins (42501 otherwise).$$;
-COMMENT ON COLUMN api.index_health.schema_name IS 'Schema of the index.';
-COMMENT ON COLUMN api.index_health.table_name IS 'Table it indexes.';
-COMMENT ON COLUMN api.index_health.index_name IS 'Index name.';
-COMMENT ON COLUMN api.index_health.size_bytes IS 'Size on disk.';
-COMMENT ON COLUMN api.index_health.scans IS 'Index scans since statistics were reset.';
-COMMENT ON COLUMN api.index_health.is_unique IS 'A unique index.';
-COMMENT ON COLUMN api.index_health.is_unused IS 'Never scanned and enforcing no constraint: a candidate for dropping.';
-COMMENT ON COLUMN api.index_health.is_valid IS 'False for an index left invalid (e.g. by a failed CREATE INDEX CONCURRENTLY).';
-COMMENT ON COLUMN api.index_health.duplicate_of IS 'Other indexes of the table with the same definition.';
-COMMENT ON COLUMN api.index_health.definition IS 'CREATE INDEX statement.';
-
-CREATE VIEW api.workers WITH (security_invoker = true) AS SELECT * FROM ops.workers;
-COMMENT ON VIEW api.workers IS
-$$Background work: PostgreSQL background workers and neuronplane's processes (from pg_stat_activity, kind background_worker / application), pg_cron's scheduler jobs with their last run (kind scheduler_job), and the ingestion workers by their heartbeats (kind ingest_worker: busy, idle, stale or stopped in the last day). For platform administrators and organization owners/admins (42501 otherwise).$$;
-COMMENT ON COLUMN api.workers.kind IS 'background_worker, application, scheduler_job or ingest_worker.';
-COMMENT ON COLUMN api.workers.name IS 'Application name, backend type or job name.';
-COMMENT ON COLUMN api.workers.state IS 'Session state; the job''s last status (succeeded, failed, running, inactive, not run yet); or an ingestion worker''s busy, idle, stale or stopped.';
-COMMENT ON COLUMN api.workers.started_at IS 'When the process started (NULL for jobs).';
-COMMENT ON COLUMN api.workers.last_seen_at IS 'Its last activity, or when the job last ended.';
-COMMENT ON COLUMN api.workers.details IS 'pid, backend type, wait event; or the job''s schedule, last run and failures in the last day.';
-
 GRANT USAGE ON SCHEMA ops TO authenticated, service;
-GRANT SELECT ON ops.db_health, ops.index_health, ops.workers,
-                api.db_health, api.index_health, api.workers
-   TO authenticated, service;
+GRANT SELECT ON ops.db_health, ops.index_health, ops.workers TO authenticated, service;
+
 RESET ROLE;
 GRANT EXECUTE ON FUNCTION ops.db_health_snapshot(), ops.index_health_snapshot(), ops.workers_snapshot()
    TO authenticated, service;

@@ -1,11 +1,4 @@
 -- Deploy neuronplane:ops/usage to pg
--- requires: schemas
--- requires: roles
--- requires: auth/api_key_requests
--- requires: identity/api_keys
--- requires: identity/authz
--- requires: identity/manage
--- requires: workspace/llm_models
 
 BEGIN;
 
@@ -122,7 +115,7 @@ CREATE TRIGGER api_key_rejections_usage AFTER INSERT OR UPDATE ON auth.api_key_r
 
 -- NeuronAgent reports the tokens of its LLM calls for a project it may execute in.
 -- SECURITY DEFINER: writes ops.usage_counters after checking execute on the project.
-CREATE FUNCTION api.record_usage(project_id uuid, tokens_in bigint, tokens_out bigint,
+CREATE FUNCTION ops.record_usage(project_id uuid, tokens_in bigint, tokens_out bigint,
                                  llm_calls integer DEFAULT 1, model_id uuid DEFAULT NULL)
 RETURNS void
 LANGUAGE plpgsql
@@ -160,8 +153,8 @@ BEGIN
                           tokens_in => tokens_in, tokens_out => tokens_out);
 END
 $$;
-COMMENT ON FUNCTION api.record_usage(uuid, bigint, bigint, integer, uuid) IS
-$$Report LLM usage for a project (NeuronAgent, after each call or in batches): tokens in and out and the number of calls, added to today's (UTC) counters. Needs execute on the project. Errors: 42704 unknown project or model, 42501, 22023 bad count (named).$$;
+COMMENT ON FUNCTION ops.record_usage(uuid,int8,int8,int4,uuid) IS
+    'What api.record_usage() does (see its comment there); only that endpoint calls it.';
 
 -- Per project and day, summed over keys.
 CREATE VIEW ops.usage WITH (security_invoker = true) AS
@@ -172,20 +165,9 @@ SELECT u.project_id, u.day, sum(u.requests)::bigint AS requests, sum(u.errors)::
  GROUP BY u.project_id, u.day;
 COMMENT ON VIEW ops.usage IS 'Usage per project and UTC day (ops.usage_counters summed over keys).';
 
-CREATE VIEW api.usage WITH (security_invoker = true) AS SELECT * FROM ops.usage;
-COMMENT ON VIEW api.usage IS
-$$Usage per project and UTC day: requests and errors of API-key requests made with keys bound to the project (JWT requests are not counted), LLM calls and tokens reported by NeuronAgent (POST /rpc/record_usage). Filter with ?project_id=eq.<id>&day=gte.<date>. For administrators of the project (organization owners/admins) and platform administrators.$$;
-COMMENT ON COLUMN api.usage.project_id IS 'The project (profile).';
-COMMENT ON COLUMN api.usage.day IS 'UTC day.';
-COMMENT ON COLUMN api.usage.requests IS 'API requests let through for the project''s API keys.';
-COMMENT ON COLUMN api.usage.errors IS 'Refused requests of the project''s API keys (rate limited, revoked, expired, wrong secret).';
-COMMENT ON COLUMN api.usage.llm_calls IS 'LLM calls reported by NeuronAgent.';
-COMMENT ON COLUMN api.usage.tokens_in IS 'Prompt tokens reported.';
-COMMENT ON COLUMN api.usage.tokens_out IS 'Completion tokens reported.';
-COMMENT ON COLUMN api.usage.updated_at IS 'Last change of these counters.';
-
 GRANT USAGE ON SCHEMA ops TO authenticated, service;
-GRANT SELECT ON ops.usage_counters, ops.usage, api.usage TO authenticated, service;
-GRANT EXECUTE ON FUNCTION api.record_usage(uuid, bigint, bigint, integer, uuid) TO authenticated, service;
+GRANT SELECT ON ops.usage_counters, ops.usage TO authenticated, service;
+
+RESET ROLE;
 
 COMMIT;

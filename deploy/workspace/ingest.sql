@@ -1,11 +1,4 @@
 -- Deploy neuronplane:workspace/ingest to pg
--- requires: identity/registries
--- requires: identity/row_security
--- requires: identity/manage
--- requires: internal/secrets
--- requires: audit/record
--- requires: roles
--- requires: schemas
 
 BEGIN;
 
@@ -102,8 +95,11 @@ CREATE TABLE workspace.ingest_jobs (
     created_by         uuid REFERENCES identity.principals (id) ON DELETE SET NULL,
     created_at         timestamptz NOT NULL DEFAULT now(),
     updated_at         timestamptz NOT NULL DEFAULT now(),
-    CHECK ((status IN ('succeeded', 'failed', 'cancelled')) = (finished_at IS NOT NULL))
+    CHECK ((status IN ('succeeded', 'failed', 'cancelled')) = (finished_at IS NOT NULL)),
+    details jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(details) = 'object')
 );
+COMMENT ON COLUMN workspace.ingest_jobs.details IS
+    'What the worker decided while reading the source: restarts of the load and why, missing-value markers, compression, byte order mark.';
 COMMENT ON TABLE workspace.ingest_jobs IS
     'Dataset ingestion jobs: what to load from where, and the progress the worker reports. credentials_secret is AES-256-GCM encrypted and never leaves the database except to the worker.';
 CREATE INDEX ingest_jobs_project_idx ON workspace.ingest_jobs (project_id, created_at DESC);
@@ -253,5 +249,207 @@ GRANT SELECT (id, project_id, dataset_id, dataset_name, if_exists, source_type, 
    ON workspace.ingest_jobs TO authenticated, service;
 GRANT EXECUTE ON FUNCTION workspace.sanitize_identifier(text, text), workspace.dataset_schema(uuid)
    TO authenticated, service, neuronplane_worker;
+
+
+
+
+-- Raises 22023 naming the offending key unless obj is a JSON object whose keys are all in
+-- allowed.
+CREATE FUNCTION workspace.check_keys(field text, obj jsonb, allowed text[])
+RETURNS void
+LANGUAGE plpgsql
+IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    k text;
+BEGIN
+    IF obj IS NULL OR jsonb_typeof(obj) <> 'object' THEN
+        RAISE EXCEPTION '% must be a JSON object', field USING ERRCODE = '22023';
+    END IF;
+    FOR k IN SELECT jsonb_object_keys(obj) LOOP
+        IF NOT k = ANY (allowed) THEN
+            RAISE EXCEPTION '%: unknown key "%"', field, k
+                USING ERRCODE = '22023', HINT = 'Allowed: ' || array_to_string(allowed, ', ') || '.';
+        END IF;
+    END LOOP;
+END
+$$;
+COMMENT ON FUNCTION workspace.check_keys(text, jsonb, text[]) IS
+    'Raises 22023 naming field and key unless obj is an object with only allowed keys.';
+
+
+-- A required non-empty string member, or 22023 naming it.
+CREATE FUNCTION workspace.require_string(field text, obj jsonb, key text, pattern text DEFAULT NULL)
+RETURNS text
+LANGUAGE plpgsql
+IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF jsonb_typeof(obj -> key) IS DISTINCT FROM 'string' OR btrim(obj ->> key) = '' THEN
+        RAISE EXCEPTION '%.% is required (a non-empty string)', field, key USING ERRCODE = '22023';
+    END IF;
+    IF pattern IS NOT NULL AND (obj ->> key) !~ pattern THEN
+        RAISE EXCEPTION '%.% is not valid', field, key
+            USING ERRCODE = '22023', HINT = 'It must match ' || pattern;
+    END IF;
+    RETURN obj ->> key;
+END
+$$;
+COMMENT ON FUNCTION workspace.require_string(text, jsonb, text, text) IS
+    'obj->>key when it is a non-empty string (matching pattern, if given); 22023 naming field.key otherwise.';
+
+
+-- Every argument of start_ingest checked, or a 22023 naming the field.
+CREATE FUNCTION workspace.check_ingest_request(source_type text, source jsonb, format text,
+                                               options jsonb, embedding jsonb,
+                                               index_config jsonb, credentials jsonb)
+RETURNS void
+LANGUAGE plpgsql
+STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    url_re constant text := '^https?://[^\s/?#]+([/?#]\S*)?$';
+    v jsonb;
+BEGIN
+    IF source_type IS NULL OR source_type NOT IN ('upload', 'url', 's3', 'github', 'huggingface') THEN
+        RAISE EXCEPTION 'source_type must be upload, url, s3, github or huggingface'
+            USING ERRCODE = '22023';
+    END IF;
+    IF format IS NULL OR format NOT IN ('auto', 'csv', 'json', 'jsonl', 'parquet') THEN
+        RAISE EXCEPTION 'format must be auto, csv, json, jsonl or parquet' USING ERRCODE = '22023';
+    END IF;
+    CASE source_type
+    WHEN 'upload' THEN
+        PERFORM workspace.check_keys('source', source, ARRAY['upload_id']);
+        PERFORM workspace.require_string('source', source, 'upload_id',
+                                         '^[0-9a-fA-F-]{36}$');
+    WHEN 'url' THEN
+        PERFORM workspace.check_keys('source', source, ARRAY['url']);
+        PERFORM workspace.require_string('source', source, 'url', url_re);
+    WHEN 's3' THEN
+        PERFORM workspace.check_keys('source', source, ARRAY['bucket', 'key', 'region', 'endpoint_url']);
+        PERFORM workspace.require_string('source', source, 'bucket', '^[A-Za-z0-9._-]{1,255}$');
+        PERFORM workspace.require_string('source', source, 'key');
+        IF source ? 'region' THEN
+            PERFORM workspace.require_string('source', source, 'region', '^[a-z0-9-]{1,40}$');
+        END IF;
+        IF source ? 'endpoint_url' THEN
+            PERFORM workspace.require_string('source', source, 'endpoint_url', url_re);
+        END IF;
+    WHEN 'github' THEN
+        PERFORM workspace.check_keys('source', source, ARRAY['repo', 'path', 'ref']);
+        PERFORM workspace.require_string('source', source, 'repo', '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$');
+        PERFORM workspace.require_string('source', source, 'path', '^[^\s]+$');
+        IF source ? 'ref' THEN
+            PERFORM workspace.require_string('source', source, 'ref', '^[A-Za-z0-9_./-]+$');
+        END IF;
+    WHEN 'huggingface' THEN
+        PERFORM workspace.check_keys('source', source, ARRAY['dataset', 'path', 'split', 'revision']);
+        PERFORM workspace.require_string('source', source, 'dataset', '^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)?$');
+        IF NOT (source ? 'path' OR source ? 'split') THEN
+            RAISE EXCEPTION 'source.path or source.split is required for huggingface'
+                USING ERRCODE = '22023';
+        END IF;
+        IF source ? 'path' THEN
+            PERFORM workspace.require_string('source', source, 'path', '^[^\s]+$');
+        END IF;
+        IF source ? 'split' THEN
+            PERFORM workspace.require_string('source', source, 'split', '^[A-Za-z0-9_.-]+$');
+        END IF;
+        IF source ? 'revision' THEN
+            PERFORM workspace.require_string('source', source, 'revision', '^[A-Za-z0-9_./-]+$');
+        END IF;
+    END CASE;
+
+    PERFORM workspace.check_keys('options', options,
+                                 ARRAY['delimiter', 'header', 'encoding', 'quote', 'null',
+                                       'column_mapping']);
+    IF options ? 'delimiter' THEN
+        PERFORM workspace.require_string('options', options, 'delimiter', '^[^\r\n"]$');
+    END IF;
+    IF options ? 'quote' THEN
+        PERFORM workspace.require_string('options', options, 'quote', '^[^\r\n]$');
+    END IF;
+    IF options ? 'header' AND jsonb_typeof(options -> 'header') <> 'boolean' THEN
+        RAISE EXCEPTION 'options.header must be true or false' USING ERRCODE = '22023';
+    END IF;
+    IF options ? 'null' AND jsonb_typeof(options -> 'null') <> 'string' THEN
+        RAISE EXCEPTION 'options.null must be a string' USING ERRCODE = '22023';
+    END IF;
+    IF options ? 'encoding' AND (jsonb_typeof(options -> 'encoding') <> 'string'
+                                 OR pg_catalog.pg_char_to_encoding(options ->> 'encoding') < 0) THEN
+        RAISE EXCEPTION 'options.encoding is not an encoding PostgreSQL knows'
+            USING ERRCODE = '22023', HINT = 'For example UTF8, LATIN1, WIN1252.';
+    END IF;
+    IF options ? 'column_mapping' THEN
+        IF jsonb_typeof(options -> 'column_mapping') <> 'object' THEN
+            RAISE EXCEPTION 'options.column_mapping must be an object {source column: new name}'
+                USING ERRCODE = '22023';
+        END IF;
+        FOR v IN SELECT value FROM jsonb_each(options -> 'column_mapping') LOOP
+            IF jsonb_typeof(v) <> 'string' THEN
+                RAISE EXCEPTION 'options.column_mapping values must be strings' USING ERRCODE = '22023';
+            END IF;
+        END LOOP;
+    END IF;
+
+    IF embedding IS NOT NULL THEN
+        PERFORM workspace.check_keys('embedding', embedding, ARRAY['model', 'text_columns', 'batch_size']);
+        PERFORM workspace.require_string('embedding', embedding, 'model');
+        IF jsonb_typeof(embedding -> 'text_columns') IS DISTINCT FROM 'array'
+           OR jsonb_array_length(embedding -> 'text_columns') = 0
+           OR EXISTS (SELECT FROM jsonb_array_elements(embedding -> 'text_columns') e
+                       WHERE jsonb_typeof(e) <> 'string') THEN
+            RAISE EXCEPTION 'embedding.text_columns must be a non-empty array of column names'
+                USING ERRCODE = '22023';
+        END IF;
+        IF embedding ? 'batch_size' AND (jsonb_typeof(embedding -> 'batch_size') <> 'number'
+                                         OR (embedding ->> 'batch_size')::numeric NOT BETWEEN 1 AND 4096) THEN
+            RAISE EXCEPTION 'embedding.batch_size must be a number from 1 to 4096' USING ERRCODE = '22023';
+        END IF;
+    END IF;
+
+    PERFORM workspace.check_keys('index_config', index_config, ARRAY['btree', 'fulltext', 'hnsw']);
+    FOREACH v IN ARRAY ARRAY[index_config -> 'btree', index_config -> 'fulltext'] LOOP
+        IF v IS NOT NULL AND (jsonb_typeof(v) <> 'array' OR EXISTS (
+                SELECT FROM jsonb_array_elements(v) e WHERE jsonb_typeof(e) <> 'string')) THEN
+            RAISE EXCEPTION 'index_config.btree and index_config.fulltext must be arrays of column names'
+                USING ERRCODE = '22023';
+        END IF;
+    END LOOP;
+    IF index_config ? 'hnsw' AND jsonb_typeof(index_config -> 'hnsw') <> 'boolean' THEN
+        RAISE EXCEPTION 'index_config.hnsw must be true or false' USING ERRCODE = '22023';
+    END IF;
+
+    IF credentials IS NOT NULL THEN
+        CASE source_type
+        WHEN 's3' THEN
+            PERFORM workspace.check_keys('credentials', credentials,
+                                         ARRAY['access_key_id', 'secret_access_key', 'session_token']);
+            PERFORM workspace.require_string('credentials', credentials, 'access_key_id');
+            PERFORM workspace.require_string('credentials', credentials, 'secret_access_key');
+        WHEN 'github', 'huggingface', 'url' THEN
+            PERFORM workspace.check_keys('credentials', credentials, ARRAY['token']);
+            PERFORM workspace.require_string('credentials', credentials, 'token');
+        ELSE
+            RAISE EXCEPTION 'credentials are not used with source_type %', source_type
+                USING ERRCODE = '22023';
+        END CASE;
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION workspace.check_ingest_request(text, jsonb, text, jsonb, jsonb, jsonb, jsonb) IS
+    'Validates the arguments of api.start_ingest(); 22023 naming the field otherwise.';
+
+RESET ROLE;
+
+-- This change's secret columns, for workspace.rotate_secrets().
+SET LOCAL ROLE neuronplane_owner;
+INSERT INTO internal.secret_columns (name, table_name, column_name, context_sql) VALUES
+    ('ingest_credentials', 'workspace.ingest_jobs', 'credentials_secret', $$'workspace.ingest_jobs.credentials:' || id$$);
+RESET ROLE;
 
 COMMIT;

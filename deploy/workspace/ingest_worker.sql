@@ -1,5 +1,4 @@
 -- Deploy neuronplane:workspace/ingest_worker to pg
--- requires: workspace/ingest
 
 BEGIN;
 
@@ -132,9 +131,8 @@ $$;
 COMMENT ON FUNCTION workspace.claim_ingest_job(uuid) IS
     'The next queued (or abandoned) job, locked with SKIP LOCKED and handed to this worker with a new attempt number, with its decrypted credentials. Definer: reads secrets the worker role cannot.';
 
--- Progress and heartbeat, at least once a second. Answers 'running' while the job is
--- this worker's attempt, 'cancelled' when it was cancelled, 'lost' when another worker
--- took it over or it finished otherwise.
+-- Locks the job's row, then the worker's: the order of publish_ingest() and fail_ingest(),
+-- so that a heartbeat during a publish waits instead of deadlocking with it (40P01).
 CREATE FUNCTION workspace.ingest_heartbeat(worker_id uuid, job_id uuid DEFAULT NULL,
                                            attempt integer DEFAULT NULL,
                                            phase text DEFAULT NULL,
@@ -152,12 +150,12 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    s text;
+    s       text;
+    running boolean;
 BEGIN
-    UPDATE workspace.ingest_workers w
-       SET heartbeat_at = now(), current_job_id = ingest_heartbeat.job_id
-     WHERE w.worker_id = ingest_heartbeat.worker_id;
     IF job_id IS NULL THEN
+        UPDATE workspace.ingest_workers w SET heartbeat_at = now(), current_job_id = NULL
+         WHERE w.worker_id = ingest_heartbeat.worker_id;
         RETURN NULL;
     END IF;
     UPDATE workspace.ingest_jobs x
@@ -172,7 +170,13 @@ BEGIN
            detected_format = coalesce(ingest_heartbeat.detected_format, x.detected_format)
      WHERE x.id = ingest_heartbeat.job_id AND x.worker_id = ingest_heartbeat.worker_id
        AND x.attempt = ingest_heartbeat.attempt AND x.status = 'running';
-    IF FOUND THEN
+    running := FOUND;
+    -- (the job's row, then the worker's: the order in which publishing and failing a job
+    -- lock them, so that a heartbeat during a publish waits instead of deadlocking)
+    UPDATE workspace.ingest_workers w
+       SET heartbeat_at = now(), current_job_id = ingest_heartbeat.job_id
+     WHERE w.worker_id = ingest_heartbeat.worker_id;
+    IF running THEN
         RETURN 'running';
     END IF;
     SELECT x.status INTO s FROM workspace.ingest_jobs x WHERE x.id = ingest_heartbeat.job_id;
@@ -558,5 +562,219 @@ GRANT EXECUTE ON FUNCTION
     workspace.abandoned_ingest_uploads(interval),
     workspace.staging_table(uuid)
   TO neuronplane_worker;
+
+GRANT SELECT (details) ON workspace.ingest_jobs TO authenticated, service;
+
+-- Merges a note of the worker into the job's details. Called on the worker's own autocommit
+-- connection, never in the load's transaction: that one must not hold the job's row, or
+-- the job's heartbeats would wait for it. Definer: workers have no table rights.
+CREATE FUNCTION workspace.note_ingest(job_id uuid, attempt integer, details jsonb)
+RETURNS void
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF details IS NULL OR jsonb_typeof(details) <> 'object' THEN
+        RAISE EXCEPTION 'details must be a JSON object' USING ERRCODE = '22023';
+    END IF;
+    PERFORM workspace.require_ingest_attempt(note_ingest.job_id, note_ingest.attempt);
+    UPDATE workspace.ingest_jobs x
+       SET details = x.details || note_ingest.details
+     WHERE x.id = note_ingest.job_id;
+END
+$$;
+COMMENT ON FUNCTION workspace.note_ingest(uuid, integer, jsonb) IS
+    'Merges the worker''s notes (restarts, missing-value markers, compression) into the job''s details while this attempt holds it; 57014 cancelled, 40001 lost. Definer: workers have no table rights.';
+REVOKE ALL ON FUNCTION workspace.note_ingest(uuid, integer, jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION workspace.note_ingest(uuid, integer, jsonb) TO neuronplane_worker;
+
+
+-- An attempt that lost its database connection (server restart, terminated backend) did
+-- not fail on the data: like a crashed worker's, the job goes back to the queue, until the
+-- job has had workspace.ingest_settings.max_attempts attempts. Each such attempt is listed
+-- in details.attempts with its reason, so that the last error is not the only one seen.
+-- Returns what became of the job: queued, failed, or lost (cancelled or no longer held
+-- by this attempt: left alone).
+-- SECURITY DEFINER: workers have no table rights.
+CREATE FUNCTION workspace.retry_ingest(job_id uuid, attempt integer, reason text)
+RETURNS text
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    cfg workspace.ingest_settings;
+    j   workspace.ingest_jobs;
+    why text := left(coalesce(reason, 'the database connection was lost'), 2000);
+BEGIN
+    SELECT * INTO cfg FROM workspace.ingest_settings;
+    SELECT * INTO j FROM workspace.ingest_jobs x
+     WHERE x.id = retry_ingest.job_id AND x.attempt = retry_ingest.attempt
+       AND x.status = 'running'
+       FOR UPDATE;
+    IF NOT FOUND THEN
+        RETURN 'lost';
+    END IF;
+    UPDATE workspace.ingest_jobs x
+       SET details = x.details || jsonb_build_object('attempts',
+               coalesce(x.details -> 'attempts', '[]') || jsonb_build_array(jsonb_build_object(
+                   'attempt', j.attempt, 'reason', why, 'at', now())))
+     WHERE x.id = j.id;
+    IF j.attempt >= cfg.max_attempts THEN
+        PERFORM workspace.fail_ingest(j.id, j.attempt,
+                                      format('gave up after %s attempts: %s', j.attempt, why));
+        RETURN 'failed';
+    END IF;
+    UPDATE workspace.ingest_jobs x
+       SET status = 'queued', phase = NULL, worker_id = NULL, heartbeat_at = NULL
+     WHERE x.id = j.id;
+    UPDATE workspace.ingest_workers w SET current_job_id = NULL WHERE w.worker_id = j.worker_id;
+    PERFORM pg_catalog.pg_notify('neuronplane_ingest', j.id::text);
+    RETURN 'queued';
+END
+$$;
+COMMENT ON FUNCTION workspace.retry_ingest(uuid, integer, text) IS
+    'An attempt lost its database connection: the job is queued again (NOTIFY), or failed once it had max_attempts attempts; the reason is appended to details.attempts. Returns queued, failed or lost. Definer: workers have no table rights.';
+
+GRANT EXECUTE ON FUNCTION workspace.retry_ingest(uuid, integer, text) TO neuronplane_worker;
+
+
+CREATE FUNCTION workspace.start_ingest(project_id uuid, dataset_name text, source_type text,
+                                 source jsonb, format text DEFAULT 'auto',
+                                 options jsonb DEFAULT '{}', embedding jsonb DEFAULT NULL,
+                                 index_config jsonb DEFAULT '{}', credentials jsonb DEFAULT NULL,
+                                 if_exists text DEFAULT 'fail')
+RETURNS uuid
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    caller  uuid := identity.require_caller();
+    v_id    uuid := gen_random_uuid();
+    up      workspace.ingest_uploads;
+BEGIN
+    IF project_id IS NULL OR NOT EXISTS (SELECT FROM identity.projects p WHERE p.id = start_ingest.project_id) THEN
+        RAISE EXCEPTION 'project % does not exist', coalesce(project_id::text, 'null')
+            USING ERRCODE = '42704';
+    END IF;
+    PERFORM identity.require_permission('project', project_id, 'write');
+    IF dataset_name IS NULL OR btrim(dataset_name) = '' OR length(dataset_name) > 200 THEN
+        RAISE EXCEPTION 'dataset_name is required (1 to 200 characters)' USING ERRCODE = '22023';
+    END IF;
+    IF if_exists IS NULL OR if_exists NOT IN ('fail', 'replace') THEN
+        RAISE EXCEPTION 'if_exists must be fail or replace' USING ERRCODE = '22023';
+    END IF;
+    PERFORM workspace.check_ingest_request(source_type, source, format, coalesce(options, '{}'),
+                                           embedding, coalesce(index_config, '{}'), credentials);
+    IF if_exists = 'fail' AND EXISTS (
+        SELECT FROM identity.datasets d
+         WHERE d.project_id = start_ingest.project_id AND lower(d.name) = lower(dataset_name)) THEN
+        RAISE EXCEPTION 'a dataset named "%" already exists in this project', dataset_name
+            USING ERRCODE = '23505', HINT = 'Choose another dataset_name, or if_exists => replace.';
+    END IF;
+    IF if_exists = 'replace' THEN
+        -- Replacing a dataset is writing it.
+        PERFORM identity.require_permission('dataset', d.id, 'write')
+           FROM identity.datasets d
+          WHERE d.project_id = start_ingest.project_id AND lower(d.name) = lower(dataset_name);
+    END IF;
+    IF source_type = 'upload' THEN
+        SELECT * INTO up FROM workspace.ingest_uploads u
+         WHERE u.id = (source ->> 'upload_id')::uuid AND u.job_id IS NULL
+           AND u.created_at > now() - interval '1 day'
+           FOR UPDATE;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'upload % does not exist or was used already', source ->> 'upload_id'
+                USING ERRCODE = '42704', HINT = 'Send the file to the glue''s POST /ingest/upload.';
+        END IF;
+    END IF;
+    PERFORM workspace.ensure_dataset_schema(project_id);
+
+    INSERT INTO workspace.ingest_jobs (id, project_id, dataset_name, if_exists, source_type,
+                                       source, format, options, embedding, index_config,
+                                       credentials_secret, created_by)
+    VALUES (v_id, project_id, btrim(dataset_name), if_exists, source_type, source, format,
+            coalesce(options, '{}'), embedding, coalesce(index_config, '{}'),
+            CASE WHEN credentials IS NOT NULL THEN
+                internal.encrypt_secret(credentials::text, 'workspace.ingest_jobs.credentials:' || v_id)
+            END,
+            caller);
+    IF up.id IS NOT NULL THEN
+        UPDATE workspace.ingest_uploads u SET job_id = v_id WHERE u.id = up.id;
+    END IF;
+    PERFORM identity.audit('workspace.ingest.started', 'project', project_id::text,
+                           jsonb_build_object('job_id', v_id, 'dataset_name', dataset_name,
+                                              'source_type', source_type, 'format', format),
+                           NULL, project_id);
+    PERFORM pg_catalog.pg_notify('neuronplane_ingest', v_id::text);
+    RETURN v_id;
+END
+$$;
+COMMENT ON FUNCTION workspace.start_ingest(uuid,text,text,jsonb,text,jsonb,jsonb,jsonb,jsonb,text) IS
+    'What api.start_ingest() does (see its comment there); only that endpoint calls it.';
+
+CREATE FUNCTION workspace.cancel_ingest(id uuid)
+RETURNS uuid
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    caller uuid := identity.require_caller();
+    j      workspace.ingest_jobs;
+BEGIN
+    SELECT * INTO j FROM workspace.ingest_jobs x WHERE x.id = cancel_ingest.id FOR UPDATE;
+    IF NOT FOUND OR NOT identity.has_permission(caller, 'project', j.project_id, 'read',
+                                                identity.current_api_key_id()) THEN
+        RAISE EXCEPTION 'ingest job % does not exist', coalesce(id::text, 'null')
+            USING ERRCODE = '42704';
+    END IF;
+    IF j.created_by IS DISTINCT FROM caller THEN
+        PERFORM identity.require_permission('project', j.project_id, 'write');
+    END IF;
+    IF j.status NOT IN ('queued', 'running') THEN
+        -- PT409: PostgREST answers 409 Conflict.
+        RAISE EXCEPTION 'ingest job % has already finished (%)', id, j.status
+            USING ERRCODE = 'PT409';
+    END IF;
+    UPDATE workspace.ingest_jobs x
+       SET status = 'cancelled', finished_at = now(), phase = NULL,
+           error = 'cancelled'
+     WHERE x.id = j.id;
+    PERFORM identity.audit('workspace.ingest.cancelled', 'project', j.project_id::text,
+                           jsonb_build_object('job_id', j.id, 'was', j.status), NULL, j.project_id);
+    PERFORM pg_catalog.pg_notify('neuronplane_ingest', j.id::text);
+    RETURN j.id;
+END
+$$;
+COMMENT ON FUNCTION workspace.cancel_ingest(uuid) IS
+    'What api.cancel_ingest() does (see its comment there); only that endpoint calls it.';
+
+-- How many ingestion workers are alive, so that a client whose job stays queued can say
+-- that none is running instead of waiting in silence. Only a count: which hosts and
+-- processes run workers is for administrators (ops.workers_snapshot()).
+-- SECURITY DEFINER: API roles cannot read workspace.ingest_workers.
+CREATE FUNCTION workspace.count_ingest_workers()
+RETURNS integer
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT count(*)::integer
+      FROM workspace.ingest_workers w
+     CROSS JOIN workspace.ingest_settings s
+     WHERE w.stopped_at IS NULL AND w.heartbeat_at >= now() - s.stale_after
+$$;
+COMMENT ON FUNCTION workspace.count_ingest_workers() IS
+    'What api.count_ingest_workers() does (see its comment there); only that endpoint calls it.';
+
+RESET ROLE;
 
 COMMIT;

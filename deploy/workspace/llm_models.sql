@@ -1,10 +1,4 @@
 -- Deploy neuronplane:workspace/llm_models to pg
--- requires: workspace/envelope
--- requires: identity/row_security
--- requires: identity/manage
--- requires: identity/resource_scopes
--- requires: audit/record
--- requires: roles
 
 BEGIN;
 
@@ -15,7 +9,7 @@ INSERT INTO audit.actions (action, description) VALUES
     ('workspace.llm_model.created',  'An LLM model was added to a project; details name the provider and model, never a key.'),
     ('workspace.llm_model.updated',  'An LLM model''s display name or configuration changed; details.changed lists the columns.'),
     ('workspace.llm_model.deleted',  'An LLM model (and its stored key) was deleted.'),
-    ('workspace.secrets.rotated',    'Stored workspace secrets were encrypted again under fresh data keys and the current master key; details has the counts.');
+    ('workspace.secrets.rotated',    'Every stored secret was encrypted again under fresh data keys and the current master key; details has the counts per kind.');
 
 -- The LLM models of a project and their provider keys. The key is stored only
 -- envelope-encrypted (key_ciphertext, which no API role may select) and shown by its last
@@ -75,8 +69,7 @@ DECLARE
     bad text[];
 BEGIN
     IF NEW.provider IS NULL OR NEW.provider NOT IN ('openai', 'anthropic', 'huggingface', 'local') THEN
-        RAISE EXCEPTION 'provider must be openai, anthropic, huggingface or local, not "%"',
-                        coalesce(NEW.provider, 'null')
+        RAISE EXCEPTION 'provider must be openai, anthropic, huggingface or local'
             USING ERRCODE = '22023', COLUMN = 'provider';
     END IF;
     IF NEW.model_name IS NULL OR btrim(NEW.model_name) = '' THEN
@@ -96,7 +89,8 @@ BEGIN
     END IF;
     bad := workspace.secret_config_keys(NEW.config);
     IF bad IS NOT NULL THEN
-        RAISE EXCEPTION 'config must not hold secrets: % looks like one', array_to_string(bad, ', ')
+        RAISE EXCEPTION 'config must not hold secrets: % looks like one',
+                        left(array_to_string(bad, ', '), 200)
             USING ERRCODE = '22023', COLUMN = 'config',
                   HINT = 'Store the provider key with set_llm_model_key: it is kept encrypted.';
     END IF;
@@ -108,7 +102,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION workspace.tg_llm_models__check() IS
-    'Trigger: validates provider, model_name, display_name and config with messages naming the field.';
+    'Trigger: validates provider, model_name, display_name and config with messages naming the field (and never echoing a long value).';
 
 -- Every change is audited, whether it came through a function or a plain PATCH/DELETE on
 -- the view; details never carry the key (nor its ciphertext).
@@ -209,28 +203,6 @@ GRANT SELECT (id, project_id, provider, model_name, display_name, config, key_la
       DELETE
    ON workspace.llm_models TO authenticated, service;
 
--- The API -------------------------------------------------------------------------------------
-
-CREATE VIEW api.llm_models WITH (security_invoker = true) AS
-SELECT m.id, m.project_id, m.provider, m.model_name, m.display_name, m.config,
-       m.key_last4 IS NOT NULL AS has_key, m.key_last4, m.key_updated_at, m.created_by,
-       m.created_at, m.updated_at
-  FROM workspace.llm_models m;
-COMMENT ON VIEW api.llm_models IS
-$$LLM models of the projects (profiles) you may read; filter with ?project_id=eq.<id>. Add with POST /rpc/add_llm_model (or POST here with Prefer: return=minimal; needs write on the project); PATCH display_name or config and DELETE need write on the model. Keys are set with /rpc/set_llm_model_key and never shown, only their last four characters.$$;
-COMMENT ON COLUMN api.llm_models.id IS 'Model id.';
-COMMENT ON COLUMN api.llm_models.project_id IS 'The project (profile) it belongs to.';
-COMMENT ON COLUMN api.llm_models.provider IS 'openai, anthropic, huggingface or local.';
-COMMENT ON COLUMN api.llm_models.model_name IS 'The provider''s model name, unique in the project (e.g. gpt-4o).';
-COMMENT ON COLUMN api.llm_models.display_name IS 'Name shown to people.';
-COMMENT ON COLUMN api.llm_models.config IS 'Free-form JSON object (base URL, temperature, ...); no secrets.';
-COMMENT ON COLUMN api.llm_models.has_key IS 'True when a provider key is stored.';
-COMMENT ON COLUMN api.llm_models.key_last4 IS 'The last four characters of the stored key.';
-COMMENT ON COLUMN api.llm_models.key_updated_at IS 'When the key was last set.';
-COMMENT ON COLUMN api.llm_models.created_by IS 'The principal that added the model.';
-COMMENT ON COLUMN api.llm_models.created_at IS 'When it was added.';
-COMMENT ON COLUMN api.llm_models.updated_at IS 'When it last changed.';
-
 -- Stores a key for a model the caller may write; shared by both set_llm_model_key forms.
 -- SECURITY DEFINER: the ciphertext column and the encryption are the owner's.
 CREATE FUNCTION workspace.store_llm_model_key(model workspace.llm_models, key text)
@@ -299,10 +271,10 @@ REVOKE ALL ON FUNCTION workspace.llm_model_for_write(uuid) FROM PUBLIC;
 
 -- SECURITY DEFINER: writes the audit event and returns the new row, which RLS would hide
 -- from the inserting statement until its resource scope exists.
-CREATE FUNCTION api.add_llm_model(project_id uuid, provider text, model_name text,
+CREATE FUNCTION workspace.add_llm_model(project_id uuid, provider text, model_name text,
                                   display_name text DEFAULT NULL, config jsonb DEFAULT '{}',
                                   key text DEFAULT NULL)
-RETURNS api.llm_models
+RETURNS uuid
 LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
@@ -312,7 +284,6 @@ DECLARE
     caller uuid := identity.require_caller();
     key_id uuid := identity.current_api_key_id();
     m workspace.llm_models;
-    result api.llm_models;
 BEGIN
     IF project_id IS NULL OR NOT identity.has_permission(caller, 'project', project_id, 'read', key_id) THEN
         RAISE EXCEPTION 'there is no project with id %', coalesce(project_id::text, 'null')
@@ -335,16 +306,15 @@ BEGIN
     IF key IS NOT NULL THEN
         PERFORM workspace.store_llm_model_key(m, key);
     END IF;
-    SELECT * INTO result FROM api.llm_models x WHERE x.id = m.id;
-    RETURN result;
+    RETURN m.id;
 END
 $$;
-COMMENT ON FUNCTION api.add_llm_model(uuid, text, text, text, jsonb, text) IS
-$$Add an LLM model to a project (needs write on it), optionally with its provider key (stored encrypted). Errors: 42704 unknown project, 42501, 22023 invalid field (named), 23505 model_name taken.$$;
+COMMENT ON FUNCTION workspace.add_llm_model(uuid,text,text,text,jsonb,text) IS
+    'What api.add_llm_model() does (see its comment there); only that endpoint calls it.';
 
 -- SECURITY DEFINER: see workspace.store_llm_model_key().
-CREATE FUNCTION api.set_llm_model_key(model_id uuid, key text)
-RETURNS api.llm_models
+CREATE FUNCTION workspace.set_llm_model_key(model_id uuid, key text)
+RETURNS uuid
 LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
@@ -352,20 +322,18 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     m workspace.llm_models := workspace.llm_model_for_write(model_id);
-    result api.llm_models;
 BEGIN
     PERFORM workspace.store_llm_model_key(m, key);
-    SELECT * INTO result FROM api.llm_models x WHERE x.id = m.id;
-    RETURN result;
+    RETURN m.id;
 END
 $$;
-COMMENT ON FUNCTION api.set_llm_model_key(uuid, text) IS
-$$Store (or replace) the provider key of an LLM model, envelope-encrypted; the answer shows only its last four characters. Needs write on the model. Errors: 42704, 42501, 22023 bad key.$$;
+COMMENT ON FUNCTION workspace.set_llm_model_key(uuid,text) IS
+    'What api.set_llm_model_key() does (see its comment there); only that endpoint calls it.';
 
 -- The seed's POST /profiles/{profile_id}/llm-models/{model_name}/key.
 -- SECURITY DEFINER: see workspace.store_llm_model_key().
-CREATE FUNCTION api.set_llm_model_key(project_id uuid, model_name text, key text)
-RETURNS api.llm_models
+CREATE FUNCTION workspace.set_llm_model_key(project_id uuid, model_name text, key text)
+RETURNS uuid
 LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
@@ -385,11 +353,11 @@ BEGIN
         RAISE EXCEPTION 'there is no LLM model "%" in project %', model_name, coalesce(project_id::text, 'null')
             USING ERRCODE = '42704', COLUMN = 'model_name';
     END IF;
-    RETURN api.set_llm_model_key(v_id, key);
+    RETURN workspace.set_llm_model_key(v_id, key);
 END
 $$;
-COMMENT ON FUNCTION api.set_llm_model_key(uuid, text, text) IS
-$$Store the provider key of the model named model_name in a project (as the desktop's POST .../llm-models/{model_name}/key). Errors: 42704, 42501, 22023 bad key.$$;
+COMMENT ON FUNCTION workspace.set_llm_model_key(uuid,text,text) IS
+    'What api.set_llm_model_key() does (see its comment there); only that endpoint calls it.';
 
 -- The key in clear, for the worker that calls the provider on an agent's behalf. Only
 -- neuronplane_worker may run it; with agent_id the agent must hold execute on the model.
@@ -439,10 +407,13 @@ REVOKE ALL ON FUNCTION workspace.reveal_llm_model_key(uuid, uuid) FROM PUBLIC;
 GRANT USAGE ON SCHEMA workspace TO neuronplane_worker;
 GRANT EXECUTE ON FUNCTION workspace.reveal_llm_model_key(uuid, uuid) TO neuronplane_worker;
 GRANT EXECUTE ON FUNCTION workspace.secret_config_keys(jsonb) TO authenticated, service;
-GRANT EXECUTE ON FUNCTION api.add_llm_model(uuid, text, text, text, jsonb, text),
-                          api.set_llm_model_key(uuid, text),
-                          api.set_llm_model_key(uuid, text, text)
-   TO authenticated, service;
-GRANT SELECT, INSERT, UPDATE, DELETE ON api.llm_models TO authenticated, service;
+
+RESET ROLE;
+
+-- This change's secret columns, for workspace.rotate_secrets().
+SET LOCAL ROLE neuronplane_owner;
+INSERT INTO internal.secret_columns (name, table_name, column_name, context_sql) VALUES
+    ('llm_model_keys', 'workspace.llm_models', 'key_ciphertext', $$'workspace.llm_models.key:' || id$$);
+RESET ROLE;
 
 COMMIT;

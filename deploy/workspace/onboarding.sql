@@ -1,7 +1,4 @@
 -- Deploy neuronplane:workspace/onboarding to pg
--- requires: identity/manage
--- requires: identity/principal_expiry
--- requires: audit/record
 
 BEGIN;
 
@@ -15,7 +12,7 @@ INSERT INTO audit.actions (action, description) VALUES
 -- (an authenticated, active principal) and records each probe with its target, so that
 -- every connection attempt the glue makes has an accountable caller.
 -- SECURITY DEFINER: writes the audit event and reads the principal's state.
-CREATE FUNCTION api.authorize_onboarding_probe(kind text, target text)
+CREATE FUNCTION workspace.authorize_onboarding_probe(kind text, target text)
 RETURNS jsonb
 LANGUAGE plpgsql
 VOLATILE
@@ -40,9 +37,9 @@ BEGIN
     RETURN jsonb_build_object('principal_id', caller);
 END
 $$;
-COMMENT ON FUNCTION api.authorize_onboarding_probe(text, text) IS
-$$For the glue: may the caller have the glue test a connection (kind database or agent) to target (host:port or a URL without credentials)? Any authenticated, active principal may; each probe is audited. Returns {"principal_id"}. Errors: 28000 anonymous, 42501 disabled, 22023 bad kind or target.$$;
+COMMENT ON FUNCTION workspace.authorize_onboarding_probe(text,text) IS
+    'What api.authorize_onboarding_probe() does (see its comment there); only that endpoint calls it.';
 
-GRANT EXECUTE ON FUNCTION api.authorize_onboarding_probe(text, text) TO authenticated, service;
+RESET ROLE;
 
 COMMIT;

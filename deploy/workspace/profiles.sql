@@ -1,11 +1,4 @@
 -- Deploy neuronplane:workspace/profiles to pg
--- requires: workspace/envelope
--- requires: workspace/llm_models
--- requires: api/identity_functions
--- requires: api/identity_views
--- requires: identity/row_security
--- requires: identity/manage
--- requires: audit/record
 
 BEGIN;
 
@@ -37,31 +30,6 @@ CREATE POLICY project_agent_keys_select ON workspace.project_agent_keys FOR SELE
 -- Written only by the definer functions below; read column by column, never the ciphertext.
 GRANT SELECT (project_id, key_last4, key_updated_at) ON workspace.project_agent_keys
    TO authenticated, service;
-
-CREATE VIEW api.profiles WITH (security_invoker = true) AS
-SELECT p.id, p.org_id, p.user_id, p.name, p.description, p.neurondb_dsn,
-       p.neurondb_dsn_secret IS NOT NULL AS has_dsn_password,
-       p.mcp_config, p.agent_endpoint,
-       k.project_id IS NOT NULL AS has_agent_api_key, k.key_last4 AS agent_api_key_last4,
-       p.metadata, p.created_at, p.updated_at
-  FROM identity.projects p
-  LEFT JOIN workspace.project_agent_keys k ON k.project_id = p.id;
-COMMENT ON VIEW api.profiles IS
-$$The desktop's profiles: the projects you may read with their NeuronDB connection, MCP server and agent, and whether an agent API key is stored (only its last four characters are shown). Create with POST /rpc/create_profile; change the project through /projects.$$;
-COMMENT ON COLUMN api.profiles.id IS 'Project (profile) id.';
-COMMENT ON COLUMN api.profiles.org_id IS 'Owning organization, if any.';
-COMMENT ON COLUMN api.profiles.user_id IS 'Owning user, if any (a personal profile).';
-COMMENT ON COLUMN api.profiles.name IS 'Name, unique per owner (case-insensitive).';
-COMMENT ON COLUMN api.profiles.description IS 'Free text.';
-COMMENT ON COLUMN api.profiles.neurondb_dsn IS 'NeuronDB connection string, without its password.';
-COMMENT ON COLUMN api.profiles.has_dsn_password IS 'True when a password for the DSN is stored (encrypted).';
-COMMENT ON COLUMN api.profiles.mcp_config IS 'MCP server: {"command": "...", "args": [...], "env": {...}}.';
-COMMENT ON COLUMN api.profiles.agent_endpoint IS 'NeuronAgent base URL (http or https).';
-COMMENT ON COLUMN api.profiles.has_agent_api_key IS 'True when a NeuronAgent API key is stored (encrypted).';
-COMMENT ON COLUMN api.profiles.agent_api_key_last4 IS 'The last four characters of the stored agent API key.';
-COMMENT ON COLUMN api.profiles.metadata IS 'Free-form JSON object.';
-COMMENT ON COLUMN api.profiles.created_at IS 'When it was created.';
-COMMENT ON COLUMN api.profiles.updated_at IS 'When it last changed.';
 
 -- Stores a project's agent API key (rights checked by the caller), audited.
 -- SECURITY DEFINER: the key table and the encryption are the owner's.
@@ -102,21 +70,20 @@ REVOKE ALL ON FUNCTION workspace.store_project_agent_key(uuid, text) FROM PUBLIC
 -- The onboarding wizard's last step: the profile with its database, MCP server, agent and
 -- agent key, all or nothing. Each field is checked first, with an error naming it.
 -- SECURITY DEFINER: creates the project through api.create_project() and stores the key.
-CREATE FUNCTION api.create_profile(name text, neurondb_dsn text DEFAULT NULL,
+CREATE FUNCTION workspace.create_profile(name text, neurondb_dsn text DEFAULT NULL,
                                    mcp_config jsonb DEFAULT NULL,
                                    agent_endpoint text DEFAULT NULL,
                                    agent_api_key text DEFAULT NULL,
                                    org_id uuid DEFAULT NULL, description text DEFAULT NULL,
                                    metadata jsonb DEFAULT '{}')
-RETURNS api.profiles
+RETURNS uuid
 LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    p api.projects;
-    result api.profiles;
+    p uuid;
 BEGIN
     PERFORM identity.require_caller();
     IF name IS NULL OR btrim(name) = '' THEN
@@ -153,21 +120,20 @@ BEGIN
     IF metadata IS NOT NULL AND jsonb_typeof(metadata) <> 'object' THEN
         RAISE EXCEPTION 'metadata must be a JSON object' USING ERRCODE = '22023', COLUMN = 'metadata';
     END IF;
-    p := api.create_project(btrim(name), org_id, description, btrim(neurondb_dsn), mcp_config,
+    p := identity.create_project(btrim(name), org_id, description, btrim(neurondb_dsn), mcp_config,
                             agent_endpoint, coalesce(metadata, '{}'));
     IF agent_api_key IS NOT NULL THEN
-        PERFORM workspace.store_project_agent_key(p.id, agent_api_key);
+        PERFORM workspace.store_project_agent_key(p, agent_api_key);
     END IF;
-    SELECT * INTO result FROM api.profiles x WHERE x.id = p.id;
-    RETURN result;
+    RETURN p;
 END
 $$;
-COMMENT ON FUNCTION api.create_profile(text, text, jsonb, text, text, uuid, text, jsonb) IS
-$$Create a profile (project) in one transaction: NeuronDB connection string (its password stored encrypted), MCP configuration, NeuronAgent endpoint and API key (stored envelope-encrypted; only its last four characters are shown). In an organization with org_id (needs write on it), else your own. Errors: 22023 invalid field (named in the message), 42501, 23505 name taken.$$;
+COMMENT ON FUNCTION workspace.create_profile(text,text,jsonb,text,text,uuid,text,jsonb) IS
+    'What api.create_profile() does (see its comment there); only that endpoint calls it.';
 
 -- SECURITY DEFINER: stores the key after checking write on the project.
-CREATE FUNCTION api.set_profile_agent_key(project_id uuid, agent_api_key text)
-RETURNS api.profiles
+CREATE FUNCTION workspace.set_profile_agent_key(project_id uuid, agent_api_key text)
+RETURNS uuid
 LANGUAGE plpgsql
 VOLATILE
 SECURITY DEFINER
@@ -176,7 +142,6 @@ AS $$
 DECLARE
     caller uuid := identity.require_caller();
     key_id uuid := identity.current_api_key_id();
-    result api.profiles;
 BEGIN
     IF project_id IS NULL OR NOT identity.has_permission(caller, 'project', project_id, 'read', key_id) THEN
         RAISE EXCEPTION 'there is no project with id %', coalesce(project_id::text, 'null')
@@ -186,12 +151,11 @@ BEGIN
         RAISE EXCEPTION 'permission denied: write on project %', project_id USING ERRCODE = '42501';
     END IF;
     PERFORM workspace.store_project_agent_key(project_id, agent_api_key);
-    SELECT * INTO result FROM api.profiles x WHERE x.id = set_profile_agent_key.project_id;
-    RETURN result;
+    RETURN set_profile_agent_key.project_id;
 END
 $$;
-COMMENT ON FUNCTION api.set_profile_agent_key(uuid, text) IS
-$$Store (or replace) a profile's NeuronAgent API key, envelope-encrypted; needs write on the project. Errors: 42704, 42501, 22023.$$;
+COMMENT ON FUNCTION workspace.set_profile_agent_key(uuid,text) IS
+    'What api.set_profile_agent_key() does (see its comment there); only that endpoint calls it.';
 
 -- The agent key in clear, for the worker that calls the agent; audited.
 -- SECURITY DEFINER: decrypts with the owner's rights.
@@ -222,9 +186,13 @@ COMMENT ON FUNCTION workspace.reveal_project_agent_key(uuid) IS
 REVOKE ALL ON FUNCTION workspace.reveal_project_agent_key(uuid) FROM PUBLIC;
 
 GRANT EXECUTE ON FUNCTION workspace.reveal_project_agent_key(uuid) TO neuronplane_worker;
-GRANT EXECUTE ON FUNCTION api.create_profile(text, text, jsonb, text, text, uuid, text, jsonb),
-                          api.set_profile_agent_key(uuid, text)
-   TO authenticated, service;
-GRANT SELECT ON api.profiles TO authenticated, service;
+
+RESET ROLE;
+
+-- This change's secret columns, for workspace.rotate_secrets().
+SET LOCAL ROLE neuronplane_owner;
+INSERT INTO internal.secret_columns (name, table_name, column_name, context_sql) VALUES
+    ('agent_api_keys', 'workspace.project_agent_keys', 'key_ciphertext', $$'workspace.project_agent_keys.key:' || project_id$$);
+RESET ROLE;
 
 COMMIT;

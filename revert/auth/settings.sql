@@ -2,6 +2,8 @@
 
 BEGIN;
 
+SET LOCAL ROLE neuronplane_owner;
+
 DROP TABLE auth.settings;
 
 COMMIT;

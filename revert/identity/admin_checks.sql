@@ -2,7 +2,8 @@
 
 BEGIN;
 
-DROP FUNCTION identity.admin_org_ids(uuid);
+SET LOCAL ROLE neuronplane_owner;
+
 DROP FUNCTION identity.is_platform_admin(uuid);
 
 COMMIT;

@@ -2,7 +2,10 @@
 
 BEGIN;
 
-DROP FUNCTION identity.current_principal_id();
 REVOKE USAGE ON SCHEMA identity FROM authenticated, service, neuronplane_worker;
+
+SET LOCAL ROLE neuronplane_owner;
+
+DROP FUNCTION identity.current_principal_id();
 
 COMMIT;

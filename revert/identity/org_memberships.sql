@@ -2,6 +2,8 @@
 
 BEGIN;
 
+SET LOCAL ROLE neuronplane_owner;
+
 DROP TABLE identity.org_memberships;
 DROP FUNCTION identity.tg_org_memberships__keep_an_owner();
 

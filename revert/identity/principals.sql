@@ -2,7 +2,9 @@
 
 BEGIN;
 
-DROP FUNCTION identity.tg_entity__sync_principal();
+SET LOCAL ROLE neuronplane_owner;
+
 DROP TABLE identity.principals;
+DROP FUNCTION identity.tg_entity__sync_principal();
 
 COMMIT;

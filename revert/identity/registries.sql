@@ -2,6 +2,8 @@
 
 BEGIN;
 
+SET LOCAL ROLE neuronplane_owner;
+
 DROP TABLE identity.datasets;
 DROP TABLE identity.tools;
 DROP TABLE identity.agents;

@@ -2,6 +2,8 @@
 
 BEGIN;
 
+SET LOCAL ROLE neuronplane_owner;
+
 DROP TRIGGER organizations_scope ON identity.organizations;
 DROP TABLE identity.resource_scopes;
 DROP FUNCTION identity.tg_resource__scope();

@@ -7,6 +7,8 @@ REVOKE ALL ON identity.organizations, identity.users, identity.org_memberships,
               identity.datasets, identity.api_keys, identity.policies, identity.principals
   FROM authenticated, service;
 
+SET LOCAL ROLE neuronplane_owner;
+
 DROP POLICY principals_select ON identity.principals;
 DROP POLICY policies_select ON identity.policies;
 DROP POLICY api_keys_update ON identity.api_keys;
@@ -27,6 +29,7 @@ DROP POLICY service_accounts_delete ON identity.service_accounts;
 DROP POLICY service_accounts_update ON identity.service_accounts;
 DROP POLICY service_accounts_select ON identity.service_accounts;
 DROP POLICY projects_delete ON identity.projects;
+DROP TRIGGER projects_guard_move ON identity.projects;
 DROP POLICY projects_update ON identity.projects;
 DROP POLICY projects_insert ON identity.projects;
 DROP POLICY projects_select ON identity.projects;
@@ -35,10 +38,8 @@ DROP POLICY users_update ON identity.users;
 DROP POLICY users_select ON identity.users;
 DROP POLICY organizations_update ON identity.organizations;
 DROP POLICY organizations_select ON identity.organizations;
-
-DROP TRIGGER projects_guard_move ON identity.projects;
 DROP FUNCTION identity.tg_projects__guard_move();
-DROP FUNCTION identity.may_create_project(uuid, uuid, uuid, uuid);
+DROP FUNCTION identity.may_create_project(uuid,uuid,uuid,uuid);
 DROP FUNCTION identity.visible_user_ids(uuid);
 
 COMMIT;

@@ -2,7 +2,10 @@
 
 BEGIN;
 
-DROP TABLE identity.users;
 DELETE FROM identity.principals WHERE type = 'user';
+
+SET LOCAL ROLE neuronplane_owner;
+
+DROP TABLE identity.users;
 
 COMMIT;

@@ -2,8 +2,6 @@
 
 BEGIN;
 
-SET LOCAL ROLE neuronplane_owner;
-
 DO $$
 DECLARE
     t regclass;
@@ -13,6 +11,9 @@ BEGIN
     END LOOP;
 END
 $$;
+
+SET LOCAL ROLE neuronplane_owner;
+
 DROP FUNCTION internal.tg_check_constraints();
 
 COMMIT;

@@ -2,6 +2,8 @@
 
 BEGIN;
 
+SET LOCAL ROLE neuronplane_owner;
+
 DROP FUNCTION internal.tg_set_updated_at();
 
 COMMIT;

@@ -2,9 +2,15 @@
 
 BEGIN;
 
-DROP VIEW api.workers;
-DROP VIEW api.index_health;
-DROP VIEW api.db_health;
+REVOKE USAGE ON SCHEMA ops FROM authenticated, service;
+REVOKE USAGE ON SCHEMA ops FROM neuronplane_monitor;
+REVOKE SELECT ON cron.job, cron.job_run_details FROM neuronplane_monitor;
+REVOKE SELECT ON workspace.ingest_settings, workspace.ingest_workers FROM neuronplane_monitor;
+REVOKE USAGE ON SCHEMA workspace FROM neuronplane_monitor;
+REVOKE USAGE ON SCHEMA cron FROM neuronplane_monitor;
+
+SET LOCAL ROLE neuronplane_owner;
+
 DROP VIEW ops.workers;
 DROP VIEW ops.index_health;
 DROP VIEW ops.db_health;
@@ -12,12 +18,5 @@ DROP FUNCTION ops.workers_snapshot();
 DROP FUNCTION ops.index_health_snapshot();
 DROP FUNCTION ops.db_health_snapshot();
 DROP FUNCTION ops.require_monitor_access();
-REVOKE USAGE ON SCHEMA ops FROM authenticated, service;
-REVOKE USAGE ON SCHEMA ops FROM neuronplane_monitor;
-REVOKE SELECT ON cron.job, cron.job_run_details FROM neuronplane_monitor;
-REVOKE SELECT ON workspace.ingest_settings, workspace.ingest_workers FROM neuronplane_monitor;
-REVOKE USAGE ON SCHEMA workspace FROM neuronplane_monitor;
-REVOKE USAGE ON SCHEMA cron FROM neuronplane_monitor;
--- The role is cluster-wide: it stays (as roles/ keeps its roles), without rights here.
 
 COMMIT;

@@ -2,14 +2,15 @@
 
 BEGIN;
 
-DROP VIEW api.usage;
-DROP VIEW ops.usage;
-DROP FUNCTION api.record_usage(uuid, bigint, bigint, integer, uuid);
+SET LOCAL ROLE neuronplane_owner;
+
+DROP FUNCTION ops.record_usage(uuid,int8,int8,int4,uuid);
 DROP TRIGGER api_key_rejections_usage ON auth.api_key_rejections;
-DROP FUNCTION ops.tg_api_key_rejections__usage();
 DROP TRIGGER api_key_request_counts_usage ON auth.api_key_request_counts;
-DROP FUNCTION ops.tg_api_key_request_counts__usage();
-DROP FUNCTION ops.add_usage(uuid, uuid, bigint, bigint, bigint, bigint, bigint);
+DROP VIEW ops.usage;
 DROP TABLE ops.usage_counters;
+DROP FUNCTION ops.tg_api_key_rejections__usage();
+DROP FUNCTION ops.tg_api_key_request_counts__usage();
+DROP FUNCTION ops.add_usage(uuid,uuid,int8,int8,int8,int8,int8);
 
 COMMIT;

@@ -2,7 +2,10 @@
 
 BEGIN;
 
-DROP FUNCTION api.authorize_onboarding_probe(text, text);
 DELETE FROM audit.actions WHERE action = 'workspace.onboarding.probed';
+
+SET LOCAL ROLE neuronplane_owner;
+
+DROP FUNCTION workspace.authorize_onboarding_probe(text,text);
 
 COMMIT;

@@ -2,6 +2,8 @@
 
 BEGIN;
 
+SET LOCAL ROLE neuronplane_owner;
+
 DROP FUNCTION workspace.rotate_secrets(text);
 
 COMMIT;

@@ -137,7 +137,7 @@ def _cmd_test(args: argparse.Namespace) -> int:
 
 
 def _superuser_connection():
-    """The embedded cluster's database, as superuser through the unix socket."""
+    """The stack's database as superuser (the unix socket, or NEURONPLANE_ADMIN_DSN)."""
     from . import stack
     return stack.superuser_connection(config.load())
 
@@ -321,8 +321,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--timeout", type=float, default=300,
                    help="up: seconds to wait for migrate and the proxy (default 300)")
     p.set_defaults(func=_cmd_compose, passthrough="rest")
-    from . import account_cli, admin_cli, oidc_cli
+    from . import account_cli, admin_cli, oidc_cli, sdk_cli
     oidc_cli.add_parser(sub)
+    sdk_cli.add_parser(sub)
     admin_cli.add_parser(sub)
     account_cli.add_parsers(sub)
 

@@ -14,11 +14,13 @@ NO_CROSS_ORIGIN = "https://no-cross-origin.invalid"
 
 def config_text(*, db_host: str, db_port: int, db_name: str, passfile: Path,
                 host: str, port: int, admin_port: int,
-                allowed_origins: Sequence[str] = ()) -> str:
+                allowed_origins: Sequence[str] = (), openapi_mode: str | None = None) -> str:
     """PostgREST's configuration. The JWT settings are not in it: PostgREST reads them from
     the database (hooks.pre_config(): the JWKS of the published signing keys, the audience
     and the pre-request hook) at start and at NOTIFY pgrst, 'reload config'. Browser pages
-    may call it cross-origin, with credentials, only from allowed_origins (none if empty)."""
+    may call it cross-origin, with credentials, only from allowed_origins (none if empty).
+    openapi_mode: PostgREST's openapi-mode (default follow-privileges: the root describes
+    what the caller's role may use; `neuronplane sdk spec` asks for ignore-privileges)."""
     # The password is not in this file: libpq reads it from the 0600 passfile.
     uri = (f"postgresql://authenticator@{db_host}:{db_port}/{db_name}"
            f"?passfile={passfile}&application_name=postgrest")
@@ -44,6 +46,7 @@ def config_text(*, db_host: str, db_port: int, db_name: str, passfile: Path,
         # In-database configuration: jwt-secret, jwt-aud and db-pre-request.
         "db-config = true",
         'db-pre-config = "hooks.pre_config"',
+        *([f'openapi-mode = "{openapi_mode}"'] if openapi_mode else []),
         "",
     ])
 

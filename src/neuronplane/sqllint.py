@@ -5,7 +5,11 @@ It fails, naming file, statement and line, on:
   - a SECURITY DEFINER function without SET search_path;
   - any GRANT ... TO PUBLIC (objects, roles, default privileges);
   - a function or view in schema api without a COMMENT ON (in any deploy script);
-  - a view in schema api without security_invoker = true.
+  - a view in schema api without security_invoker = true;
+  - a function created by more than one change (reworked scripts, `name@tag.sql`, are
+    history and do not count): its current definition has one home;
+  - an object of schema api created outside deploy/api/.
+psql meta-commands (a `\\copy` that loads a data file) are skipped.
 Dynamic SQL (EXECUTE in DO blocks and functions) is out of its reach: the pgTAP catalog
 tests check the deployed database for the same properties.
 """
@@ -16,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pglast import ast, parse_sql
-from pglast.enums import AlterTableType, ObjectType, RoleSpecType
+from pglast.enums import AlterTableType, FunctionParameterMode, ObjectType, RoleSpecType
 from pglast.parser import ParseError
 
 API_SCHEMA = "api"
@@ -51,6 +55,8 @@ class _State:
     # SECURITY DEFINER functions and whether some statement pinned their search_path.
     definers: dict[str, _Where] = field(default_factory=dict)
     pinned: set[str] = field(default_factory=set)
+    # Where each function signature is created, by script.
+    homes: dict[str, list[_Where]] = field(default_factory=dict)
 
     def add(self, where: _Where, message: str) -> None:
         self.problems.append(Problem(where.file, where.statement, where.line, message))
@@ -85,6 +91,25 @@ def _function_options(options) -> tuple[bool | None, bool]:
     return definer, pins
 
 
+def _type_name(node) -> str:
+    names = [n.sval for n in node.names]
+    if len(names) > 1 and names[0] == "pg_catalog":
+        names = names[1:]
+    return ".".join(names) + ("[]" if node.arrayBounds else "")
+
+
+def _signature(stmt) -> str:
+    """schema.name(argument types) of a CREATE FUNCTION, as PostgreSQL identifies it."""
+    args = [_type_name(p.argType) for p in stmt.parameters or ()
+            if p.mode not in (FunctionParameterMode.FUNC_PARAM_OUT,
+                              FunctionParameterMode.FUNC_PARAM_TABLE)]
+    return f"{_names(stmt.funcname)}({', '.join(args)})"
+
+
+def _in_api_dir(file: str) -> bool:
+    return Path(file).parts[-2:-1] == ("api",)
+
+
 def _check_statement(state: _State, stmt, where: _Where) -> None:
     if isinstance(stmt, ast.CreateStmt | ast.CreateTableAsStmt):
         rel = stmt.relation if isinstance(stmt, ast.CreateStmt) else stmt.into.rel
@@ -106,9 +131,13 @@ def _check_statement(state: _State, stmt, where: _Where) -> None:
             state.definers[name] = where
         if pins:
             state.pinned.add(name)
+        if "@" not in Path(where.file).name:
+            state.homes.setdefault(_signature(stmt), []).append(where)
         if _schema_of(stmt.funcname) == API_SCHEMA:
             kind = "procedure" if stmt.is_procedure else "function"
             state.api_objects[(kind, name)] = where
+            if not _in_api_dir(where.file):
+                state.add(where, f"{kind} {name} of schema api belongs under deploy/api/")
     elif isinstance(stmt, ast.AlterFunctionStmt):
         name = _names(stmt.func.objname)
         definer, pins = _function_options(stmt.actions)
@@ -120,6 +149,8 @@ def _check_statement(state: _State, stmt, where: _Where) -> None:
         if stmt.view.schemaname == API_SCHEMA:
             name = _qualified(stmt.view.schemaname, stmt.view.relname)
             state.api_objects[("view", name)] = where
+            if not _in_api_dir(where.file):
+                state.add(where, f"view {name} of schema api belongs under deploy/api/")
             invoker = any(
                 o.defname == "security_invoker"
                 and (o.arg is None or str(getattr(o.arg, "sval", getattr(o.arg, "boolval", "")))
@@ -161,6 +192,8 @@ def _line_of(text: str, offset: int) -> int:
 
 
 def _lint_text(state: _State, text: str, file: str) -> None:
+    # psql meta-commands are not SQL: blank them, keeping the line numbers.
+    text = "\n".join("" if line.startswith("\\") else line for line in text.split("\n"))
     try:
         statements = parse_sql(text)
     except ParseError as exc:
@@ -181,6 +214,12 @@ def _finish(state: _State) -> list[Problem]:
     for name, where in state.definers.items():
         if name not in state.pinned:
             state.add(where, f"SECURITY DEFINER function {name} does not SET search_path")
+    for signature, wheres in state.homes.items():
+        files = sorted({w.file for w in wheres})
+        if len(files) > 1:
+            state.add(wheres[-1], f"function {signature} is created by {len(files)} changes "
+                                  f"({', '.join(files)}): give it one home, change it with "
+                                  "sqitch rework")
     for (kind, name), where in state.api_objects.items():
         if (kind, name) not in state.comments:
             state.add(where, f"{kind} {name} in schema api has no COMMENT ON {kind.upper()}")

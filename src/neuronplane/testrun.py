@@ -139,7 +139,8 @@ def _banner(text: str) -> None:
 
 def _run_ruff(root: Path) -> Step:
     _banner("ruff")
-    paths = [p for p in ("src", "plpython", "tests", "bench", "docker") if (root / p).exists()]
+    paths = [p for p in ("src", "plpython", "tests", "bench", "sdks/python/src",
+                         "sdks/python/examples", "docker") if (root / p).exists()]
     result = subprocess.run([sys.executable, "-m", "ruff", "check", *paths], cwd=root)
     return Step("ruff", result.returncode == 0)
 

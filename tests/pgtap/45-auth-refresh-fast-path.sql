@@ -1,4 +1,4 @@
--- auth/refresh_fast_path: what one rotation writes and answers, the cases the one-statement
+-- api.refresh() (auth/sessions): what one rotation writes and answers, the cases the one-statement
 -- path must leave to the full checks (each answered as before, with nothing spent), and the
 -- signer that signs the claims' text as it is.
 BEGIN;

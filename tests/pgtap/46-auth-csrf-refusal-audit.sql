@@ -1,4 +1,4 @@
--- auth/csrf_refusal_audit: the autonomous side of a CSRF refusal at PostgREST, called
+-- auth/cookie_requests: the autonomous side of a CSRF refusal at PostgREST, called
 -- directly (in the test's transaction; the hook's path through dblink is tested end to end
 -- in tests/e2e/test_oidc_login.py).
 BEGIN;

@@ -1,4 +1,4 @@
--- auth/refresh_one_statement: the audit event api.refresh() inserts itself is the row
+-- auth/sessions: the audit event api.refresh() inserts itself is the row
 -- audit.record() would write, with and without PostgREST's headers; the shared claims
 -- helper; issue_access_token() unchanged in what it signs; a rotation without an active
 -- key fails and writes nothing; the helper is closed to the API roles.

@@ -1,4 +1,4 @@
--- OIDC mix-up defence (auth/oidc_callbacks): a callback URL per provider, the login attempt
+-- OIDC mix-up defence (auth/oidc): a callback URL per provider, the login attempt
 -- bound to its provider, the authorization response's iss (RFC 9207).
 BEGIN;
 SELECT plan(15);

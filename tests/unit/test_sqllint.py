@@ -25,12 +25,12 @@ COMMIT;
 """
 
 
-def messages(sql: str, name: str = "deploy/x.sql") -> list[str]:
+def messages(sql: str, name: str = "deploy/api/x.sql") -> list[str]:
     return [p.message for p in lint_sources({name: sql})]
 
 
 def test_clean_script_passes():
-    assert lint_sources({"deploy/x.sql": CLEAN}) == []
+    assert lint_sources({"deploy/api/x.sql": CLEAN}) == []
 
 
 def test_the_project_deploy_scripts_pass():
@@ -117,8 +117,8 @@ def test_api_view_without_comment():
 
 def test_comment_may_live_in_another_script():
     sources = {
-        "deploy/a.sql": "CREATE FUNCTION api.f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;",
-        "deploy/b.sql": "COMMENT ON FUNCTION api.f() IS 'One.';",
+        "deploy/api/a.sql": "CREATE FUNCTION api.f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;",
+        "deploy/api/b.sql": "COMMENT ON FUNCTION api.f() IS 'One.';",
     }
     assert lint_sources(sources) == []
 
@@ -144,3 +144,33 @@ def test_problem_names_file_statement_and_line():
 def test_unparsable_script_is_reported():
     (problem,) = lint_sources({"deploy/bad.sql": "CREATE TABLE (;"})
     assert problem.message.startswith("does not parse")
+
+
+def test_api_objects_live_under_deploy_api():
+    assert messages(CLEAN, name="deploy/identity/things.sql") == [
+        "function api.thing_count of schema api belongs under deploy/api/",
+        "view api.things of schema api belongs under deploy/api/"]
+
+
+FUNCTION = "CREATE FUNCTION auth.f(a integer, b text[]) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;"
+
+
+def test_a_function_created_by_two_changes_is_refused():
+    sources = {"deploy/auth/a.sql": FUNCTION,
+               "deploy/auth/b.sql": FUNCTION.replace("CREATE", "CREATE OR REPLACE")}
+    (problem,) = lint_sources(sources)
+    assert problem.message.startswith("function auth.f(int4, text[]) is created by 2 changes "
+                                      "(deploy/auth/a.sql, deploy/auth/b.sql)")
+
+
+def test_overloads_and_reworked_scripts_are_not_second_homes():
+    sources = {"deploy/auth/a.sql": FUNCTION,
+               "deploy/auth/a@v0.3.0.sql": FUNCTION,
+               "deploy/auth/b.sql": FUNCTION.replace("b text[]", "b text")}
+    assert lint_sources(sources) == []
+
+
+def test_psql_meta_commands_are_skipped():
+    sql = ("CREATE TEMPORARY TABLE t (x text);\n"
+           "\\copy t FROM PROGRAM 'gzip -dc data/x.gz'\nSELECT 1;\n")
+    assert lint_sources({"deploy/auth/x.sql": sql}) == []

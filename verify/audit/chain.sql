@@ -12,16 +12,4 @@ SELECT 1 / count(*) FROM pg_catalog.pg_proc
    AND prosecdef
 HAVING count(*) = 6;
 
-DO $$
-BEGIN
-    -- An event recorded and sealed inside this (rolled back) transaction verifies.
-    PERFORM audit.record('auth.login.failed', 'failure', details => '{"reason": "verify"}');
-    PERFORM audit.seal();
-    ASSERT (SELECT v.ok FROM audit.verify(now() - interval '1 day', now() + interval '1 day') v),
-           'a freshly sealed chain must verify';
-    ASSERT NOT has_function_privilege('authenticated', 'audit.verify(timestamptz, timestamptz)', 'EXECUTE'),
-           'audit.verify is not for API roles';
-END
-$$;
-
 ROLLBACK;

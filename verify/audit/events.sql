@@ -5,15 +5,19 @@ BEGIN;
 SELECT id, occurred_at, principal_id, principal_type, org_id, project_id, action,
        resource_type, resource_id, outcome, ip, user_agent, request_id, details
   FROM audit.events WHERE false;
+
 SELECT month, position, event_id, occurred_at, prev_hash, hash, sealed_at
   FROM audit.seals WHERE false;
+
 SELECT month, last_position, head_hash, finalized_at, exported_position, exported_hash,
        exported_at, exported_to, dropped_at
   FROM audit.chain_state WHERE false;
+
 SELECT watermark, watermark_read_at, pending_id, pending_xmax, pending_read_at, last_run_at
   FROM audit.sealer_state WHERE false;
+
 SELECT trusted_proxy_header, partitions_ahead, max_details_bytes FROM audit.settings WHERE false;
-SELECT 1 / count(*) FROM audit.actions WHERE action = 'auth.login.succeeded';
+
 SELECT 1 / count(*) FROM pg_catalog.pg_proc
  WHERE oid = 'audit.ensure_partitions(integer)'::regprocedure AND prosecdef;
 

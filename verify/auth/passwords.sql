@@ -3,10 +3,13 @@
 BEGIN;
 
 SELECT user_id, password_hash, changed_at, created_at, updated_at FROM auth.credentials WHERE false;
+
 SELECT account_key, user_id, failure_count, first_failure_at, last_failure_at, locked_until
   FROM auth.account_login_failures WHERE false;
+
 SELECT address, failure_count, first_failure_at, last_failure_at, locked_until
   FROM auth.address_login_failures WHERE false;
+
 SELECT address, window_started_at, attempt_count FROM auth.address_login_attempts WHERE false;
 
 SELECT 1 / count(*) FROM pg_catalog.pg_proc
@@ -55,5 +58,16 @@ BEGIN
              WHERE oid = 'auth.credentials'::regclass), 'RLS must be enabled and forced on credentials';
 END
 $$;
+
+SELECT 1 / count(*) FROM pg_catalog.pg_proc
+ WHERE oid = 'auth.count_login_failure(text, uuid, inet, timestamptz)'::regprocedure;
+
+SELECT 1 / count(*) FROM pg_catalog.pg_proc
+ WHERE oid = 'auth.login_lock_seconds(text, inet)'::regprocedure;
+
+SELECT 1 / count(*) FROM pg_catalog.pg_proc
+ WHERE oid = 'auth.record_password_change_failure(uuid, inet, text)'::regprocedure;
+
+SELECT 1 / count(*) FROM audit.actions WHERE action = 'auth.password.change_failed';
 
 ROLLBACK;

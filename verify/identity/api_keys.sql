@@ -5,6 +5,7 @@ BEGIN;
 SELECT id, principal_id, principal_type, project_id, name, prefix, secret_hash, roles,
        rate_limit_per_min, expires_at, revoked_at, last_used_at, created_by, created_at, updated_at
   FROM identity.api_keys WHERE false;
+
 SELECT default_rate_limit_per_min FROM identity.settings WHERE false;
 
 DO $$

@@ -3,6 +3,7 @@
 BEGIN;
 
 SELECT id, type, name, disabled_at, created_at, updated_at FROM identity.principals WHERE false;
+
 SELECT 1 / count(*) FROM pg_catalog.pg_proc
  WHERE oid = 'identity.tg_entity__sync_principal()'::regprocedure AND prosecdef;
 

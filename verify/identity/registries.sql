@@ -3,7 +3,9 @@
 BEGIN;
 
 SELECT id, principal_type, project_id, name, disabled_at, created_at, updated_at FROM identity.agents WHERE false;
+
 SELECT id, principal_type, project_id, name, disabled_at, created_at, updated_at FROM identity.tools WHERE false;
+
 SELECT id, principal_type, project_id, name, disabled_at, created_at, updated_at FROM identity.datasets WHERE false;
 
 DO $$

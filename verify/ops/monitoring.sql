@@ -2,16 +2,6 @@
 
 BEGIN;
 
-SELECT server_version, started_at, uptime, database_name, database_size_bytes, connections,
-       max_connections, connections_by_state, cache_hit_ratio, commits, rollbacks, deadlocks,
-       longest_transaction_seconds, is_replica, replicas, replication_lag_seconds, xid_age,
-       xid_wraparound_headroom, checked_at
-  FROM api.db_health WHERE false;
-SELECT schema_name, table_name, index_name, size_bytes, scans, is_unique, is_unused, is_valid,
-       duplicate_of, definition
-  FROM api.index_health WHERE false;
-SELECT kind, name, state, started_at, last_seen_at, details FROM api.workers WHERE false;
-
 DO $$
 BEGIN
     ASSERT (SELECT NOT rolsuper AND NOT rolcanlogin FROM pg_catalog.pg_roles WHERE rolname = 'neuronplane_monitor'),

@@ -4,10 +4,7 @@ BEGIN;
 
 SELECT project_id, day, api_key_id, requests, errors, llm_calls, tokens_in, tokens_out, updated_at
   FROM ops.usage_counters WHERE false;
-SELECT project_id, day, requests, errors, llm_calls, tokens_in, tokens_out, updated_at
-  FROM api.usage WHERE false;
-SELECT 1/count(*) FROM pg_catalog.pg_proc
- WHERE oid = 'api.record_usage(uuid, bigint, bigint, integer, uuid)'::regprocedure;
+
 SELECT 1/count(*) FROM pg_catalog.pg_trigger
  WHERE tgname IN ('api_key_request_counts_usage', 'api_key_rejections_usage') HAVING count(*) = 2;
 

@@ -3,15 +3,19 @@
 BEGIN;
 
 SELECT id, stale_after, max_attempts, created_at, updated_at FROM workspace.ingest_settings WHERE false;
+
 SELECT id, project_id, name, target_schema, target_table, columns, row_count, embedding, indexes,
        created_by, created_at, updated_at
   FROM workspace.datasets WHERE false;
+
 SELECT id, path, filename, size_bytes, job_id, created_at FROM workspace.ingest_uploads WHERE false;
+
 SELECT id, project_id, dataset_id, dataset_name, if_exists, source_type, source, format,
        detected_format, options, embedding, index_config, credentials_secret, has_credentials, status, phase,
        rows_done, rows_total, bytes_done, bytes_total, embed_done, embed_total, error, worker_id,
        attempt, heartbeat_at, started_at, finished_at, created_by, created_at, updated_at
   FROM workspace.ingest_jobs WHERE false;
+
 SELECT worker_id, hostname, pid, started_at, heartbeat_at, current_job_id, jobs_done, stopped_at
   FROM workspace.ingest_workers WHERE false;
 

@@ -29,4 +29,30 @@ BEGIN
 END
 $$;
 
+SELECT details FROM workspace.ingest_jobs WHERE false;
+
+SELECT 1/count(*) FROM pg_catalog.pg_proc
+ WHERE oid = 'workspace.note_ingest(uuid, integer, jsonb)'::regprocedure AND prosecdef;
+
+SELECT 1/count(*) FROM pg_catalog.pg_proc
+ WHERE oid = 'workspace.retry_ingest(uuid, integer, text)'::regprocedure AND prosecdef
+   AND provolatile = 'v';
+
+DO $$
+BEGIN
+    ASSERT has_function_privilege('neuronplane_worker', 'workspace.retry_ingest(uuid, integer, text)', 'EXECUTE'),
+           'the worker hands back a job whose connection was lost';
+    ASSERT NOT has_function_privilege('authenticated', 'workspace.retry_ingest(uuid, integer, text)', 'EXECUTE'),
+           'API roles must not requeue jobs';
+    ASSERT NOT has_function_privilege('service', 'workspace.retry_ingest(uuid, integer, text)', 'EXECUTE'),
+           'API roles must not requeue jobs';
+END
+$$;
+
+SELECT 1 / count(*) FROM pg_catalog.pg_proc
+ WHERE oid = 'workspace.ingest_heartbeat(uuid, uuid, integer, text, bigint, bigint, bigint, bigint, bigint, bigint, text)'::regprocedure
+   AND position('UPDATE workspace.ingest_jobs' IN prosrc)
+       < position('SET heartbeat_at = now(), current_job_id = ingest_heartbeat.job_id' IN prosrc)
+   AND prosecdef AND 'search_path=pg_catalog, pg_temp' = ANY (proconfig);
+
 ROLLBACK;

@@ -3,13 +3,6 @@
 BEGIN;
 
 SELECT project_id, key_ciphertext, key_last4, key_updated_at FROM workspace.project_agent_keys WHERE false;
-SELECT id, org_id, user_id, name, description, neurondb_dsn, has_dsn_password, mcp_config,
-       agent_endpoint, has_agent_api_key, agent_api_key_last4, metadata, created_at, updated_at
-  FROM api.profiles WHERE false;
-SELECT 1/count(*) FROM pg_catalog.pg_proc
- WHERE oid IN ('api.create_profile(text, text, jsonb, text, text, uuid, text, jsonb)'::regprocedure,
-               'api.set_profile_agent_key(uuid, text)'::regprocedure,
-               'workspace.reveal_project_agent_key(uuid)'::regprocedure);
 
 DO $$
 BEGIN

@@ -1,6 +1,7 @@
 """Dataset ingestion: the worker that streams sources into PostgreSQL, the glue's upload
 endpoint and the command-line client. The jobs, their rules and their progress live in the
-database (workspace/ingest, api/ingest); this package moves the bytes."""
+database (workspace/ingest, workspace/ingest_worker, api/workspace); this package moves
+the bytes."""
 
 from __future__ import annotations
 

@@ -1,0 +1,448 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.dataset_tables import DatasetTables
+from ...models.get_dataset_tables_prefer import GetDatasetTablesPrefer
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    id: str | Unset = UNSET,
+    project_id: str | Unset = UNSET,
+    name: str | Unset = UNSET,
+    target_schema: str | Unset = UNSET,
+    target_table: str | Unset = UNSET,
+    columns: str | Unset = UNSET,
+    row_count: str | Unset = UNSET,
+    embedding: str | Unset = UNSET,
+    indexes: str | Unset = UNSET,
+    created_by: str | Unset = UNSET,
+    created_at: str | Unset = UNSET,
+    updated_at: str | Unset = UNSET,
+    select: str | Unset = UNSET,
+    order: str | Unset = UNSET,
+    offset: str | Unset = UNSET,
+    limit: str | Unset = UNSET,
+    range_: str | Unset = UNSET,
+    range_unit: str | Unset = "items",
+    prefer: GetDatasetTablesPrefer | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(range_, Unset):
+        headers["Range"] = range_
+
+    if not isinstance(range_unit, Unset):
+        headers["Range-Unit"] = range_unit
+
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = str(prefer)
+
+    params: dict[str, Any] = {}
+
+    params["id"] = id
+
+    params["project_id"] = project_id
+
+    params["name"] = name
+
+    params["target_schema"] = target_schema
+
+    params["target_table"] = target_table
+
+    params["columns"] = columns
+
+    params["row_count"] = row_count
+
+    params["embedding"] = embedding
+
+    params["indexes"] = indexes
+
+    params["created_by"] = created_by
+
+    params["created_at"] = created_at
+
+    params["updated_at"] = updated_at
+
+    params["select"] = select
+
+    params["order"] = order
+
+    params["offset"] = offset
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/dataset_tables",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | list[DatasetTables] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = DatasetTables.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 206:
+        response_206 = cast(Any, None)
+        return response_206
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | list[DatasetTables]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    id: str | Unset = UNSET,
+    project_id: str | Unset = UNSET,
+    name: str | Unset = UNSET,
+    target_schema: str | Unset = UNSET,
+    target_table: str | Unset = UNSET,
+    columns: str | Unset = UNSET,
+    row_count: str | Unset = UNSET,
+    embedding: str | Unset = UNSET,
+    indexes: str | Unset = UNSET,
+    created_by: str | Unset = UNSET,
+    created_at: str | Unset = UNSET,
+    updated_at: str | Unset = UNSET,
+    select: str | Unset = UNSET,
+    order: str | Unset = UNSET,
+    offset: str | Unset = UNSET,
+    limit: str | Unset = UNSET,
+    range_: str | Unset = UNSET,
+    range_unit: str | Unset = "items",
+    prefer: GetDatasetTablesPrefer | Unset = UNSET,
+) -> Response[Any | list[DatasetTables]]:
+    """Loaded datasets you may read and where their tables are (schema ds_<project>, readable by those with
+    read on the dataset). Delete a dataset (and its table) through api.datasets.
+
+    Args:
+        id (str | Unset):
+        project_id (str | Unset):
+        name (str | Unset):
+        target_schema (str | Unset):
+        target_table (str | Unset):
+        columns (str | Unset):
+        row_count (str | Unset):
+        embedding (str | Unset):
+        indexes (str | Unset):
+        created_by (str | Unset):
+        created_at (str | Unset):
+        updated_at (str | Unset):
+        select (str | Unset):
+        order (str | Unset):
+        offset (str | Unset):
+        limit (str | Unset):
+        range_ (str | Unset):
+        range_unit (str | Unset):  Default: 'items'.
+        prefer (GetDatasetTablesPrefer | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | list[DatasetTables]]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        project_id=project_id,
+        name=name,
+        target_schema=target_schema,
+        target_table=target_table,
+        columns=columns,
+        row_count=row_count,
+        embedding=embedding,
+        indexes=indexes,
+        created_by=created_by,
+        created_at=created_at,
+        updated_at=updated_at,
+        select=select,
+        order=order,
+        offset=offset,
+        limit=limit,
+        range_=range_,
+        range_unit=range_unit,
+        prefer=prefer,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    id: str | Unset = UNSET,
+    project_id: str | Unset = UNSET,
+    name: str | Unset = UNSET,
+    target_schema: str | Unset = UNSET,
+    target_table: str | Unset = UNSET,
+    columns: str | Unset = UNSET,
+    row_count: str | Unset = UNSET,
+    embedding: str | Unset = UNSET,
+    indexes: str | Unset = UNSET,
+    created_by: str | Unset = UNSET,
+    created_at: str | Unset = UNSET,
+    updated_at: str | Unset = UNSET,
+    select: str | Unset = UNSET,
+    order: str | Unset = UNSET,
+    offset: str | Unset = UNSET,
+    limit: str | Unset = UNSET,
+    range_: str | Unset = UNSET,
+    range_unit: str | Unset = "items",
+    prefer: GetDatasetTablesPrefer | Unset = UNSET,
+) -> Any | list[DatasetTables] | None:
+    """Loaded datasets you may read and where their tables are (schema ds_<project>, readable by those with
+    read on the dataset). Delete a dataset (and its table) through api.datasets.
+
+    Args:
+        id (str | Unset):
+        project_id (str | Unset):
+        name (str | Unset):
+        target_schema (str | Unset):
+        target_table (str | Unset):
+        columns (str | Unset):
+        row_count (str | Unset):
+        embedding (str | Unset):
+        indexes (str | Unset):
+        created_by (str | Unset):
+        created_at (str | Unset):
+        updated_at (str | Unset):
+        select (str | Unset):
+        order (str | Unset):
+        offset (str | Unset):
+        limit (str | Unset):
+        range_ (str | Unset):
+        range_unit (str | Unset):  Default: 'items'.
+        prefer (GetDatasetTablesPrefer | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | list[DatasetTables]
+    """
+
+    return sync_detailed(
+        client=client,
+        id=id,
+        project_id=project_id,
+        name=name,
+        target_schema=target_schema,
+        target_table=target_table,
+        columns=columns,
+        row_count=row_count,
+        embedding=embedding,
+        indexes=indexes,
+        created_by=created_by,
+        created_at=created_at,
+        updated_at=updated_at,
+        select=select,
+        order=order,
+        offset=offset,
+        limit=limit,
+        range_=range_,
+        range_unit=range_unit,
+        prefer=prefer,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    id: str | Unset = UNSET,
+    project_id: str | Unset = UNSET,
+    name: str | Unset = UNSET,
+    target_schema: str | Unset = UNSET,
+    target_table: str | Unset = UNSET,
+    columns: str | Unset = UNSET,
+    row_count: str | Unset = UNSET,
+    embedding: str | Unset = UNSET,
+    indexes: str | Unset = UNSET,
+    created_by: str | Unset = UNSET,
+    created_at: str | Unset = UNSET,
+    updated_at: str | Unset = UNSET,
+    select: str | Unset = UNSET,
+    order: str | Unset = UNSET,
+    offset: str | Unset = UNSET,
+    limit: str | Unset = UNSET,
+    range_: str | Unset = UNSET,
+    range_unit: str | Unset = "items",
+    prefer: GetDatasetTablesPrefer | Unset = UNSET,
+) -> Response[Any | list[DatasetTables]]:
+    """Loaded datasets you may read and where their tables are (schema ds_<project>, readable by those with
+    read on the dataset). Delete a dataset (and its table) through api.datasets.
+
+    Args:
+        id (str | Unset):
+        project_id (str | Unset):
+        name (str | Unset):
+        target_schema (str | Unset):
+        target_table (str | Unset):
+        columns (str | Unset):
+        row_count (str | Unset):
+        embedding (str | Unset):
+        indexes (str | Unset):
+        created_by (str | Unset):
+        created_at (str | Unset):
+        updated_at (str | Unset):
+        select (str | Unset):
+        order (str | Unset):
+        offset (str | Unset):
+        limit (str | Unset):
+        range_ (str | Unset):
+        range_unit (str | Unset):  Default: 'items'.
+        prefer (GetDatasetTablesPrefer | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | list[DatasetTables]]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        project_id=project_id,
+        name=name,
+        target_schema=target_schema,
+        target_table=target_table,
+        columns=columns,
+        row_count=row_count,
+        embedding=embedding,
+        indexes=indexes,
+        created_by=created_by,
+        created_at=created_at,
+        updated_at=updated_at,
+        select=select,
+        order=order,
+        offset=offset,
+        limit=limit,
+        range_=range_,
+        range_unit=range_unit,
+        prefer=prefer,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    id: str | Unset = UNSET,
+    project_id: str | Unset = UNSET,
+    name: str | Unset = UNSET,
+    target_schema: str | Unset = UNSET,
+    target_table: str | Unset = UNSET,
+    columns: str | Unset = UNSET,
+    row_count: str | Unset = UNSET,
+    embedding: str | Unset = UNSET,
+    indexes: str | Unset = UNSET,
+    created_by: str | Unset = UNSET,
+    created_at: str | Unset = UNSET,
+    updated_at: str | Unset = UNSET,
+    select: str | Unset = UNSET,
+    order: str | Unset = UNSET,
+    offset: str | Unset = UNSET,
+    limit: str | Unset = UNSET,
+    range_: str | Unset = UNSET,
+    range_unit: str | Unset = "items",
+    prefer: GetDatasetTablesPrefer | Unset = UNSET,
+) -> Any | list[DatasetTables] | None:
+    """Loaded datasets you may read and where their tables are (schema ds_<project>, readable by those with
+    read on the dataset). Delete a dataset (and its table) through api.datasets.
+
+    Args:
+        id (str | Unset):
+        project_id (str | Unset):
+        name (str | Unset):
+        target_schema (str | Unset):
+        target_table (str | Unset):
+        columns (str | Unset):
+        row_count (str | Unset):
+        embedding (str | Unset):
+        indexes (str | Unset):
+        created_by (str | Unset):
+        created_at (str | Unset):
+        updated_at (str | Unset):
+        select (str | Unset):
+        order (str | Unset):
+        offset (str | Unset):
+        limit (str | Unset):
+        range_ (str | Unset):
+        range_unit (str | Unset):  Default: 'items'.
+        prefer (GetDatasetTablesPrefer | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | list[DatasetTables]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            id=id,
+            project_id=project_id,
+            name=name,
+            target_schema=target_schema,
+            target_table=target_table,
+            columns=columns,
+            row_count=row_count,
+            embedding=embedding,
+            indexes=indexes,
+            created_by=created_by,
+            created_at=created_at,
+            updated_at=updated_at,
+            select=select,
+            order=order,
+            offset=offset,
+            limit=limit,
+            range_=range_,
+            range_unit=range_unit,
+            prefer=prefer,
+        )
+    ).parsed

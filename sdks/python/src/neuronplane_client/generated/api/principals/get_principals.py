@@ -1,0 +1,373 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.get_principals_prefer import GetPrincipalsPrefer
+from ...models.principals import Principals
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    id: str | Unset = UNSET,
+    type_: str | Unset = UNSET,
+    name: str | Unset = UNSET,
+    disabled_at: str | Unset = UNSET,
+    expires_at: str | Unset = UNSET,
+    created_at: str | Unset = UNSET,
+    updated_at: str | Unset = UNSET,
+    select: str | Unset = UNSET,
+    order: str | Unset = UNSET,
+    offset: str | Unset = UNSET,
+    limit: str | Unset = UNSET,
+    range_: str | Unset = UNSET,
+    range_unit: str | Unset = "items",
+    prefer: GetPrincipalsPrefer | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(range_, Unset):
+        headers["Range"] = range_
+
+    if not isinstance(range_unit, Unset):
+        headers["Range-Unit"] = range_unit
+
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = str(prefer)
+
+    params: dict[str, Any] = {}
+
+    params["id"] = id
+
+    params["type"] = type_
+
+    params["name"] = name
+
+    params["disabled_at"] = disabled_at
+
+    params["expires_at"] = expires_at
+
+    params["created_at"] = created_at
+
+    params["updated_at"] = updated_at
+
+    params["select"] = select
+
+    params["order"] = order
+
+    params["offset"] = offset
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/principals",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | list[Principals] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = Principals.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 206:
+        response_206 = cast(Any, None)
+        return response_206
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | list[Principals]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    id: str | Unset = UNSET,
+    type_: str | Unset = UNSET,
+    name: str | Unset = UNSET,
+    disabled_at: str | Unset = UNSET,
+    expires_at: str | Unset = UNSET,
+    created_at: str | Unset = UNSET,
+    updated_at: str | Unset = UNSET,
+    select: str | Unset = UNSET,
+    order: str | Unset = UNSET,
+    offset: str | Unset = UNSET,
+    limit: str | Unset = UNSET,
+    range_: str | Unset = UNSET,
+    range_unit: str | Unset = "items",
+    prefer: GetPrincipalsPrefer | Unset = UNSET,
+) -> Response[Any | list[Principals]]:
+    """Principals (users, organizations, service accounts, agents, tools, datasets) you can see.
+    /rpc/resolve_principal describes one; /rpc/disable_principal disables one.
+
+    Args:
+        id (str | Unset):
+        type_ (str | Unset):
+        name (str | Unset):
+        disabled_at (str | Unset):
+        expires_at (str | Unset):
+        created_at (str | Unset):
+        updated_at (str | Unset):
+        select (str | Unset):
+        order (str | Unset):
+        offset (str | Unset):
+        limit (str | Unset):
+        range_ (str | Unset):
+        range_unit (str | Unset):  Default: 'items'.
+        prefer (GetPrincipalsPrefer | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | list[Principals]]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        type_=type_,
+        name=name,
+        disabled_at=disabled_at,
+        expires_at=expires_at,
+        created_at=created_at,
+        updated_at=updated_at,
+        select=select,
+        order=order,
+        offset=offset,
+        limit=limit,
+        range_=range_,
+        range_unit=range_unit,
+        prefer=prefer,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    id: str | Unset = UNSET,
+    type_: str | Unset = UNSET,
+    name: str | Unset = UNSET,
+    disabled_at: str | Unset = UNSET,
+    expires_at: str | Unset = UNSET,
+    created_at: str | Unset = UNSET,
+    updated_at: str | Unset = UNSET,
+    select: str | Unset = UNSET,
+    order: str | Unset = UNSET,
+    offset: str | Unset = UNSET,
+    limit: str | Unset = UNSET,
+    range_: str | Unset = UNSET,
+    range_unit: str | Unset = "items",
+    prefer: GetPrincipalsPrefer | Unset = UNSET,
+) -> Any | list[Principals] | None:
+    """Principals (users, organizations, service accounts, agents, tools, datasets) you can see.
+    /rpc/resolve_principal describes one; /rpc/disable_principal disables one.
+
+    Args:
+        id (str | Unset):
+        type_ (str | Unset):
+        name (str | Unset):
+        disabled_at (str | Unset):
+        expires_at (str | Unset):
+        created_at (str | Unset):
+        updated_at (str | Unset):
+        select (str | Unset):
+        order (str | Unset):
+        offset (str | Unset):
+        limit (str | Unset):
+        range_ (str | Unset):
+        range_unit (str | Unset):  Default: 'items'.
+        prefer (GetPrincipalsPrefer | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | list[Principals]
+    """
+
+    return sync_detailed(
+        client=client,
+        id=id,
+        type_=type_,
+        name=name,
+        disabled_at=disabled_at,
+        expires_at=expires_at,
+        created_at=created_at,
+        updated_at=updated_at,
+        select=select,
+        order=order,
+        offset=offset,
+        limit=limit,
+        range_=range_,
+        range_unit=range_unit,
+        prefer=prefer,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    id: str | Unset = UNSET,
+    type_: str | Unset = UNSET,
+    name: str | Unset = UNSET,
+    disabled_at: str | Unset = UNSET,
+    expires_at: str | Unset = UNSET,
+    created_at: str | Unset = UNSET,
+    updated_at: str | Unset = UNSET,
+    select: str | Unset = UNSET,
+    order: str | Unset = UNSET,
+    offset: str | Unset = UNSET,
+    limit: str | Unset = UNSET,
+    range_: str | Unset = UNSET,
+    range_unit: str | Unset = "items",
+    prefer: GetPrincipalsPrefer | Unset = UNSET,
+) -> Response[Any | list[Principals]]:
+    """Principals (users, organizations, service accounts, agents, tools, datasets) you can see.
+    /rpc/resolve_principal describes one; /rpc/disable_principal disables one.
+
+    Args:
+        id (str | Unset):
+        type_ (str | Unset):
+        name (str | Unset):
+        disabled_at (str | Unset):
+        expires_at (str | Unset):
+        created_at (str | Unset):
+        updated_at (str | Unset):
+        select (str | Unset):
+        order (str | Unset):
+        offset (str | Unset):
+        limit (str | Unset):
+        range_ (str | Unset):
+        range_unit (str | Unset):  Default: 'items'.
+        prefer (GetPrincipalsPrefer | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | list[Principals]]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        type_=type_,
+        name=name,
+        disabled_at=disabled_at,
+        expires_at=expires_at,
+        created_at=created_at,
+        updated_at=updated_at,
+        select=select,
+        order=order,
+        offset=offset,
+        limit=limit,
+        range_=range_,
+        range_unit=range_unit,
+        prefer=prefer,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    id: str | Unset = UNSET,
+    type_: str | Unset = UNSET,
+    name: str | Unset = UNSET,
+    disabled_at: str | Unset = UNSET,
+    expires_at: str | Unset = UNSET,
+    created_at: str | Unset = UNSET,
+    updated_at: str | Unset = UNSET,
+    select: str | Unset = UNSET,
+    order: str | Unset = UNSET,
+    offset: str | Unset = UNSET,
+    limit: str | Unset = UNSET,
+    range_: str | Unset = UNSET,
+    range_unit: str | Unset = "items",
+    prefer: GetPrincipalsPrefer | Unset = UNSET,
+) -> Any | list[Principals] | None:
+    """Principals (users, organizations, service accounts, agents, tools, datasets) you can see.
+    /rpc/resolve_principal describes one; /rpc/disable_principal disables one.
+
+    Args:
+        id (str | Unset):
+        type_ (str | Unset):
+        name (str | Unset):
+        disabled_at (str | Unset):
+        expires_at (str | Unset):
+        created_at (str | Unset):
+        updated_at (str | Unset):
+        select (str | Unset):
+        order (str | Unset):
+        offset (str | Unset):
+        limit (str | Unset):
+        range_ (str | Unset):
+        range_unit (str | Unset):  Default: 'items'.
+        prefer (GetPrincipalsPrefer | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | list[Principals]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            id=id,
+            type_=type_,
+            name=name,
+            disabled_at=disabled_at,
+            expires_at=expires_at,
+            created_at=created_at,
+            updated_at=updated_at,
+            select=select,
+            order=order,
+            offset=offset,
+            limit=limit,
+            range_=range_,
+            range_unit=range_unit,
+            prefer=prefer,
+        )
+    ).parsed

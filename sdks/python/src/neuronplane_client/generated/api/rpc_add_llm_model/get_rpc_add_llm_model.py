@@ -1,0 +1,158 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    project_id: UUID,
+    provider: str,
+    model_name: str,
+    display_name: str | Unset = UNSET,
+    config: str | Unset = UNSET,
+    key: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_project_id = str(project_id)
+    params["project_id"] = json_project_id
+
+    params["provider"] = provider
+
+    params["model_name"] = model_name
+
+    params["display_name"] = display_name
+
+    params["config"] = config
+
+    params["key"] = key
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/rpc/add_llm_model",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | None:
+    if response.status_code == 200:
+        return None
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    project_id: UUID,
+    provider: str,
+    model_name: str,
+    display_name: str | Unset = UNSET,
+    config: str | Unset = UNSET,
+    key: str | Unset = UNSET,
+) -> Response[Any]:
+    """Add an LLM model to a project (needs write on it), optionally with its provider key (stored
+    encrypted). Errors: 42704 unknown project, 42501, 22023 invalid field (named), 23505 model_name
+    taken.
+
+    Args:
+        project_id (UUID):
+        provider (str):
+        model_name (str):
+        display_name (str | Unset):
+        config (str | Unset):
+        key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        project_id=project_id,
+        provider=provider,
+        model_name=model_name,
+        display_name=display_name,
+        config=config,
+        key=key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    project_id: UUID,
+    provider: str,
+    model_name: str,
+    display_name: str | Unset = UNSET,
+    config: str | Unset = UNSET,
+    key: str | Unset = UNSET,
+) -> Response[Any]:
+    """Add an LLM model to a project (needs write on it), optionally with its provider key (stored
+    encrypted). Errors: 42704 unknown project, 42501, 22023 invalid field (named), 23505 model_name
+    taken.
+
+    Args:
+        project_id (UUID):
+        provider (str):
+        model_name (str):
+        display_name (str | Unset):
+        config (str | Unset):
+        key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        project_id=project_id,
+        provider=provider,
+        model_name=model_name,
+        display_name=display_name,
+        config=config,
+        key=key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)

@@ -1,0 +1,122 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    principal_id: UUID,
+    disabled: bool | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_principal_id = str(principal_id)
+    params["principal_id"] = json_principal_id
+
+    params["disabled"] = disabled
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/rpc/disable_principal",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | None:
+    if response.status_code == 200:
+        return None
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    principal_id: UUID,
+    disabled: bool | Unset = UNSET,
+) -> Response[Any]:
+    """Disable (or with disabled = false, enable) a principal: users and organizations by platform
+    administrators, service accounts, agents, tools and datasets by their administrators. A disabled
+    principal can do nothing. Errors: 42704, 42501.
+
+    Args:
+        principal_id (UUID):
+        disabled (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        principal_id=principal_id,
+        disabled=disabled,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    principal_id: UUID,
+    disabled: bool | Unset = UNSET,
+) -> Response[Any]:
+    """Disable (or with disabled = false, enable) a principal: users and organizations by platform
+    administrators, service accounts, agents, tools and datasets by their administrators. A disabled
+    principal can do nothing. Errors: 42704, 42501.
+
+    Args:
+        principal_id (UUID):
+        disabled (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        principal_id=principal_id,
+        disabled=disabled,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)

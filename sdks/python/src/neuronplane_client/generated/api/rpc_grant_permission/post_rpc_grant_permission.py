@@ -1,0 +1,131 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.post_rpc_grant_permission_body import PostRpcGrantPermissionBody
+from ...models.post_rpc_grant_permission_prefer import PostRpcGrantPermissionPrefer
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: PostRpcGrantPermissionBody,
+    prefer: PostRpcGrantPermissionPrefer | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = str(prefer)
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/rpc/grant_permission",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | None:
+    if response.status_code == 200:
+        return None
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PostRpcGrantPermissionBody,
+    prefer: PostRpcGrantPermissionPrefer | Unset = UNSET,
+) -> Response[Any]:
+    """Allow (or with effect = deny, forbid) a permission to a principal, or with subject_role to every
+    member of organization subject_id with that role, on a resource, or on every resource of the type in
+    a project/org scope. You must administer what it covers. Granting the same again updates expires_at
+    and conditions. Errors: 42501, 22023, 23503.
+
+    Args:
+        prefer (PostRpcGrantPermissionPrefer | Unset):
+        body (PostRpcGrantPermissionBody): Allow (or with effect = deny, forbid) a permission to a
+            principal, or with subject_role to every member of organization subject_id with that role,
+            on a resource, or on every resource of the type in a project/org scope. You must
+            administer what it covers. Granting the same again updates expires_at and conditions.
+            Errors: 42501, 22023, 23503.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        prefer=prefer,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PostRpcGrantPermissionBody,
+    prefer: PostRpcGrantPermissionPrefer | Unset = UNSET,
+) -> Response[Any]:
+    """Allow (or with effect = deny, forbid) a permission to a principal, or with subject_role to every
+    member of organization subject_id with that role, on a resource, or on every resource of the type in
+    a project/org scope. You must administer what it covers. Granting the same again updates expires_at
+    and conditions. Errors: 42501, 22023, 23503.
+
+    Args:
+        prefer (PostRpcGrantPermissionPrefer | Unset):
+        body (PostRpcGrantPermissionBody): Allow (or with effect = deny, forbid) a permission to a
+            principal, or with subject_role to every member of organization subject_id with that role,
+            on a resource, or on every resource of the type in a project/org scope. You must
+            administer what it covers. Granting the same again updates expires_at and conditions.
+            Errors: 42501, 22023, 23503.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        prefer=prefer,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)

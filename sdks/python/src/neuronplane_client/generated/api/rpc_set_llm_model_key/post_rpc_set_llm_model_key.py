@@ -1,0 +1,123 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.post_rpc_set_llm_model_key_body import PostRpcSetLlmModelKeyBody
+from ...models.post_rpc_set_llm_model_key_prefer import PostRpcSetLlmModelKeyPrefer
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: PostRpcSetLlmModelKeyBody,
+    prefer: PostRpcSetLlmModelKeyPrefer | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = str(prefer)
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/rpc/set_llm_model_key",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | None:
+    if response.status_code == 200:
+        return None
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PostRpcSetLlmModelKeyBody,
+    prefer: PostRpcSetLlmModelKeyPrefer | Unset = UNSET,
+) -> Response[Any]:
+    """Store the provider key of the model named model_name in a project (as the desktop's POST .../llm-
+    models/{model_name}/key). Errors: 42704, 42501, 22023 bad key.
+
+    Args:
+        prefer (PostRpcSetLlmModelKeyPrefer | Unset):
+        body (PostRpcSetLlmModelKeyBody): Store the provider key of the model named model_name in
+            a project (as the desktop's POST .../llm-models/{model_name}/key). Errors: 42704, 42501,
+            22023 bad key.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        prefer=prefer,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PostRpcSetLlmModelKeyBody,
+    prefer: PostRpcSetLlmModelKeyPrefer | Unset = UNSET,
+) -> Response[Any]:
+    """Store the provider key of the model named model_name in a project (as the desktop's POST .../llm-
+    models/{model_name}/key). Errors: 42704, 42501, 22023 bad key.
+
+    Args:
+        prefer (PostRpcSetLlmModelKeyPrefer | Unset):
+        body (PostRpcSetLlmModelKeyBody): Store the provider key of the model named model_name in
+            a project (as the desktop's POST .../llm-models/{model_name}/key). Errors: 42704, 42501,
+            22023 bad key.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        prefer=prefer,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)

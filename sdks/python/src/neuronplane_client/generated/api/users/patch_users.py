@@ -1,0 +1,208 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.patch_users_prefer import PatchUsersPrefer
+from ...models.users import Users
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: Users | Unset = UNSET,
+    id: str | Unset = UNSET,
+    username: str | Unset = UNSET,
+    email: str | Unset = UNSET,
+    display_name: str | Unset = UNSET,
+    is_admin: str | Unset = UNSET,
+    disabled_at: str | Unset = UNSET,
+    metadata: str | Unset = UNSET,
+    created_at: str | Unset = UNSET,
+    updated_at: str | Unset = UNSET,
+    prefer: PatchUsersPrefer | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = str(prefer)
+
+    params: dict[str, Any] = {}
+
+    params["id"] = id
+
+    params["username"] = username
+
+    params["email"] = email
+
+    params["display_name"] = display_name
+
+    params["is_admin"] = is_admin
+
+    params["disabled_at"] = disabled_at
+
+    params["metadata"] = metadata
+
+    params["created_at"] = created_at
+
+    params["updated_at"] = updated_at
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/users",
+        "params": params,
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | None:
+    if response.status_code == 204:
+        return None
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: Users | Unset = UNSET,
+    id: str | Unset = UNSET,
+    username: str | Unset = UNSET,
+    email: str | Unset = UNSET,
+    display_name: str | Unset = UNSET,
+    is_admin: str | Unset = UNSET,
+    disabled_at: str | Unset = UNSET,
+    metadata: str | Unset = UNSET,
+    created_at: str | Unset = UNSET,
+    updated_at: str | Unset = UNSET,
+    prefer: PatchUsersPrefer | Unset = UNSET,
+) -> Response[Any]:
+    """Yourself and the users who share an organization with you (platform administrators see all). You may
+    PATCH your own display_name and metadata.
+
+    Args:
+        id (str | Unset):
+        username (str | Unset):
+        email (str | Unset):
+        display_name (str | Unset):
+        is_admin (str | Unset):
+        disabled_at (str | Unset):
+        metadata (str | Unset):
+        created_at (str | Unset):
+        updated_at (str | Unset):
+        prefer (PatchUsersPrefer | Unset):
+        body (Users | Unset): Yourself and the users who share an organization with you (platform
+            administrators see all). You may PATCH your own display_name and metadata.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        id=id,
+        username=username,
+        email=email,
+        display_name=display_name,
+        is_admin=is_admin,
+        disabled_at=disabled_at,
+        metadata=metadata,
+        created_at=created_at,
+        updated_at=updated_at,
+        prefer=prefer,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: Users | Unset = UNSET,
+    id: str | Unset = UNSET,
+    username: str | Unset = UNSET,
+    email: str | Unset = UNSET,
+    display_name: str | Unset = UNSET,
+    is_admin: str | Unset = UNSET,
+    disabled_at: str | Unset = UNSET,
+    metadata: str | Unset = UNSET,
+    created_at: str | Unset = UNSET,
+    updated_at: str | Unset = UNSET,
+    prefer: PatchUsersPrefer | Unset = UNSET,
+) -> Response[Any]:
+    """Yourself and the users who share an organization with you (platform administrators see all). You may
+    PATCH your own display_name and metadata.
+
+    Args:
+        id (str | Unset):
+        username (str | Unset):
+        email (str | Unset):
+        display_name (str | Unset):
+        is_admin (str | Unset):
+        disabled_at (str | Unset):
+        metadata (str | Unset):
+        created_at (str | Unset):
+        updated_at (str | Unset):
+        prefer (PatchUsersPrefer | Unset):
+        body (Users | Unset): Yourself and the users who share an organization with you (platform
+            administrators see all). You may PATCH your own display_name and metadata.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        id=id,
+        username=username,
+        email=email,
+        display_name=display_name,
+        is_admin=is_admin,
+        disabled_at=disabled_at,
+        metadata=metadata,
+        created_at=created_at,
+        updated_at=updated_at,
+        prefer=prefer,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class GetAuditEventsPrefer(StrEnum):
+    COUNTNONE = "count=none"
+
+    def __str__(self) -> str:
+        return str(self.value)

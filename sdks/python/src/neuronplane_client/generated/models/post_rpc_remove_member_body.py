@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="PostRpcRemoveMemberBody")
+
+
+@_attrs_define
+class PostRpcRemoveMemberBody:
+    """Remove a member (owners and admins; only owners remove owners; anyone may remove themselves). Errors: 42501, 42704
+    not a member, 23514 last owner.
+
+        Attributes:
+            org_id (UUID):
+            user_id (UUID):
+    """
+
+    org_id: UUID
+    user_id: UUID
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        org_id = str(self.org_id)
+
+        user_id = str(self.user_id)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "org_id": org_id,
+                "user_id": user_id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        org_id = UUID(d.pop("org_id"))
+
+        user_id = UUID(d.pop("user_id"))
+
+        post_rpc_remove_member_body = cls(
+            org_id=org_id,
+            user_id=user_id,
+        )
+
+        post_rpc_remove_member_body.additional_properties = d
+        return post_rpc_remove_member_body
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="PostRpcResolvePrincipalBody")
+
+
+@_attrs_define
+class PostRpcResolvePrincipalBody:
+    """What a principal is (for NeuronAgent and NeuronMCP): type, name, whether it may act, whether it is a platform
+    administrator, and its organization and project. Errors: 42704 unknown or not visible to you.
+
+        Attributes:
+            principal_id (UUID):
+    """
+
+    principal_id: UUID
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        principal_id = str(self.principal_id)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "principal_id": principal_id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        principal_id = UUID(d.pop("principal_id"))
+
+        post_rpc_resolve_principal_body = cls(
+            principal_id=principal_id,
+        )
+
+        post_rpc_resolve_principal_body.additional_properties = d
+        return post_rpc_resolve_principal_body
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
