@@ -60,6 +60,17 @@ def build(settings: Settings) -> Stack:
                  observability.exporter_service(s), observability.prometheus_service(s))
 
 
+def superuser_connection(settings: Settings):
+    """The stack's database as superuser: through the embedded cluster's unix socket, or
+    with NEURONPLANE_ADMIN_DSN (a libpq connection string; the container images set it in
+    one-off administration containers, with the password in a passfile) when it is set."""
+    dsn = os.environ.get("NEURONPLANE_ADMIN_DSN")
+    if dsn:
+        import psycopg
+        return psycopg.connect(dsn, autocommit=True, connect_timeout=10)
+    return build(settings).cluster.connect(settings.pg_database, autocommit=True)
+
+
 def _run_services_as_server_user(stack: Stack) -> bool:
     """When invoked as root, PostgREST and the glue run as the server's OS user too, if it
     can reach their programs; False when they must stay with root (a checkout in a

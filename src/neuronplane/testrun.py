@@ -140,7 +140,7 @@ def _banner(text: str) -> None:
 def _run_ruff(root: Path) -> Step:
     _banner("ruff")
     paths = [p for p in ("src", "plpython", "tests", "bench", "sdks/python/src",
-                         "sdks/python/examples") if (root / p).exists()]
+                         "sdks/python/examples", "docker") if (root / p).exists()]
     result = subprocess.run([sys.executable, "-m", "ruff", "check", *paths], cwd=root)
     return Step("ruff", result.returncode == 0)
 
