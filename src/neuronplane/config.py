@@ -232,3 +232,9 @@ def allowed_origins() -> list[str]:
                 " (scheme://host[:port], no path; '*' is not allowed)")
         origins.append(origin)
     return origins
+
+
+def transaction_pooler() -> bool:
+    """NEURONPLANE_PG_TRANSACTION_POOLER=1: the database is reached through a pooler in
+    transaction mode (PgBouncer under `neuronplane ha`): no server-side prepared statements."""
+    return os.environ.get("NEURONPLANE_PG_TRANSACTION_POOLER") == "1"
