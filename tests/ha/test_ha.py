@@ -255,6 +255,41 @@ def test_failover_keeps_every_acknowledged_commit(stack: ha.HA, probe, victim: s
     assert ok, problem
 
 
+def test_switchover_during_an_ingestion_job(stack: ha.HA):
+    """`ha failover` while the worker loads a file: the job still ends with every row."""
+    account = make_account(stack)
+    session = login(api(stack), account["name"])
+    auth = {"Authorization": f"Bearer {session['access_token']}"}
+    [project] = httpx.get(f"{api(stack)}/projects", headers=auth).json()
+    rows = 300_000
+    content = "id,name,score\n" + "".join(f"{i},name-{i},{i * 0.5}\n" for i in range(rows))
+    r = httpx.post(f"http://127.0.0.1:{stack.ports.glue(1)}/ingest/upload",
+                   params={"project_id": project["id"], "dataset_name": "switchover"},
+                   headers=auth, files={"file": ("rows.csv", content.encode())}, timeout=120)
+    assert r.status_code == 201, r.text
+    job_id = r.json()["id"]
+
+    def job() -> dict:
+        r = httpx.get(f"{api(stack)}/ingest_jobs", params={"id": f"eq.{job_id}"}, headers=auth)
+        return r.json()[0] if r.status_code == 200 and r.json() else {}
+
+    eventually("the job to start loading", lambda: job().get("status") == "running", timeout=60)
+    old = stack.leader()
+    new = stack.failover(out=lambda *_: None)
+    assert new != old
+    done = eventually("the job to end", lambda: job().get("status") in
+                      ("succeeded", "failed", "cancelled") and job(), timeout=180)
+    assert done["status"] == "succeeded", done
+    assert done["rows_done"] == rows
+    [(schema, table)] = writer_sql(stack, "SELECT target_schema, target_table"
+                                   " FROM workspace.datasets WHERE id = %s", (done["dataset_id"],))
+    [(count, distinct)] = writer_sql(stack, psycopg.sql.SQL(
+        "SELECT count(*), count(DISTINCT id) FROM {}").format(
+            psycopg.sql.Identifier(schema, table)))
+    assert count == distinct == rows
+    eventually("the old leader back as a replica", stack.healthy, timeout=60)
+
+
 def _heads(stack_or_conn) -> list[tuple]:
     q = ("SELECT month, last_position, encode(head_hash, 'hex') FROM audit.chain_state"
          " WHERE last_position > 0 AND dropped_at IS NULL ORDER BY month")
