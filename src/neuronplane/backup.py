@@ -190,6 +190,22 @@ def print_list(ha: HA, out=print) -> None:
             f"{heads}")
 
 
+def verify(ha: HA, out=print) -> bool:
+    """pgBackRest's verify: every file of every backup and archived WAL segment against the
+    checksums in its manifests. True when nothing is wrong."""
+    result = ha.pgbackrest("verify", "--log-level-console=info", check=False, timeout=3600)
+    text = (result.stdout + result.stderr).strip()
+    problems = [line for line in text.splitlines()
+                if "invalid" in line or "ERROR" in line or "missing" in line]
+    for line in problems or [line for line in text.splitlines() if "P00" in line][-3:]:
+        out(line)
+    ok = result.returncode == 0 and not problems
+    out("backups: ok (every checksum matches)" if ok else
+        "backups: NOT OK: the files above do not match their checksums; take a new full "
+        "backup and do not restore from the damaged set")
+    return ok
+
+
 # -- restore ------------------------------------------------------------------------------
 def _parse_time(text: str) -> dt.datetime:
     try:

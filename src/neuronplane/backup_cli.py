@@ -50,6 +50,8 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 def _cmd_backups(args: argparse.Namespace) -> int:
     from . import backup
+    if args.verify:
+        return _run(lambda: 0 if backup.verify(_ha()) else 1)
     return _run(lambda: backup.print_list(_ha()))
 
 
@@ -79,8 +81,11 @@ def add_parsers(sub) -> None:
                    help="leave the master key out of the backup set (restore then needs "
                    "--master-key-file)")
     p.set_defaults(func=_cmd_backup)
-    sub.add_parser("backups", help="list the backups: sizes, WAL range, schema change, audit "
-                   "chain heads").set_defaults(func=_cmd_backups)
+    p = sub.add_parser("backups", help="list the backups: sizes, WAL range, schema change, "
+                       "audit chain heads")
+    p.add_argument("--verify", action="store_true", help="check every file of every backup "
+                   "and archived WAL segment against its checksum (exit 1 on a mismatch)")
+    p.set_defaults(func=_cmd_backups)
     p = sub.add_parser("restore", help="point-in-time recovery into a fresh home "
                        "(NEURONPLANE_BACKUP_PASSPHRASE unwraps the key)")
     when = p.add_mutually_exclusive_group(required=True)
