@@ -289,7 +289,11 @@ def restore(ha: HA, into: Path, target: str | None, master_key_file: Path | None
             f"{'to ' + when.isoformat() if when else 'to the end of the archive'} into {into}")
         result = run_as(ha.os_user, [*argv, "restore"], check=False, timeout=3600)
         if result.returncode != 0:
-            raise BackupError(f"pgbackrest restore failed:\n{(result.stderr or result.stdout)}")
+            output = (result.stderr or result.stdout).strip()
+            hint = ("\nthe backup is damaged (a checksum does not match): see `neuronplane "
+                    "backups --verify`, and restore from another backup"
+                    if "checksum" in output.lower() else "")
+            raise BackupError(f"pgbackrest restore failed:\n{output}{hint}")
         _make_single_node(cluster)
         cluster.start(timeout=timeout)
         _wait_promoted(cluster, timeout)

@@ -215,11 +215,9 @@ class HA:
         parameters = {
             "wal_level": "replica", "hot_standby": "on", "wal_log_hints": "on",
             "max_wal_senders": 10, "max_replication_slots": 10, "wal_keep_size": "128MB",
-            # WAL archiving from the first start: every segment goes to pgBackRest.
+            # WAL archiving from the first start: every segment goes to pgBackRest (the
+            # command is per node, below: pgBackRest wants the node's own data folder).
             "archive_mode": "on",
-            "archive_command": f"pgbackrest --config={self.pgbackrest_conf} "
-                               f"--config-include-path={self.pgbackrest_include} "
-                               f"--stanza={STANZA} archive-push %p",
             "archive_timeout": "60s",
             "shared_preload_libraries": "pg_cron",
             "max_worker_processes": 16,
@@ -268,6 +266,10 @@ class HA:
                     "cron.log_run": "on",
                     "neuronplane.key_file": str(self.key_file),
                     "log_min_messages": "warning",
+                    "archive_command": f"pgbackrest --config={self.pgbackrest_conf} "
+                                       f"--config-include-path={self.pgbackrest_include} "
+                                       f"--stanza={STANZA} --pg1-path={self.data_dir(i)} "
+                                       "archive-push %p",
                 },
                 "pg_hba": [
                     "local all all peer map=neuronplane",

@@ -374,3 +374,15 @@ def test_backup_and_point_in_time_restore(stack: ha.HA):
         assert r.status_code == 401, r.text
     finally:
         run_cli("down", env=home_env, check=False)
+
+    # A damaged backup file: pgBackRest's checksums catch it.
+    assert run_cli("backups", "--verify", env=env, timeout=300).returncode == 0
+    files = sorted((stack.repo_dir / "backup" / "neuronplane" / m["label"] / "pg_data").rglob(
+        "*.lz4"), key=lambda p: p.stat().st_size)
+    victim = files[-1]
+    data = bytearray(victim.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    victim.write_bytes(bytes(data))
+    bad = run_cli("backups", "--verify", env=env, check=False, timeout=300)
+    assert bad.returncode == 1 and "checksum invalid: 1" in bad.stdout, bad.stdout
+    assert victim.name in bad.stdout

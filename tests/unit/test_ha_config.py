@@ -45,7 +45,10 @@ def test_patroni_config_is_synchronous_and_archives(tmp_path):
     assert dcs["synchronous_mode"] is True and dcs["primary_start_timeout"] == 0
     assert dcs["ttl"] <= 30
     params = dcs["postgresql"]["parameters"]
-    assert params["archive_mode"] == "on" and "archive-push %p" in params["archive_command"]
+    assert params["archive_mode"] == "on"
+    # Each node archives with its own data folder (pgBackRest checks it is the server's).
+    local = conf["postgresql"]["parameters"]["archive_command"]
+    assert "archive-push %p" in local and f"--pg1-path={h.data_dir(2)} " in local
     assert "pg_cron" in params["shared_preload_libraries"]
     assert conf["postgresql"]["listen"] == "127.0.0.1:26012"
     assert conf["postgresql"]["parameters"]["neuronplane.key_file"] == str(h.key_file)
