@@ -246,3 +246,9 @@ def tracing_enabled() -> bool:
     """ENABLE_TRACING: export OpenTelemetry spans (to OTEL_EXPORTER_OTLP_ENDPOINT, OTLP/HTTP);
     off by default."""
     return _boolean("ENABLE_TRACING", False)
+
+
+def transaction_pooler() -> bool:
+    """NEURONPLANE_PG_TRANSACTION_POOLER=1: the database is reached through a pooler in
+    transaction mode (PgBouncer under `neuronplane ha`): no server-side prepared statements."""
+    return os.environ.get("NEURONPLANE_PG_TRANSACTION_POOLER") == "1"

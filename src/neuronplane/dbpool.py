@@ -16,7 +16,7 @@ from psycopg import AsyncConnection
 from psycopg_pool import AsyncConnectionPool
 
 from neuronplane import tracing
-from neuronplane.config import glue_pool_size
+from neuronplane.config import glue_pool_size, transaction_pooler
 
 APPLICATION_NAME = "neuronplane-glue"
 
@@ -32,7 +32,10 @@ class GluePool:
             conninfo, min_size=0, max_size=self.max_size, open=False, timeout=timeout,
             name="glue", check=AsyncConnectionPool.check_connection,
             kwargs={"autocommit": True, "connect_timeout": 5,
-                    "application_name": APPLICATION_NAME})
+                    "application_name": APPLICATION_NAME,
+                    # Behind PgBouncer in transaction mode (`neuronplane ha`) a statement
+                    # prepared on one server connection is unknown on the next one.
+                    "prepare_threshold": None if transaction_pooler() else 5})
         self._opened = False
         self._lock = asyncio.Lock()
         from neuronplane.metrics import POOLS
