@@ -259,9 +259,10 @@ def main(argv: list[str] | None = None) -> int:
                        "yet to FILE (JSON lines) and mark them exported")
     p.add_argument("file")
     p.set_defaults(func=_cmd_audit_export_heads)
-    from . import account_cli, admin_cli, oidc_cli, sdk_cli
+    from . import account_cli, admin_cli, oidc_cli, release, sdk_cli
     oidc_cli.add_parser(sub)
     sdk_cli.add_parser(sub)
+    release.add_parser(sub)
     admin_cli.add_parser(sub)
     account_cli.add_parsers(sub)
 
