@@ -44,7 +44,7 @@ check_sig manifest.json
 listed=$(python3 -c '
 import json, sys
 for path, f in sorted(json.load(open(sys.argv[1]))["files"].items()):
-    print(f"{path}\t{f[\"sha256\"]}\t{f[\"size\"]}")
+    print(path, f["sha256"], f["size"], sep="\t")
 ' "$dir/manifest.json") || fail "manifest.json: not a manifest"
 
 present=$(cd "$dir" && find . -type f ! -name manifest.json ! -name manifest.json.sig \

@@ -19,6 +19,7 @@ import sys
 import tarfile
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -296,7 +297,6 @@ def sbom(w: Work, artifact: Path) -> list[Path]:
     """SPDX 2.3 JSON and CycloneDX JSON of one artifact, from its unpacked contents (syft
     reads the package metadata inside: dist-info, PKG-INFO, package.json, image layers)."""
     folder = w.out / "sbom"
-    folder.mkdir(exist_ok=True)
     spdx, cdx = folder / f"{artifact.name}.spdx.json", folder / f"{artifact.name}.cdx.json"
     env = {**os.environ, "SYFT_CHECK_FOR_APP_UPDATE": "false"}
     with tempfile.TemporaryDirectory(prefix="np-sbom-") as tmp:
@@ -409,8 +409,10 @@ def release(root: Path, version: str, key: Path | None, dry_run: bool, skip_test
     sqitch_tag(w)
     w.out.mkdir(parents=True)
     build(w)
-    for artifact in w.artifacts:
-        sbom(w, artifact)
+    # syft spends most of a run waiting, not computing: a few at a time.
+    (w.out / "sbom").mkdir()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(lambda artifact: sbom(w, artifact), w.artifacts))
     (w.out / "NOTES.md").write_text(release_notes(root, version, last))
     publish_key(w.out, key)
     for path in sorted(p for p in w.out.rglob("*") if p.is_file() and p.name not in UNSIGNED):
