@@ -8,6 +8,7 @@ is stopped and removed at the end, on failure and on interrupt too.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -181,12 +183,42 @@ def _check_schema(root: Path, db: TestDatabase) -> Step:
     return Step("schema", True)
 
 
+def _coverage_args(root: Path, args: list[str], folder: Path) -> list[str]:
+    """pytest-cov over src/ and plpython/, for an unfiltered run only: a run narrowed with
+    -k, -m or paths covers a part, and its figure means nothing against the threshold.
+    pytest's exit status stays about the tests; the threshold is its own step."""
+    if any(a in ("-k", "-m") or a.startswith(("-k", "-m")) or not a.startswith("-")
+           for a in args):
+        return []
+    return ["--cov=src/neuronplane", "--cov=plpython", "--cov-fail-under=0",
+            "--cov-report=term:skip-covered", f"--cov-report=json:{folder / 'coverage.json'}"]
+
+
+def coverage_threshold(root: Path) -> float:
+    with (root / "pyproject.toml").open("rb") as f:
+        return float(tomllib.load(f)["tool"]["coverage"]["report"]["fail_under"])
+
+
+def _check_coverage(root: Path, folder: Path) -> Step | None:
+    """The Python line coverage of the pytest run against the threshold in pyproject.toml
+    ([tool.coverage.report] fail_under); None when the run was not measured."""
+    report = folder / "coverage.json"
+    if not report.is_file():
+        return None
+    percent = json.loads(report.read_text())["totals"]["percent_covered"]
+    minimum = coverage_threshold(root)
+    detail = f"{percent:.1f}% of lines, threshold {minimum:g}%"
+    print(f"Python coverage: {detail}")
+    return Step("Python coverage", percent >= minimum, detail)
+
+
 def _run_pytest(root: Path, db: TestDatabase | None, args: list[str]) -> Step:
     _banner("pytest")
     report = (db.tmp if db else Path(tempfile.gettempdir())) / "pytest-report.xml"
     env = {**os.environ, **(db.env() if db else {})}
     argv = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider",
-            f"--junitxml={report}", f"--basetemp={report.parent / 'pytest'}", *args]
+            f"--junitxml={report}", f"--basetemp={report.parent / 'pytest'}",
+            *_coverage_args(root, args, report.parent), *args]
     proc = _run_child(argv, cwd=root, env=env)
     passed = failed = 0
     try:
@@ -226,6 +258,9 @@ def run(root: Path, pytest_args: list[str] | None = None) -> int:
                 steps.append(_check_schema(root, db))
                 steps.append(_run_pg_prove(root, db))
                 steps.append(_run_pytest(root, db, pytest_args))
+                coverage = _check_coverage(root, db.tmp)
+                if coverage:
+                    steps.append(coverage)
     except KeyboardInterrupt:
         print("\ninterrupted: everything started was stopped and removed", file=sys.stderr)
         return 130
@@ -236,8 +271,9 @@ def run(root: Path, pytest_args: list[str] | None = None) -> int:
     for step in steps:
         counts = f" ({step.passed} passed, {step.failed} failed)" if step.passed or step.failed \
             else ""
+        shown = step.detail and (not step.ok or step.name.endswith("coverage"))
         print(f"  {'ok  ' if step.ok else 'FAIL'}  {step.name}{counts}"
-              f"{'  ' + step.detail if step.detail and not step.ok else ''}")
+              f"{'  ' + step.detail if shown else ''}")
     passed = sum(s.passed for s in steps)
     failed = sum(s.failed for s in steps) + sum(1 for s in steps if not s.ok and not s.failed)
     print(f"{passed} passed, {failed} failed")
