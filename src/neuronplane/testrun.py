@@ -32,6 +32,14 @@ from .stack import provision_logins
 TEST_DATABASE = "neuronplane"
 # A throwaway cluster trades durability for speed.
 FAST_SETTINGS = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"}
+# The test command's cluster also profiles every PL/pgSQL statement (plpgsql_check keeps the
+# counts in shared memory, across sessions, rolled-back transactions included), so that the
+# pgTAP and pytest runs yield the statement coverage of the project's functions.
+PROFILED_SETTINGS = {**FAST_SETTINGS, "shared_preload_libraries": "'pg_cron,plpgsql_check'",
+                     "plpgsql_check.profiler": "on",
+                     "plpgsql_check.profiler_max_shared_chunks": "100000"}
+# Schemas whose PL/pgSQL functions count (not the test helpers in `tests`).
+PROJECT_SCHEMAS = ("api", "audit", "auth", "hooks", "identity", "internal", "ops", "workspace")
 
 
 @dataclass
@@ -212,6 +220,40 @@ def _check_coverage(root: Path, folder: Path) -> Step | None:
     return Step("Python coverage", percent >= minimum, detail)
 
 
+def plpgsql_coverage(cluster: Cluster, dbname: str) -> tuple[int, int, int]:
+    """(statements executed, statements, functions) over every PL/pgSQL function of the
+    project's schemas, from plpgsql_check's shared profile (a function's outermost block is
+    not a statement of its own)."""
+    with cluster.connect(dbname, autocommit=True) as conn:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS plpgsql_check")
+        row = conn.execute(
+            """SELECT count(*) FILTER (WHERE s.exec_stmts > 0), count(*),
+                      count(DISTINCT p.oid)
+                 FROM pg_proc p
+                 JOIN pg_namespace n ON n.oid = p.pronamespace
+                 JOIN pg_language l ON l.oid = p.prolang AND l.lanname = 'plpgsql'
+                 CROSS JOIN LATERAL plpgsql_profiler_function_statements_tb(p.oid) s
+                WHERE n.nspname = ANY(%s) AND s.parent_stmtid IS NOT NULL""",
+            (list(PROJECT_SCHEMAS),)).fetchone()
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def _check_plpgsql_coverage(root: Path, db: TestDatabase) -> Step:
+    _banner("PL/pgSQL coverage (plpgsql_check)")
+    try:
+        executed, total, functions = plpgsql_coverage(db.cluster, db.dbname)
+    except Exception as exc:  # reported as the step's failure
+        print(f"plpgsql_check coverage failed: {exc}")
+        return Step("PL/pgSQL coverage", False, str(exc).splitlines()[0])
+    percent = 100.0 * executed / total if total else 0.0
+    with (root / "pyproject.toml").open("rb") as f:
+        minimum = float(tomllib.load(f)["tool"]["neuronplane"]["plpgsql_coverage_min"])
+    detail = (f"{percent:.1f}% of statements ({executed}/{total} in {functions} functions), "
+              f"threshold {minimum:g}%")
+    print(f"PL/pgSQL coverage: {detail}")
+    return Step("PL/pgSQL coverage", percent >= minimum, detail)
+
+
 def _run_pytest(root: Path, db: TestDatabase | None, args: list[str]) -> Step:
     _banner("pytest")
     report = (db.tmp if db else Path(tempfile.gettempdir())) / "pytest-report.xml"
@@ -246,7 +288,7 @@ def run(root: Path, pytest_args: list[str] | None = None) -> int:
     try:
         steps.append(_run_ruff(root))
         steps.append(_run_sqllint(root))
-        with throwaway_cluster(root) as (cluster, tmp):
+        with throwaway_cluster(root, settings=PROFILED_SETTINGS) as (cluster, tmp):
             _banner("sqitch deploy → verify → revert → deploy → verify")
             try:
                 db = prepare_database(root, cluster, tmp, round_trip=True, dump_schema=True)
@@ -261,6 +303,7 @@ def run(root: Path, pytest_args: list[str] | None = None) -> int:
                 coverage = _check_coverage(root, db.tmp)
                 if coverage:
                     steps.append(coverage)
+                    steps.append(_check_plpgsql_coverage(root, db))
     except KeyboardInterrupt:
         print("\ninterrupted: everything started was stopped and removed", file=sys.stderr)
         return 130
