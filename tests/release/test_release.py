@@ -223,3 +223,46 @@ def test_refuses_a_dirty_tree_and_changes_nothing(clone: Path, key: Path):
         assert _state(clone) == before
     finally:
         stray.unlink()
+
+
+def test_a_real_run_commits_tags_and_verifies(tmp_path: Path, key: Path, monkeypatch):
+    """The part a dry run skips: bringing the release back into the tree. The builds and
+    SBOMs are replaced by one small file each (the dry run test covers them)."""
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "clone", "-q", "--shared", str(ROOT), str(repo)], check=True)
+    _git(repo, "config", "user.name", "test")
+    _git(repo, "config", "user.email", "test@example.com")
+
+    def build(w: release.Work) -> None:
+        (w.out / "artifacts").mkdir()
+        artifact = w.out / "artifacts" / f"neuronplane-{w.version}.tar.gz"
+        artifact.write_bytes(b"built")
+        w.artifacts = [artifact]
+
+    def sbom(w: release.Work, artifact: Path) -> list[Path]:
+        path = w.out / "sbom" / f"{artifact.name}.spdx.json"
+        path.write_text('{"spdxVersion": "SPDX-2.3"}\n')
+        return [path]
+
+    monkeypatch.setattr(release, "build", build)
+    monkeypatch.setattr(release, "sbom", sbom)
+    version = _next_version(repo)
+    head = _git(repo, "rev-parse", "HEAD")
+    folder = release.release(repo, version, key, dry_run=False, skip_tests=True,
+                             out_dir=tmp_path / "work")
+    assert folder == repo / "releases" / version
+    assert _git(repo, "status", "--porcelain") == ""
+    assert _git(repo, "rev-parse", "HEAD~1") == head
+    assert _git(repo, "tag", "--list", f"v{version}").strip() == f"v{version}"
+    committed = _git(repo, "show", "--name-only", "--format=", "HEAD").split()
+    assert {"pyproject.toml", "sqitch.plan", f"releases/{version}/manifest.json",
+            f"releases/{version}/manifest.json.sig"} <= set(committed)
+    assert not any("/artifacts/" in p and not p.endswith(".sig") for p in committed)
+    assert f'version = "{version}"' in (repo / "pyproject.toml").read_text()
+    assert (repo / "sqitch.plan").read_text().splitlines()[-1].startswith(f"@v{version} ")
+    # The committed folder (artifacts left out of git) verifies without its artifacts.
+    (folder / "artifacts" / f"neuronplane-{version}.tar.gz").unlink(missing_ok=True)
+    assert _verify(folder, "--metadata-only").returncode == 0
+    # The same version again is not greater than the last.
+    with pytest.raises(release.ReleaseError, match="not greater than the last release"):
+        release.release(repo, version, key, dry_run=True, skip_tests=True)
