@@ -210,10 +210,9 @@ def _run(argv: list[str], cwd: Path, what: str, env: dict | None = None) -> str:
     return result.stdout
 
 
-def _deterministic_tar(source: Path, target: Path, prefix: str) -> None:
+def _deterministic_tar(source: Path, target: Path, prefix: str, epoch: int) -> None:
     """A gzipped tar of source under prefix/, with sorted entries and fixed owners and
-    times: the same tree gives the same bytes."""
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    times (the commit's): the same tree gives the same tar."""
 
     def clean(info: tarfile.TarInfo) -> tarfile.TarInfo:
         info.uid = info.gid = 0
@@ -243,13 +242,13 @@ def build(w: Work) -> None:
              env)
         _run(["npm", "run", "build"], console, "the console build", env)
         _deterministic_tar(console / "dist", art / f"neuronplane-console-{w.version}.tar.gz",
-                           f"neuronplane-console-{w.version}")
+                           f"neuronplane-console-{w.version}", int(env["SOURCE_DATE_EPOCH"]))
     for chart in sorted((w.work / "charts").glob("*/Chart.yaml")) \
             if (w.work / "charts").is_dir() else []:
         # What `helm package` writes: the chart folder, gzipped, as NAME-VERSION.tgz.
         _deterministic_tar(chart.parent, art / f"{chart.parent.name}-{w.version}.tgz",
-                           chart.parent.name)
-    build_images(w, art, env)
+                           chart.parent.name, int(env["SOURCE_DATE_EPOCH"]))
+    build_images(w, art)
     w.artifacts = sorted(p for p in art.iterdir() if p.is_file())
 
 
@@ -257,29 +256,29 @@ def _commit_time(root: Path) -> int:
     return int(_git(root, "log", "-1", "--format=%ct").strip() or 0)
 
 
-def build_images(w: Work, art: Path, env: dict) -> None:
-    files = sorted((w.work / "docker").glob("*/Containerfile")) \
-        if (w.work / "docker").is_dir() else []
-    if not files:
+def build_images(w: Work, art: Path) -> None:
+    """Each image as an OCI archive, built by the containers module (it stages the wheels
+    and PostgREST the images copy, and makes the base image from Debian's packages) when
+    the checkout has one and podman can run; otherwise skipped with a note."""
+    if not any((w.work / "docker").glob("*/Containerfile")):
         return
-    if shutil.which("podman") is None:
-        w.note("podman is not installed: container images not built")
+    try:
+        from . import containers  # type: ignore[attr-defined]
+    except ImportError:
+        w.note("docker/ has Containerfiles but this checkout has no neuronplane.containers "
+               "to build them: container images not built")
         return
-    base = subprocess.run(["podman", "image", "exists", "docker.io/library/debian:bookworm-slim"],
-                          env=env, capture_output=True)
-    if base.returncode != 0:
-        w.note("no local debian:bookworm-slim base image (see docker/README.md): "
-               "container images not built")
+    reason = containers.unusable_reason(w.work)
+    if reason is None and not containers.engine(w.work).is_podman:
+        reason = "docker cannot write OCI archives (`podman save --format oci-archive`)"
+    if reason:
+        w.note(f"container images not built: {reason}")
         return
-    revision = _git(w.root, "rev-parse", "HEAD").strip()
-    for cf in files:
-        name = f"neuronplane-{cf.parent.name}"
-        tag = f"localhost/{name}:{w.version}"
-        _run(["podman", "build", "--pull=never", "--network=host", "-f", str(cf),
-              "--build-arg", f"VERSION={w.version}", "--build-arg", f"REVISION={revision}",
-              "-t", tag, str(w.work)], w.work, f"podman build {name}", env)
-        _run(["podman", "save", "--format", "oci-archive", "-o",
-              str(art / f"{name}-{w.version}.oci.tar"), tag], w.work, f"podman save {name}", env)
+    engine = containers.engine(w.work)
+    built = containers.build(w.work, tag=w.version, log=lambda m: print(f"release: {m}"))
+    for name, ref in built.items():
+        engine.run("save", "--format", "oci-archive", "-o",
+                   str(art / f"neuronplane-{name}-{w.version}.oci.tar"), ref)
 
 
 # ---------------------------------------------------------------- SBOM, signatures, manifest
