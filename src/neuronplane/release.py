@@ -143,7 +143,7 @@ def _sub(path: Path, pattern: str, repl: str, count: int = 0) -> bool:
 def set_versions(w: Work) -> None:
     """Write the version into every file that carries one; a component that does not exist
     (yet) in this checkout is skipped with a note."""
-    from . import sdkgen
+    from . import openapi, sdkgen
     v, work = w.version, w.work
     if _sub(work / "pyproject.toml", r'^version = ".*"$', f'version = "{v}"', count=1):
         w.carriers.append("pyproject.toml")
@@ -154,7 +154,7 @@ def set_versions(w: Work) -> None:
     if spec.is_file():
         data = json.loads(spec.read_text())
         data.setdefault("info", {})["version"] = v
-        spec.write_text(json.dumps(data, indent=2) + "\n")
+        spec.write_text(openapi.dumps(data))  # the generator's own format
         w.carriers.append("api/openapi.json")
     sdkgen.set_versions(work)
     w.carriers += [str(sdkgen.PY_PROJECT), str(sdkgen.TS_PACKAGE)]

@@ -130,6 +130,12 @@ def test_dry_run_builds_describes_signs_and_lists_everything(dry_run: Path, clon
     src = dry_run.parents[1]
     assert f'version = "{version}"' in (src / "pyproject.toml").read_text()
     assert (src / "sqitch.plan").read_text().splitlines()[-1].startswith(f"@v{version} ")
+    # The API description changes in its version line only (written in its own format).
+    before = (clone / "api" / "openapi.json").read_text().splitlines()
+    after = (src / "api" / "openapi.json").read_text().splitlines()
+    assert len(before) == len(after)
+    assert [b for a, b in zip(before, after, strict=True) if a != b] == \
+        [f'    "version": "{version}"']
     notes = (dry_run / "NOTES.md").read_text()
     head_subject = _git(clone, "log", "-1", "--format=%s").strip()
     assert f"since {manifest['previous']}" in notes and head_subject in notes
