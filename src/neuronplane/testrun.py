@@ -24,6 +24,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from psycopg import sql
+
 from . import migrate, schemadump, sqllint
 from .cluster import Cluster, server_os_user
 from .procs import free_port
@@ -225,15 +227,21 @@ def plpgsql_coverage(cluster: Cluster, dbname: str) -> tuple[int, int, int]:
     project's schemas, from plpgsql_check's shared profile (a function's outermost block is
     not a statement of its own)."""
     with cluster.connect(dbname, autocommit=True) as conn:
-        conn.execute("CREATE EXTENSION IF NOT EXISTS plpgsql_check")
-        row = conn.execute(
+        # The deploy installs plpgsql_check in the extensions schema when it is available.
+        found = conn.execute("SELECT extnamespace::regnamespace::text FROM pg_extension "
+                             "WHERE extname = 'plpgsql_check'").fetchone()
+        if found is None:
+            raise RuntimeError("the plpgsql_check extension is not installed in the database")
+        stmts = sql.SQL("{}.plpgsql_profiler_function_statements_tb").format(
+            sql.Identifier(found[0]))
+        row = conn.execute(sql.SQL(
             """SELECT count(*) FILTER (WHERE s.exec_stmts > 0), count(*),
                       count(DISTINCT p.oid)
                  FROM pg_proc p
                  JOIN pg_namespace n ON n.oid = p.pronamespace
                  JOIN pg_language l ON l.oid = p.prolang AND l.lanname = 'plpgsql'
-                 CROSS JOIN LATERAL plpgsql_profiler_function_statements_tb(p.oid) s
-                WHERE n.nspname = ANY(%s) AND s.parent_stmtid IS NOT NULL""",
+                 CROSS JOIN LATERAL {}(p.oid) s
+                WHERE n.nspname = ANY(%s) AND s.parent_stmtid IS NOT NULL""").format(stmts),
             (list(PROJECT_SCHEMAS),)).fetchone()
     return int(row[0]), int(row[1]), int(row[2])
 
