@@ -328,10 +328,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--timeout", type=float, default=300,
                    help="up: seconds to wait for migrate and the proxy (default 300)")
     p.set_defaults(func=_cmd_compose, passthrough="rest")
-    from . import account_cli, admin_cli, backup_cli, oidc_cli, sdk_cli
+    from . import account_cli, admin_cli, backup_cli, oidc_cli, release, sdk_cli
     backup_cli.add_parsers(sub)
     oidc_cli.add_parser(sub)
     sdk_cli.add_parser(sub)
+    release.add_parser(sub)
     admin_cli.add_parser(sub)
     account_cli.add_parsers(sub)
 
