@@ -64,6 +64,9 @@ class Settings:
     glue_host: str
     glue_port: int
     start_timeout: float
+    # Nginx, the single entry point (console, /rest/, the glue's routes).
+    http_host: str = "127.0.0.1"
+    http_port: int = 8000
 
     @property
     def data_dir(self) -> Path:
@@ -84,6 +87,12 @@ class Settings:
     @property
     def secrets_dir(self) -> Path:
         return self.home / "secrets"
+
+    @property
+    def console_dir(self) -> Path:
+        """The console's built files (console/dist, made by `npm run build`)."""
+        override = os.environ.get("NEURONPLANE_CONSOLE_DIR")
+        return Path(override) if override else self.root / "console" / "dist"
 
     @property
     def postgrest_bin(self) -> Path:
@@ -122,6 +131,8 @@ def load() -> Settings:
         glue_host=_host("NEURONPLANE_GLUE_HOST", "127.0.0.1"),
         glue_port=_port("NEURONPLANE_GLUE_PORT", 8080),
         start_timeout=timeout,
+        http_host=_host("NEURONPLANE_HTTP_HOST", "127.0.0.1"),
+        http_port=_port("NEURONPLANE_HTTP_PORT", 8000),
     )
 
 

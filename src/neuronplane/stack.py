@@ -11,7 +11,7 @@ from pathlib import Path
 
 from psycopg.conninfo import make_conninfo
 
-from . import admin_cli, migrate, postgrest
+from . import admin_cli, migrate, postgrest, proxy
 from .cluster import SUPERUSER, Cluster, chown_to, server_os_user
 from .config import Settings, allowed_origins
 from .procs import Service, url_host
@@ -26,6 +26,7 @@ class Stack:
     postgrest: Service
     glue: Service
     worker: Service | None = None
+    nginx: Service | None = None
 
     @property
     def passfile(self) -> Path:
@@ -53,7 +54,9 @@ def build(settings: Settings) -> Stack:
         hint="set NEURONPLANE_GLUE_PORT",
     )
     from .ingest.service import worker_service
-    return Stack(s, cluster, rest, glue, worker_service(s, glue_bin))
+    nginx = proxy.service(root=s.root, run_dir=s.run_dir, log_dir=s.log_dir, host=s.http_host,
+                          port=s.http_port, conf_path=s.run_dir / "nginx.conf")
+    return Stack(s, cluster, rest, glue, worker_service(s, glue_bin), nginx)
 
 
 def _run_services_as_server_user(stack: Stack) -> bool:
@@ -165,10 +168,17 @@ def up(stack: Stack, out=print) -> None:
         (s.home / "uploads").mkdir(exist_ok=True)
         chown_to(s.home / "uploads", stack.worker.user)
         stack.worker.start(s.start_timeout)
+    if stack.nginx is not None:
+        _start_nginx(stack)
 
     host = url_host(s.api_host)
     out("")
     out("neuronplane is up")
+    if stack.nginx is not None:
+        console = "" if (s.console_dir / "index.html").is_file() else \
+            "  (console not built: npm ci && npm run build in console/)"
+        out(f"  console and API  http://{url_host(s.http_host)}:{s.http_port}/   "
+            f"(API under /rest/){console}")
     out(f"  API (PostgREST)  http://{host}:{s.api_port}/   "
         f"e.g. curl -s http://{host}:{s.api_port}/rpc/health")
     out(f"  PostgREST admin  http://{host}:{s.api_admin_port}/live  /ready")
@@ -187,8 +197,32 @@ def up(stack: Stack, out=print) -> None:
             out("  ./neuronplane login NAME")
 
 
+def _start_nginx(stack: Stack) -> None:
+    s = stack.settings
+    assert stack.nginx is not None
+    # Nginx runs as the glue does (the server's OS user when `up` runs as root), and opens
+    # its temporary folders, pid file and access log itself.
+    stack.nginx.user = stack.glue.user
+    for sub in ("", "client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (s.run_dir / "nginx" / sub).mkdir(parents=True, exist_ok=True)
+        chown_to(s.run_dir / "nginx" / sub, stack.nginx.user)
+    access_log = s.log_dir / "nginx.access.log"
+    access_log.touch()
+    chown_to(access_log, stack.nginx.user)
+    conf = proxy.config_text(
+        root=s.root, run_dir=s.run_dir, log_dir=s.log_dir, host=s.http_host, port=s.http_port,
+        api_url=f"http://{url_host(s.api_host)}:{s.api_port}",
+        glue_url=f"http://{url_host(s.glue_host)}:{s.glue_port}", console_dir=s.console_dir,
+        as_root=os.geteuid() == 0 and stack.nginx.user is None)
+    conf_path = s.run_dir / "nginx.conf"
+    if not conf_path.is_file() or conf_path.read_text() != conf:
+        stack.nginx.stop()
+        conf_path.write_text(conf)
+    stack.nginx.start(s.start_timeout)
+
+
 def down(stack: Stack, out=print) -> None:
-    for service in (stack.worker, stack.glue, stack.postgrest):
+    for service in (stack.nginx, stack.worker, stack.glue, stack.postgrest):
         if service is None:
             continue
         out(f"{service.name}: {'stopped' if service.stop() else 'was not running'}")
@@ -211,6 +245,7 @@ def status(stack: Stack) -> list[dict[str, object]]:
         (stack.postgrest, f"{s.api_host}:{s.api_port} (admin {s.api_admin_port})"),
         (stack.glue, f"{s.glue_host}:{s.glue_port}"),
         *([(stack.worker, "-")] if stack.worker is not None else []),
+        *([(stack.nginx, f"{s.http_host}:{s.http_port}")] if stack.nginx is not None else []),
     ):
         pid = service.pid()
         rows.append({"component": service.name, "pid": pid, "address": address,
