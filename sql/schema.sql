@@ -2316,6 +2316,34 @@ COMMENT ON FUNCTION api.health() IS 'Liveness of the database behind the API. Re
 
 
 --
+-- Name: invite_member(uuid, text, text); Type: FUNCTION; Schema: api; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION api.invite_member(org_id uuid, username_or_email text, role text DEFAULT 'member'::text) RETURNS api.memberships
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_user uuid := identity.invite_member(org_id, username_or_email, role);
+    result api.memberships;
+BEGIN
+    SELECT * INTO result FROM api.memberships m
+     WHERE m.org_id = invite_member.org_id AND m.user_id = v_user;
+    RETURN result;
+END
+$$;
+
+
+ALTER FUNCTION api.invite_member(org_id uuid, username_or_email text, role text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION invite_member(org_id uuid, username_or_email text, role text); Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION api.invite_member(org_id uuid, username_or_email text, role text) IS 'Add the user with this username or e-mail to the organization with a role (owner, admin, member, viewer); the caller must be allowed to manage members (only owners make owners). 23503 when no user has that name, 23505 when already a member. Audited as identity.membership.changed.';
+
+
+--
 -- Name: jwks(); Type: FUNCTION; Schema: api; Owner: neuronplane_owner
 --
 
@@ -9062,6 +9090,43 @@ ALTER FUNCTION identity.import_legacy(desktop_schema text, agent_schema text) OW
 --
 
 COMMENT ON FUNCTION identity.import_legacy(desktop_schema text, agent_schema text) IS 'Import the legacy NeuronDesktop (users, profiles, api_keys) and NeuronAgent (principals, api_keys) tables from the given schemas (NULL: skip that system) into the unified model, and report each row: imported, merged, already_imported or skipped, with the reason. Idempotent. Superuser only; see docs/legacy-migration.md.';
+
+
+--
+-- Name: invite_member(uuid, text, text); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.invite_member(org_id uuid, username_or_email text, role text DEFAULT 'member'::text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_user uuid;
+BEGIN
+    PERFORM identity.check_role(role);
+    PERFORM identity.require_member_admin(org_id, role);
+    SELECT u.id INTO v_user FROM identity.users u
+     WHERE lower(u.username) = lower(trim(username_or_email))
+        OR lower(u.email) = lower(trim(username_or_email))
+     ORDER BY lower(u.username) = lower(trim(username_or_email)) DESC
+     LIMIT 1;
+    IF v_user IS NULL THEN
+        RAISE EXCEPTION 'there is no user named %', left(username_or_email, 200)
+            USING ERRCODE = '23503', HINT = 'The person needs an account first (an administrator creates it, or they sign in once with single sign-on).';
+    END IF;
+    PERFORM identity.add_member(org_id, v_user, role);
+    RETURN v_user;
+END
+$$;
+
+
+ALTER FUNCTION identity.invite_member(org_id uuid, username_or_email text, role text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION invite_member(org_id uuid, username_or_email text, role text); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.invite_member(org_id uuid, username_or_email text, role text) IS 'What api.invite_member() does (see its comment there); only that endpoint calls it. Definer: it looks users up past the caller''s row security, after checking the caller may manage members.';
 
 
 --
@@ -19018,6 +19083,15 @@ GRANT ALL ON FUNCTION api.health() TO neuronplane_worker;
 
 
 --
+-- Name: FUNCTION invite_member(org_id uuid, username_or_email text, role text); Type: ACL; Schema: api; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION api.invite_member(org_id uuid, username_or_email text, role text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.invite_member(org_id uuid, username_or_email text, role text) TO authenticated;
+GRANT ALL ON FUNCTION api.invite_member(org_id uuid, username_or_email text, role text) TO service;
+
+
+--
 -- Name: FUNCTION jwks(); Type: ACL; Schema: api; Owner: neuronplane_owner
 --
 
@@ -21535,6 +21609,13 @@ GRANT ALL ON FUNCTION identity.has_permission(principal_id uuid, resource_type t
 --
 
 REVOKE ALL ON FUNCTION identity.import_legacy(desktop_schema text, agent_schema text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION invite_member(org_id uuid, username_or_email text, role text); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.invite_member(org_id uuid, username_or_email text, role text) FROM PUBLIC;
 
 
 --

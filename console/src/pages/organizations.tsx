@@ -4,7 +4,7 @@ import { Feedback, Loaded, useAction, useLoad, when } from '../hooks';
 
 interface Org { id: string; name: string; slug: string; created_at: string }
 interface Member { org_id: string; user_id: string; role: string; created_at: string }
-interface User { id: string; username: string; email: string | null }
+interface User { id: string; username: string }
 
 const ROLES = ['owner', 'admin', 'member', 'viewer'];
 
@@ -73,10 +73,7 @@ function Members({ orgId }: { orgId: string }) {
   const invite = (e: Event) => {
     e.preventDefault();
     void action.run(async () => {
-      const field = who.includes('@') ? 'email' : 'username';
-      const found = await api.get<User>('/users', { [field]: `eq.${who}` });
-      if (!found.length) throw new Error(`No user ${who}: they must have an account first.`);
-      await api.rpc('add_member', { org_id: orgId, user_id: found[0].id, role });
+      await api.rpc('invite_member', { org_id: orgId, username_or_email: who, role });
       setWho('');
       members.reload();
       return `${who} added as ${role}.`;

@@ -7150,6 +7150,51 @@ export type PostRpcHealthResponses = {
     200: unknown;
 };
 
+export type GetRpcInviteMemberData = {
+    body?: never;
+    path?: never;
+    query: {
+        org_id: string;
+        username_or_email: string;
+        role?: string;
+    };
+    url: '/rpc/invite_member';
+};
+
+export type GetRpcInviteMemberResponses = {
+    /**
+     * OK
+     */
+    200: unknown;
+};
+
+export type PostRpcInviteMemberData = {
+    /**
+     * Add the user with this username or e-mail to the organization with a role (owner, admin, member, viewer); the caller must be allowed to manage members (only owners make owners). 23503 when no user has that name, 23505 when already a member. Audited as identity.membership.changed.
+     */
+    body: {
+        org_id: string;
+        role?: string;
+        username_or_email: string;
+    };
+    headers?: {
+        /**
+         * Preference
+         */
+        Prefer?: 'params=single-object';
+    };
+    path?: never;
+    query?: never;
+    url: '/rpc/invite_member';
+};
+
+export type PostRpcInviteMemberResponses = {
+    /**
+     * OK
+     */
+    200: unknown;
+};
+
 export type GetRpcJwksData = {
     body?: never;
     path?: never;

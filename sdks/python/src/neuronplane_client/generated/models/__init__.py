@@ -137,6 +137,8 @@ from .post_rpc_has_permission_body import PostRpcHasPermissionBody
 from .post_rpc_has_permission_prefer import PostRpcHasPermissionPrefer
 from .post_rpc_health_body import PostRpcHealthBody
 from .post_rpc_health_prefer import PostRpcHealthPrefer
+from .post_rpc_invite_member_body import PostRpcInviteMemberBody
+from .post_rpc_invite_member_prefer import PostRpcInviteMemberPrefer
 from .post_rpc_jwks_body import PostRpcJwksBody
 from .post_rpc_jwks_prefer import PostRpcJwksPrefer
 from .post_rpc_login_body import PostRpcLoginBody
@@ -322,6 +324,8 @@ __all__ = (
     "PostRpcHasPermissionPrefer",
     "PostRpcHealthBody",
     "PostRpcHealthPrefer",
+    "PostRpcInviteMemberBody",
+    "PostRpcInviteMemberPrefer",
     "PostRpcJwksBody",
     "PostRpcJwksPrefer",
     "PostRpcLoginBody",

@@ -1,0 +1,10 @@
+-- Revert neuronplane:api/console from pg
+
+BEGIN;
+
+SET LOCAL ROLE neuronplane_owner;
+
+DROP FUNCTION api.invite_member(uuid, text, text);
+DROP FUNCTION api.sign_in_providers();
+
+COMMIT;

@@ -1,0 +1,127 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.post_rpc_invite_member_body import PostRpcInviteMemberBody
+from ...models.post_rpc_invite_member_prefer import PostRpcInviteMemberPrefer
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: PostRpcInviteMemberBody,
+    prefer: PostRpcInviteMemberPrefer | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = str(prefer)
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/rpc/invite_member",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | None:
+    if response.status_code == 200:
+        return None
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PostRpcInviteMemberBody,
+    prefer: PostRpcInviteMemberPrefer | Unset = UNSET,
+) -> Response[Any]:
+    """Add the user with this username or e-mail to the organization with a role (owner, admin, member,
+    viewer); the caller must be allowed to manage members (only owners make owners). 23503 when no user
+    has that name, 23505 when already a member. Audited as identity.membership.changed.
+
+    Args:
+        prefer (PostRpcInviteMemberPrefer | Unset):
+        body (PostRpcInviteMemberBody): Add the user with this username or e-mail to the
+            organization with a role (owner, admin, member, viewer); the caller must be allowed to
+            manage members (only owners make owners). 23503 when no user has that name, 23505 when
+            already a member. Audited as identity.membership.changed.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        prefer=prefer,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PostRpcInviteMemberBody,
+    prefer: PostRpcInviteMemberPrefer | Unset = UNSET,
+) -> Response[Any]:
+    """Add the user with this username or e-mail to the organization with a role (owner, admin, member,
+    viewer); the caller must be allowed to manage members (only owners make owners). 23503 when no user
+    has that name, 23505 when already a member. Audited as identity.membership.changed.
+
+    Args:
+        prefer (PostRpcInviteMemberPrefer | Unset):
+        body (PostRpcInviteMemberBody): Add the user with this username or e-mail to the
+            organization with a role (owner, admin, member, viewer); the caller must be allowed to
+            manage members (only owners make owners). 23503 when no user has that name, 23505 when
+            already a member. Audited as identity.membership.changed.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        prefer=prefer,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
