@@ -407,6 +407,21 @@ class OIDCGlue:
         ]
 
 
+def caller_credentials(request: Request) -> dict[str, str]:
+    """The caller's credentials to forward to PostgREST, which checks them: Authorization or
+    X-API-Key as sent; else a cookie session's access cookie (alone) with its X-CSRF-Token,
+    which the pre-request hook checks for writes. Empty when there are none."""
+    headers = {k: v for k, v in (("Authorization", request.headers.get("authorization")),
+                                 ("X-API-Key", request.headers.get("x-api-key"))) if v}
+    access = request.cookies.get(ACCESS_COOKIE)
+    if not headers and access:
+        headers["Cookie"] = f"{ACCESS_COOKIE}={access}"
+        csrf = request.headers.get(CSRF_HEADER)
+        if csrf:
+            headers["X-CSRF-Token"] = csrf
+    return headers
+
+
 def callback_path(provider: str) -> str:
     """The redirect URI's path of one provider."""
     return CALLBACK_PATH.format(provider=quote(provider, safe=""))
