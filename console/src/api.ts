@@ -38,7 +38,7 @@ export class Console {
   }
 
   oidcUrl(provider: string): string {
-    return this.np.oidcLoginUrl(provider, `${this.np.glueUrl}/`);
+    return this.np.oidcLoginUrl(provider, '/');
   }
 
   async providers(): Promise<string[]> {
