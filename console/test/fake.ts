@@ -23,7 +23,7 @@ export function fakeServer(routes: Record<string, Handler | unknown>) {
     }
     const answer = typeof route === 'function'
       ? (route as Handler)(url, { method, body, headers: req.headers }) ?? {}
-      : (route && typeof route === 'object' && 'status' in route ? route as { status: number; body?: unknown }
+      : (route && typeof route === 'object' && 'status' in route ? route as { status: number; body?: unknown; headers?: Record<string, string> }
         : { body: route });
     const status = answer.status ?? 200;
     return new Response(status === 204 ? null : JSON.stringify(answer.body ?? null),
