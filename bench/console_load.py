@@ -36,7 +36,8 @@ def transferred(client: httpx.Client, url: str, compressed: bool) -> int:
 def main() -> int:
     dist = ROOT / "console" / "dist"
     if not (dist / "index.html").is_file():
-        print("console/dist is missing: run ./neuronplane up (or npm ci && npm run build in console/)")
+        print("console/dist is missing: run ./neuronplane up "
+              "(or npm ci && npm run build in console/)")
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         run = Path(tmp)

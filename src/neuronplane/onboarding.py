@@ -8,9 +8,10 @@ timeout.
 
 An endpoint that connects wherever it is told is a server-side request forgery hole, so:
 
-* the caller must be authenticated: the glue forwards the request's ``Authorization``,
-  ``X-API-Key`` header or session cookie to PostgREST's ``/rpc/authorize_onboarding_probe``, where the
-  database checks the token or key and audits the probe with its target (never a secret);
+* the caller must be authenticated: the glue forwards the request's ``Authorization`` or
+  ``X-API-Key`` header, or its session cookie with ``X-CSRF-Token``, to PostgREST's
+  ``/rpc/authorize_onboarding_probe``, where the database checks the token or key and
+  audits the probe with its target (never a secret);
 * targets must resolve to allowed networks only (``NEURONPLANE_ONBOARDING_ALLOWED_NETWORKS``,
   by default loopback), and the connection goes to the address that was checked, so DNS
   cannot change it in between;
@@ -38,10 +39,10 @@ import httpx
 import psycopg
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from starlette.requests import Request
-
-from neuronplane.oidc import caller_credentials
 from starlette.responses import JSONResponse
 from starlette.routing import Route
+
+from neuronplane.oidc import caller_credentials
 
 log = logging.getLogger("neuronplane.onboarding")
 

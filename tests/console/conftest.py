@@ -31,7 +31,7 @@ class Entry:
 
 
 @pytest.fixture(scope="module")
-def entry(postgrest, glue, tmp_path_factory) -> Iterator[Entry]:
+def entry(postgrest, glue, tmp_path_factory) -> Iterator[Entry]:  # noqa: F811 (the fixture)
     """`up`'s Nginx (the same rendered configuration and nginx/routes.conf) in front of the
     test stack, serving console/dist."""
     if not (CONSOLE / "dist" / "index.html").is_file():

@@ -51,7 +51,8 @@ def test_sign_in_wrong_password_then_right_one_and_sign_out(tab, user, superuser
     assert cookies["np_access"]["httpOnly"] and cookies["np_refresh"]["httpOnly"]
     assert not cookies["np_csrf"]["httpOnly"]
     # No token where the page's scripts could read it.
-    assert page.evaluate("() => Object.keys(localStorage).length + Object.keys(sessionStorage).length") == 0
+    stored = "() => Object.keys(localStorage).length + Object.keys(sessionStorage).length"
+    assert page.evaluate(stored) == 0
     assert "np_access" not in page.evaluate("() => document.cookie")
 
     page.get_by_role("button", name="Sign out").click()
@@ -132,8 +133,9 @@ def test_onboarding_creates_a_profile_and_an_unreachable_database_fails(tab, use
     page.get_by_role("button", name="Create profile").click()
     page.get_by_text(f"Profile {name} created.").wait_for()
     page.get_by_role("cell", name=name).wait_for()
-    assert superuser.execute("SELECT count(*) FROM identity.projects WHERE name = %s AND user_id = %s",
-                             (name, user.id)).fetchone() == (1,)
+    assert superuser.execute(
+        "SELECT count(*) FROM identity.projects WHERE name = %s AND user_id = %s",
+        (name, user.id)).fetchone() == (1,)
 
 
 def test_model_key_is_stored_and_never_returned(tab, user, superuser, entry):
@@ -272,3 +274,24 @@ def test_sign_in_with_oidc(tab, oidc_provider):
     tab.page.get_by_role("link", name=f"Sign in with {oidc_provider}").click()
     tab.page.get_by_text("Signed in as").wait_for()
     assert tab.page.get_by_text("Signed in as").inner_text().endswith("alice")
+
+
+def test_password_login_endpoint_refusals_and_headers(entry, user):
+    url = f"{entry.url}/auth/login"
+    form = httpx.post(url, data={"username_or_email": user.name, "password": PASSWORD})
+    assert form.status_code == 415 and "np_access" not in form.cookies
+    odd = httpx.post(url, json={"username_or_email": user.name, "password": 42})
+    assert odd.status_code == 400 and odd.json()["code"] == "22023"
+    wrong = httpx.post(url, json={"username_or_email": user.name, "password": "nope nope"})
+    assert wrong.status_code == 401 and wrong.json()["code"] == "28P01"
+    assert "np_access" not in wrong.cookies
+    ok = httpx.post(url, json={"username_or_email": user.name, "password": PASSWORD})
+    assert ok.status_code == 200
+    assert set(ok.json()) == {"session_id", "principal_id", "expires_in", "expires_at"}
+    assert {"np_access", "np_refresh", "np_csrf"} <= set(ok.cookies.keys())
+    # The proxy's headers are on every answer, the console's page included.
+    page = httpx.get(f"{entry.url}/")
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert page.headers["x-frame-options"] == "DENY" and page.headers["x-request-id"]
+    assert httpx.get(f"{entry.url}/rest/rpc/health").json()["status"] == "ok"
