@@ -96,10 +96,12 @@ async function asError(r: Response): Promise<ApiError> {
 export function describe(e: unknown): string {
   if (e instanceof ApiError) {
     const hint = e.hint ? ` (${e.hint})` : '';
+    // A cookie session's request reaches PostgREST without a bearer token, so a refusal
+    // (42501) comes back as 401: it is a permission, not an ended session.
+    if (e.status === 403 || e.code === '42501') return `Not permitted: ${e.message}${hint}`;
     if (e.status === 401 && e.code !== '28P01') {
       return `${e.message}${hint}. Sign in again if your session ended.`;
     }
-    if (e.status === 403) return `Not permitted: ${e.message}${hint}`;
     return `${e.message}${hint}`;
   }
   if (e instanceof TypeError) return 'The server cannot be reached; check that it runs and try again.';

@@ -95,3 +95,11 @@ test('navigation follows the hash and marks the current page', async () => {
   expect(screen.getByRole('link', { name: 'Audit log' }).getAttribute('aria-current')).toBe('page');
   await waitFor(() => expect(document.title).toBe('Audit log · neuronplane'));
 });
+
+test('a refusal is told as one, not as an ended session', async () => {
+  const { describe, ApiError } = await import('../src/api');
+  expect(describe(new ApiError(401, '42501', 'permission denied: x'))).toBe('Not permitted: permission denied: x');
+  expect(describe(new ApiError(401, 'PGRST301', 'JWT expired'))).toContain('Sign in again');
+  expect(describe(new ApiError(409, '23505', 'exists', { hint: 'pick another' }))).toBe('exists (pick another)');
+  expect(describe(new Error('plain'))).toBe('plain');
+});
