@@ -200,7 +200,8 @@ def stack_home() -> Iterator[dict[str, str]]:
            "NEURONPLANE_GLUE_PORT": str(free_port()),
            "NEURONPLANE_WORKER_METRICS_PORT": str(free_port()),
            "NEURONPLANE_EXPORTER_PORT": str(free_port()),
-           "NEURONPLANE_PROMETHEUS_PORT": str(free_port())}
+           "NEURONPLANE_PROMETHEUS_PORT": str(free_port()),
+           "NEURONPLANE_HTTP_PORT": str(free_port())}
     for name in [k for k in env if k.startswith("NEURONPLANE_TEST_")]:
         env.pop(name)
     try:

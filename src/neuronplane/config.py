@@ -69,6 +69,9 @@ class Settings:
     worker_metrics_port: int = 9464
     exporter_port: int = 9187
     prometheus_port: int = 9090
+    # Nginx, the single entry point (console, /rest/, the glue's routes).
+    http_host: str = "127.0.0.1"
+    http_port: int = 8000
 
     @property
     def data_dir(self) -> Path:
@@ -89,6 +92,12 @@ class Settings:
     @property
     def secrets_dir(self) -> Path:
         return self.home / "secrets"
+
+    @property
+    def console_dir(self) -> Path:
+        """The console's built files (console/dist, made by `npm run build`)."""
+        override = os.environ.get("NEURONPLANE_CONSOLE_DIR")
+        return Path(override) if override else self.root / "console" / "dist"
 
     @property
     def postgrest_bin(self) -> Path:
@@ -130,6 +139,8 @@ def load() -> Settings:
         worker_metrics_port=_port("NEURONPLANE_WORKER_METRICS_PORT", 9464),
         exporter_port=_port("NEURONPLANE_EXPORTER_PORT", 9187),
         prometheus_port=_port("NEURONPLANE_PROMETHEUS_PORT", 9090),
+        http_host=_host("NEURONPLANE_HTTP_HOST", "127.0.0.1"),
+        http_port=_port("NEURONPLANE_HTTP_PORT", 8000),
     )
 
 

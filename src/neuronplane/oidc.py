@@ -10,6 +10,7 @@ the PKCE verifier, the ID token's signature and claims (joserfc), the provider's
 Endpoints:
   GET  /auth/oidc/{provider}/login?redirect_to=...  302 to the provider (S256 challenge)
   GET  /auth/oidc/{provider}/callback                303 to redirect_to, session cookies set
+  POST /auth/login                                   password sign-in, the session in cookies
   POST /auth/refresh                                 new tokens in the cookies (X-CSRF-Token)
   POST /auth/logout                                  session ended, cookies cleared (X-CSRF-Token)
   GET  /auth/session                                 who the cookies stand for
@@ -339,6 +340,36 @@ class OIDCGlue:
                            secure=self.cookies.secure, httponly=True, samesite="lax")
         return resp
 
+    async def password_login(self, request: Request) -> Response:
+        # JSON only: a page of another site can post a form here, but not JSON without a
+        # preflight that the glue's CORS refuses (login CSRF).
+        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+            return _error({"error": "invalid_request", "code": "22023",
+                           "message": "send the credentials as application/json"}, 415)
+        try:
+            body = await request.json()
+        except ValueError:
+            body = None
+        if not isinstance(body, dict) or not isinstance(body.get("username_or_email"), str) \
+                or not isinstance(body.get("password"), str):
+            return _error({"error": "invalid_request", "code": "22023",
+                           "message": "give username_or_email and password as strings"})
+        ip, ua = self._client(request)
+        answer = await self.db("SELECT auth.cookie_login(%s, %s, %s, %s)",
+                               body["username_or_email"], body["password"], ip, ua)
+        if "error" in answer:
+            status = 429 if "retry_after" in answer else 401
+            resp = _error(answer, status)
+            if "retry_after" in answer:
+                resp.headers["Retry-After"] = str(answer["retry_after"])
+            return resp
+        resp = JSONResponse({"session_id": answer["session_id"],
+                             "principal_id": answer.get("principal_id"),
+                             "expires_in": answer["expires_in"],
+                             "expires_at": answer.get("expires_at")}, headers=NO_STORE)
+        self.set_session_cookies(resp, answer)
+        return resp
+
     async def refresh(self, request: Request) -> Response:
         token = request.cookies.get(REFRESH_COOKIE)
         if not token:
@@ -395,10 +426,26 @@ class OIDCGlue:
         return [
             Route("/auth/oidc/{provider}/login", self.login, methods=["GET"]),
             Route(CALLBACK_PATH, self.callback, methods=["GET"]),
+            Route("/auth/login", self.password_login, methods=["POST"]),
             Route(REFRESH_PATH, self.refresh, methods=["POST"]),
             Route("/auth/logout", self.logout, methods=["POST"]),
             Route("/auth/session", self.session, methods=["GET"]),
         ]
+
+
+def caller_credentials(request: Request) -> dict[str, str]:
+    """The caller's credentials to forward to PostgREST, which checks them: Authorization or
+    X-API-Key as sent; else a cookie session's access cookie (alone) with its X-CSRF-Token,
+    which the pre-request hook checks for writes. Empty when there are none."""
+    headers = {k: v for k, v in (("Authorization", request.headers.get("authorization")),
+                                 ("X-API-Key", request.headers.get("x-api-key"))) if v}
+    access = request.cookies.get(ACCESS_COOKIE)
+    if not headers and access:
+        headers["Cookie"] = f"{ACCESS_COOKIE}={access}"
+        csrf = request.headers.get(CSRF_HEADER)
+        if csrf:
+            headers["X-CSRF-Token"] = csrf
+    return headers
 
 
 def callback_path(provider: str) -> str:

@@ -9,8 +9,9 @@ timeout.
 An endpoint that connects wherever it is told is a server-side request forgery hole, so:
 
 * the caller must be authenticated: the glue forwards the request's ``Authorization`` or
-  ``X-API-Key`` header to PostgREST's ``/rpc/authorize_onboarding_probe``, where the
-  database checks the token or key and audits the probe with its target (never a secret);
+  ``X-API-Key`` header, or its session cookie with ``X-CSRF-Token``, to PostgREST's
+  ``/rpc/authorize_onboarding_probe``, where the database checks the token or key and
+  audits the probe with its target (never a secret);
 * targets must resolve to allowed networks only (``NEURONPLANE_ONBOARDING_ALLOWED_NETWORKS``,
   by default loopback), and the connection goes to the address that was checked, so DNS
   cannot change it in between;
@@ -40,6 +41,8 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
+
+from neuronplane.oidc import caller_credentials
 
 log = logging.getLogger("neuronplane.onboarding")
 
@@ -209,10 +212,10 @@ class Onboarding:
 
     async def _rpc(self, request: Request, function: str, args: dict[str, Any]) -> httpx.Response:
         """POST /rpc/<function> to PostgREST with the caller's own credentials."""
-        headers = {k: v for k, v in (("Authorization", request.headers.get("authorization")),
-                                     ("X-API-Key", request.headers.get("x-api-key"))) if v}
+        headers = caller_credentials(request)
         if not headers:
-            raise Refused(401, "authentication required: send a bearer token or an X-API-Key")
+            raise Refused(401, "authentication required: send a bearer token, an X-API-Key "
+                               "or the session cookie")
         if not self.api_url:
             raise Refused(503, "the glue is not configured with the API's address")
         try:

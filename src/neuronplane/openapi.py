@@ -143,6 +143,21 @@ GLUE_PATHS: dict[str, dict[str, Any]] = {
                       "400": _answer("bad request", GLUE_ERROR),
                       "401": _answer("unknown, spent or expired state; failed login",
                                      GLUE_ERROR)}}},
+    "/auth/login": {"post": {
+        "operationId": "cookieLogin", "tags": ["glue: session"],
+        "summary": "Password sign-in for a browser: the session in the np_* cookies.",
+        "requestBody": _json_body({"type": "object",
+                                   "required": ["username_or_email", "password"],
+                                   "properties": {"username_or_email": _STR, "password": _STR}}),
+        "responses": {
+            "200": _answer("signed in; np_access, np_refresh and np_csrf set", {
+                "type": "object", "properties": {
+                    "session_id": _UUID, "principal_id": _UUID, "expires_in": _INT,
+                    "expires_at": _INT}}),
+            "400": _answer("the body is not the two strings", GLUE_ERROR),
+            "401": _answer("invalid username or password", GLUE_ERROR),
+            "415": _answer("the body is not application/json", GLUE_ERROR),
+            "429": _answer("locked or rate limited (Retry-After)", GLUE_ERROR)}}},
     "/auth/refresh": {"post": {
         "operationId": "cookieRefresh", "tags": ["glue: session"],
         "summary": "Rotate a cookie session's refresh token (np_refresh cookie); new cookies.",

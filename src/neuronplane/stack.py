@@ -11,7 +11,7 @@ from pathlib import Path
 
 from psycopg.conninfo import make_conninfo
 
-from . import admin_cli, migrate, postgrest
+from . import admin_cli, migrate, postgrest, proxy
 from .cluster import SUPERUSER, Cluster, chown_to, server_os_user
 from .config import Settings, allowed_origins
 from .procs import Service, url_host
@@ -28,6 +28,7 @@ class Stack:
     worker: Service | None = None
     exporter: Service | None = None
     prometheus: Service | None = None
+    nginx: Service | None = None
 
     @property
     def passfile(self) -> Path:
@@ -56,8 +57,10 @@ def build(settings: Settings) -> Stack:
     )
     from . import observability
     from .ingest.service import worker_service
+    nginx = proxy.service(root=s.root, run_dir=s.run_dir, log_dir=s.log_dir, host=s.http_host,
+                          port=s.http_port, conf_path=s.run_dir / "nginx.conf")
     return Stack(s, cluster, rest, glue, worker_service(s, glue_bin),
-                 observability.exporter_service(s), observability.prometheus_service(s))
+                 observability.exporter_service(s), observability.prometheus_service(s), nginx)
 
 
 def superuser_connection(settings: Settings):
@@ -187,10 +190,17 @@ def up(stack: Stack, out=print, observability: bool = False) -> None:
         for service in (stack.exporter, stack.prometheus):
             service.stop()  # their copied configuration may have changed
             service.start(s.start_timeout)
+    if stack.nginx is not None:
+        _start_nginx(stack)
 
     host = url_host(s.api_host)
     out("")
     out("neuronplane is up")
+    if stack.nginx is not None:
+        console = "" if (s.console_dir / "index.html").is_file() else \
+            "  (console not built: npm ci && npm run build in console/)"
+        out(f"  console and API  http://{url_host(s.http_host)}:{s.http_port}/   "
+            f"(API under /rest/){console}")
     out(f"  API (PostgREST)  http://{host}:{s.api_port}/   "
         f"e.g. curl -s http://{host}:{s.api_port}/rpc/health")
     out(f"  PostgREST admin  http://{host}:{s.api_admin_port}/live  /ready")
@@ -215,8 +225,33 @@ def up(stack: Stack, out=print, observability: bool = False) -> None:
             out("  ./neuronplane login NAME")
 
 
+def _start_nginx(stack: Stack) -> None:
+    s = stack.settings
+    assert stack.nginx is not None
+    # Nginx runs as the glue does (the server's OS user when `up` runs as root), and opens
+    # its temporary folders, pid file and access log itself.
+    stack.nginx.user = stack.glue.user
+    for sub in ("", "client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (s.run_dir / "nginx" / sub).mkdir(parents=True, exist_ok=True)
+        chown_to(s.run_dir / "nginx" / sub, stack.nginx.user)
+    access_log = s.log_dir / "nginx.access.log"
+    access_log.touch()
+    chown_to(access_log, stack.nginx.user)
+    conf = proxy.config_text(
+        root=s.root, run_dir=s.run_dir, log_dir=s.log_dir, host=s.http_host, port=s.http_port,
+        api_url=f"http://{url_host(s.api_host)}:{s.api_port}",
+        glue_url=f"http://{url_host(s.glue_host)}:{s.glue_port}", console_dir=s.console_dir,
+        as_root=os.geteuid() == 0 and stack.nginx.user is None)
+    conf_path = s.run_dir / "nginx.conf"
+    if not conf_path.is_file() or conf_path.read_text() != conf:
+        stack.nginx.stop()
+        conf_path.write_text(conf)
+    stack.nginx.start(s.start_timeout)
+
+
 def down(stack: Stack, out=print) -> None:
-    for service in (stack.prometheus, stack.exporter, stack.worker, stack.glue, stack.postgrest):
+    for service in (stack.nginx, stack.prometheus, stack.exporter, stack.worker, stack.glue,
+                    stack.postgrest):
         if service is None:
             continue
         stopped = service.stop()
@@ -248,6 +283,7 @@ def status(stack: Stack) -> list[dict[str, object]]:
           if stack.exporter is not None and stack.exporter.pid() is not None else []),
         *([(stack.prometheus, f"{s.glue_host}:{s.prometheus_port}")]
           if stack.prometheus is not None and stack.prometheus.pid() is not None else []),
+        *([(stack.nginx, f"{s.http_host}:{s.http_port}")] if stack.nginx is not None else []),
     ):
         pid = service.pid()
         rows.append({"component": service.name, "pid": pid, "address": address,

@@ -181,6 +181,27 @@ def _run_pg_prove(root: Path, db: TestDatabase) -> Step:
                 max(total - failed, 0), failed)
 
 
+def _run_console(root: Path) -> Step:
+    """The console's type check, then its component tests with line coverage of
+    console/src (printed; vitest fails the run under the 80% threshold of vite.config.ts)."""
+    _banner("console: tsc, vitest --coverage")
+    console = root / "console"
+    env = {**os.environ, "NO_COLOR": "1", "FORCE_COLOR": "0", "CI": "true"}
+    npx = shutil.which("npx") or "npx"
+    typecheck = _run_child([npx, "tsc", "--noEmit", "-p", "."], cwd=console, env=env, text=True,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    print(typecheck.stdout, end="", flush=True)
+    proc = _run_child([npx, "vitest", "run", "--coverage"], cwd=console, env=env, text=True,
+                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    print(proc.stdout, end="", flush=True)
+    tests = re.search(r"^\s*Tests\s+(.*)$", proc.stdout, re.M)
+    passed = int(m.group(1)) if tests and (m := re.search(r"(\d+) passed", tests.group(1))) else 0
+    failed = int(m.group(1)) if tests and (m := re.search(r"(\d+) failed", tests.group(1))) else 0
+    ok = typecheck.returncode == 0 and proc.returncode == 0 and passed > 0
+    detail = "type errors" if typecheck.returncode else f"vitest exit {proc.returncode}"
+    return Step("console", ok, detail, passed, failed if ok or failed else 1)
+
+
 def _check_schema(root: Path, db: TestDatabase) -> Step:
     _banner(f"deployed schema = {schemadump.SCHEMA_FILE}")
     diff = schemadump.difference(root, db.schema)
@@ -296,6 +317,7 @@ def run(root: Path, pytest_args: list[str] | None = None) -> int:
     try:
         steps.append(_run_ruff(root))
         steps.append(_run_sqllint(root))
+        steps.append(_run_console(root))
         with throwaway_cluster(root, settings=PROFILED_SETTINGS) as (cluster, tmp):
             _banner("sqitch deploy → verify → revert → deploy → verify")
             try:

@@ -3,6 +3,8 @@
 from .agents import Agents
 from .api_keys import ApiKeys
 from .audit_events import AuditEvents
+from .cookie_login_body import CookieLoginBody
+from .cookie_login_response_200 import CookieLoginResponse200
 from .cookie_refresh_response_200 import CookieRefreshResponse200
 from .cookie_session_response_200 import CookieSessionResponse200
 from .dataset_tables import DatasetTables
@@ -184,6 +186,8 @@ from .post_rpc_set_llm_model_key_body import PostRpcSetLlmModelKeyBody
 from .post_rpc_set_llm_model_key_prefer import PostRpcSetLlmModelKeyPrefer
 from .post_rpc_set_profile_agent_key_body import PostRpcSetProfileAgentKeyBody
 from .post_rpc_set_profile_agent_key_prefer import PostRpcSetProfileAgentKeyPrefer
+from .post_rpc_sign_in_providers_body import PostRpcSignInProvidersBody
+from .post_rpc_sign_in_providers_prefer import PostRpcSignInProvidersPrefer
 from .post_rpc_start_ingest_body import PostRpcStartIngestBody
 from .post_rpc_start_ingest_prefer import PostRpcStartIngestPrefer
 from .post_rpc_verify_audit_body import PostRpcVerifyAuditBody
@@ -207,6 +211,8 @@ __all__ = (
     "Agents",
     "ApiKeys",
     "AuditEvents",
+    "CookieLoginBody",
+    "CookieLoginResponse200",
     "CookieRefreshResponse200",
     "CookieSessionResponse200",
     "Datasets",
@@ -380,6 +386,8 @@ __all__ = (
     "PostRpcSetLlmModelKeyPrefer",
     "PostRpcSetProfileAgentKeyBody",
     "PostRpcSetProfileAgentKeyPrefer",
+    "PostRpcSignInProvidersBody",
+    "PostRpcSignInProvidersPrefer",
     "PostRpcStartIngestBody",
     "PostRpcStartIngestPrefer",
     "PostRpcVerifyAuditBody",
