@@ -3202,6 +3202,25 @@ COMMENT ON FUNCTION api.set_profile_agent_key(project_id uuid, agent_api_key tex
 
 
 --
+-- Name: sign_in_providers(); Type: FUNCTION; Schema: api; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION api.sign_in_providers() RETURNS TABLE(name text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ SELECT * FROM auth.sign_in_providers() $$;
+
+
+ALTER FUNCTION api.sign_in_providers() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION sign_in_providers(); Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION api.sign_in_providers() IS 'The OIDC providers a person may sign in with (their names, enabled ones only), for the console''s sign-in page: GET /auth/oidc/{name}/login starts the login. Anyone may call it.';
+
+
+--
 -- Name: start_ingest(uuid, text, text, jsonb, text, jsonb, jsonb, jsonb, jsonb, text); Type: FUNCTION; Schema: api; Owner: neuronplane_owner
 --
 
@@ -5186,6 +5205,41 @@ ALTER FUNCTION auth.consume_oidc_callback(provider text, state text, binding tex
 --
 
 COMMENT ON FUNCTION auth.consume_oidc_callback(provider text, state text, binding text, iss text, ip inet, user_agent text) IS 'For the glue''s /auth/oidc/<provider>/callback: spend the login attempt of the callback''s state (single use), after checking that it was started with this provider and that the response''s iss (RFC 9207) is the provider''s issuer (required when the provider advertises it). Answers what the code exchange and the ID token check need; or {error, code 28000: unknown, used, expired, other-browser state, other provider or issuer; 42704 disabled provider}. Audited.';
+
+
+--
+-- Name: cookie_login(text, text, inet, text); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.cookie_login(username_or_email text, password text, ip inet DEFAULT NULL::inet, user_agent text DEFAULT NULL::text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    answer jsonb;
+BEGIN
+    -- Local to this call: what auth.login() records (attempts, lockout, the session's
+    -- address) names the browser, not the glue.
+    PERFORM set_config('neuronplane.client_ip', coalesce(host(ip), ''), true),
+            set_config('neuronplane.client_user_agent', coalesce(left(user_agent, 512), ''), true);
+    answer := auth.login(username_or_email, password);
+    IF answer ? 'error' THEN
+        RETURN answer;
+    END IF;
+    RETURN answer || jsonb_build_object('csrf_token', auth.csrf_token((answer ->> 'session_id')::uuid),
+                                        'refresh_expires_in',
+                                        (SELECT extract(epoch FROM s.refresh_ttl)::integer FROM auth.settings s));
+END
+$$;
+
+
+ALTER FUNCTION auth.cookie_login(username_or_email text, password text, ip inet, user_agent text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION cookie_login(username_or_email text, password text, ip inet, user_agent text); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.cookie_login(username_or_email text, password text, ip inet, user_agent text) IS 'For the glue: api.login() for a browser, answering the token answer plus csrf_token and refresh_expires_in (the glue sets them as cookies); or {error, code 28P01 | 53400, message, retry_after}. Definer: it reads and writes auth tables the worker role cannot.';
 
 
 --
@@ -7290,6 +7344,27 @@ ALTER FUNCTION auth.set_password(user_id uuid, password text) OWNER TO neuronpla
 --
 
 COMMENT ON FUNCTION auth.set_password(user_id uuid, password text) IS 'Set a user''s password (policy of auth.check_password_policy(), argon2id hash) and clear the account''s lockout. Errors: 42704 no such user, 22023 policy. Internal: writes no audit event.';
+
+
+--
+-- Name: sign_in_providers(); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.sign_in_providers() RETURNS TABLE(name text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT p.name FROM auth.oidc_providers p WHERE p.enabled ORDER BY p.name
+$$;
+
+
+ALTER FUNCTION auth.sign_in_providers() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION sign_in_providers(); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.sign_in_providers() IS 'The enabled OIDC providers'' names, for the sign-in page. Definer: the providers table holds client secrets that no API role may read.';
 
 
 --
@@ -20310,6 +20385,16 @@ GRANT ALL ON FUNCTION api.set_profile_agent_key(project_id uuid, agent_api_key t
 
 
 --
+-- Name: FUNCTION sign_in_providers(); Type: ACL; Schema: api; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION api.sign_in_providers() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sign_in_providers() TO anon;
+GRANT ALL ON FUNCTION api.sign_in_providers() TO authenticated;
+GRANT ALL ON FUNCTION api.sign_in_providers() TO service;
+
+
+--
 -- Name: FUNCTION start_ingest(project_id uuid, dataset_name text, source_type text, source jsonb, format text, options jsonb, embedding jsonb, index_config jsonb, credentials jsonb, if_exists text); Type: ACL; Schema: api; Owner: neuronplane_owner
 --
 
@@ -20640,6 +20725,14 @@ GRANT ALL ON FUNCTION auth.consume_login_attempt(state text, binding text, ip in
 
 REVOKE ALL ON FUNCTION auth.consume_oidc_callback(provider text, state text, binding text, iss text, ip inet, user_agent text) FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.consume_oidc_callback(provider text, state text, binding text, iss text, ip inet, user_agent text) TO neuronplane_worker;
+
+
+--
+-- Name: FUNCTION cookie_login(username_or_email text, password text, ip inet, user_agent text); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.cookie_login(username_or_email text, password text, ip inet, user_agent text) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.cookie_login(username_or_email text, password text, ip inet, user_agent text) TO neuronplane_worker;
 
 
 --
@@ -21083,6 +21176,13 @@ REVOKE ALL ON FUNCTION auth.set_oidc_iss_parameter_supported(name text, supporte
 --
 
 REVOKE ALL ON FUNCTION auth.set_password(user_id uuid, password text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION sign_in_providers(); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.sign_in_providers() FROM PUBLIC;
 
 
 --
