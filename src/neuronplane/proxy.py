@@ -18,6 +18,10 @@ def nginx_bin() -> str:
     return shutil.which("nginx") or NGINX_CANDIDATES[0]
 
 
+# Debian's njs module (libnginx-mod-http-js): nginx/guard.js.
+NJS_MODULE = "/usr/lib/nginx/modules/ngx_http_js_module.so"
+
+
 def config_text(*, root: Path, run_dir: Path, log_dir: Path, host: str, port: int,
                 api_url: str, glue_url: str, console_dir: Path, as_root: bool = False) -> str:
     """The main configuration of `up`'s Nginx: its files in NEURONPLANE_HOME, so that it
@@ -28,6 +32,7 @@ def config_text(*, root: Path, run_dir: Path, log_dir: Path, host: str, port: in
     listen = f"{url_host(host)}:{port}"
     user = "user root;\n" if as_root else ""
     return f"""# Written by `neuronplane up`; the routes are in {root / 'nginx' / 'routes.conf'}.
+load_module {NJS_MODULE};
 {user}worker_processes 1;
 pid {tmp / 'nginx.pid'};
 error_log stderr warn;
@@ -63,6 +68,9 @@ http {{
     access_log {log_dir / 'nginx.access.log'} neuronplane;
 
     client_max_body_size 1m;
+    large_client_header_buffers 4 16k;
+    js_import np_guard from {root / 'nginx' / 'guard.js'};
+    js_set $np_bad_header np_guard.bad_header;
     proxy_http_version 1.1;
     proxy_set_header Connection "";
     proxy_set_header Host $host;

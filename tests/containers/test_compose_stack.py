@@ -9,6 +9,7 @@ run at all (no podman or docker, or `podman info` fails).
 
 from __future__ import annotations
 
+import json
 import os
 import ssl
 import subprocess
@@ -127,6 +128,20 @@ def test_security_headers_and_request_id(http: httpx.Client) -> None:
     r = http.post("/rest/rpc/login", content=b"x" * (2 * 1024 * 1024),
                   headers={"Content-Type": "application/json"})
     assert r.status_code == 413
+    assert "larger than this route takes" in r.json()["message"]
+
+
+def test_request_guards(http: httpx.Client) -> None:
+    # What PostgREST 12.0.2 answers with a 500 or a closed connection (nginx/guard.js).
+    r = http.get("/rest/rpc/health", headers={"X-Note": b"caf\xe9"})
+    assert r.status_code == 400 and "not valid UTF-8" in r.json()["message"]
+    r = http.get("/rest/projects", headers={"Authorization": "Bearer " + "a" * 100_000})
+    assert r.status_code == 431 and "16 KB" in r.json()["message"]
+    r = http.post("/rest/rpc/login", content=json.dumps({f"k{i}": i for i in range(20_000)}),
+                  headers={"Content-Type": "application/json"})
+    assert r.status_code == 413 and "more than 64 members" in r.json()["message"]
+    r = http.post("/rest/rpc/login", json={"username_or_email": "nobody", "password": "x"})
+    assert r.status_code == 401 and r.json()["code"] == "28P01"
 
 
 def test_request_id_is_in_the_access_log(stack: containers.Compose, http: httpx.Client) -> None:
