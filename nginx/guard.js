@@ -1,15 +1,22 @@
 // Request guards of the Nginx entry points (njs), for what PostgREST 12.0.2 cannot answer:
-// a request header that is not UTF-8 makes it answer 500, and the time it takes to match a
+// a request header or query that is not UTF-8 makes it answer 500, and the time it takes to match a
 // JSON body's members against a function's arguments grows much faster than their number
 // (1,000 members: 7 s; 3,000: it closes the connection).
 
-// njs hands header bytes over as a byte string; fromUTF8() is null when they are not UTF-8.
-function bad_header(r) {
+// Headers, and the address once percent-decoded, must be UTF-8. njs hands header bytes over
+// as a byte string (fromUTF8() is null when they are not UTF-8); decodeURIComponent() throws
+// on an escaped sequence that is not.
+function bad_request(r) {
     var headers = r.rawHeadersIn;
     for (var i = 0; i < headers.length; i++) {
         if (headers[i][0].fromUTF8() === null || headers[i][1].fromUTF8() === null) {
             return '1';
         }
+    }
+    try {
+        decodeURIComponent(r.variables.request_uri);
+    } catch (e) {
+        return '1';
     }
     return '';
 }
@@ -74,4 +81,4 @@ function rest_with_body(r) {
                  });
 }
 
-export default {bad_header, rest_with_body};
+export default {bad_request, rest_with_body};

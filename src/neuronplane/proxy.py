@@ -70,7 +70,7 @@ http {{
     client_max_body_size 1m;
     large_client_header_buffers 4 16k;
     js_import np_guard from {root / 'nginx' / 'guard.js'};
-    js_set $np_bad_header np_guard.bad_header;
+    js_set $np_bad_request np_guard.bad_request;
     proxy_http_version 1.1;
     proxy_set_header Connection "";
     proxy_set_header Host $host;

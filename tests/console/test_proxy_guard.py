@@ -13,10 +13,12 @@ import pytest
 pytestmark = pytest.mark.e2e
 
 
-def test_a_header_that_is_not_utf8_is_refused_with_400(entry):
+def test_a_header_or_query_that_is_not_utf8_is_refused_with_400(entry):
     r = httpx.get(f"{entry.url}/rest/rpc/health", headers={"X-Note": b"caf\xe9"}, timeout=10)
     assert r.status_code == 400
-    assert r.json()["message"] == "a request header is not valid UTF-8"
+    assert r.json()["message"] == "a request header or the address is not valid UTF-8"
+    r = httpx.get(f"{entry.url}/rest/organizations?name=eq.caf%E9", timeout=10)
+    assert r.status_code == 400
     ok = httpx.get(f"{entry.url}/rest/rpc/health", headers={"X-Note": "café".encode()},
                    timeout=10)
     assert ok.status_code == 200, ok.text

@@ -135,6 +135,7 @@ def test_request_guards(http: httpx.Client) -> None:
     # What PostgREST 12.0.2 answers with a 500 or a closed connection (nginx/guard.js).
     r = http.get("/rest/rpc/health", headers={"X-Note": b"caf\xe9"})
     assert r.status_code == 400 and "not valid UTF-8" in r.json()["message"]
+    assert http.get("/rest/organizations?name=eq.caf%E9").status_code == 400
     r = http.get("/rest/projects", headers={"Authorization": "Bearer " + "a" * 100_000})
     assert r.status_code == 431 and "16 KB" in r.json()["message"]
     r = http.post("/rest/rpc/login", content=json.dumps({f"k{i}": i for i in range(20_000)}),
