@@ -256,6 +256,23 @@ def _commit_time(root: Path) -> int:
     return int(_git(root, "log", "-1", "--format=%ct").strip() or 0)
 
 
+def _materialize_postgrest(work: Path) -> None:
+    """The api image copies PostgREST from .tools/, which the working copy links to the
+    checkout's: a build context may not follow a link out of itself, so that one folder is
+    copied in and the others stay linked."""
+    tools = work / ".tools"
+    if not tools.is_symlink():
+        return
+    target = tools.resolve()
+    tools.unlink()
+    tools.mkdir()
+    for entry in target.iterdir():
+        if entry.name == "postgrest":
+            shutil.copytree(entry, tools / entry.name, symlinks=False)
+        else:
+            (tools / entry.name).symlink_to(entry)
+
+
 def build_images(w: Work, art: Path) -> None:
     """Each image as an OCI archive, built by the containers module (it stages the wheels
     and PostgREST the images copy, and makes the base image from Debian's packages) when
@@ -275,6 +292,7 @@ def build_images(w: Work, art: Path) -> None:
         w.note(f"container images not built: {reason}")
         return
     engine = containers.engine(w.work)
+    _materialize_postgrest(w.work)
     built = containers.build(w.work, tag=w.version, log=lambda m: print(f"release: {m}"))
     for name, ref in built.items():
         engine.run("save", "--format", "oci-archive", "-o",

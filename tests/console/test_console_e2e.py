@@ -271,7 +271,12 @@ def test_explain_a_decision(tab, user, superuser):
 def oidc_provider(database, entry, tmp_path_factory):
     name = "console-idp"
     callback = f"{entry.url}/auth/oidc/{name}/callback"
-    op = OpenIDProvider(tmp_path_factory.mktemp("console-oidc"), [callback])
+    # Its own e-mail address: the OIDC tests of tests/e2e log alice in with theirs, and an
+    # address already taken would not be stored for their user.
+    op = OpenIDProvider(tmp_path_factory.mktemp("console-oidc"), [callback],
+                        accounts={"alice": {"email": "alice-console@example.test",
+                                            "email_verified": True, "name": "Alice Liddell",
+                                            "preferred_username": "alice"}})
     op.start()
     try:
         run_cli("oidc", "add-provider", "--name", name, "--issuer", op.issuer,

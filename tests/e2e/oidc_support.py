@@ -86,8 +86,10 @@ def _stop(proc: subprocess.Popen[bytes] | None) -> None:
 class OpenIDProvider:
     """oidc-provider on a loopback port, restartable with other keys on the same issuer."""
 
-    def __init__(self, tmp: Path, callback_urls: list[str]) -> None:
+    def __init__(self, tmp: Path, callback_urls: list[str],
+                 accounts: dict[str, dict] | None = None) -> None:
         self.tmp, self.module = tmp, install_oidc_provider()
+        self.accounts = ACCOUNTS if accounts is None else accounts
         self.port = free_port()
         self.issuer = f"http://127.0.0.1:{self.port}"
         self.callback_urls = callback_urls
@@ -98,7 +100,7 @@ class OpenIDProvider:
         conf = self.tmp / "provider.json"
         conf.write_text(json.dumps({
             "port": self.port, "issuer": self.issuer, "module": str(self.module),
-            "keys": self.keys, "accounts": ACCOUNTS,
+            "keys": self.keys, "accounts": self.accounts,
             "clients": [{"client_id": CLIENT_ID, "client_secret": CLIENT_SECRET,
                          "redirect_uris": self.callback_urls,
                          "grant_types": ["authorization_code"], "response_types": ["code"],
