@@ -6,6 +6,7 @@ import { Sessions } from './pages/sessions';
 import { Organizations } from './pages/organizations';
 import { Projects } from './pages/projects';
 import { ApiKeys } from './pages/apikeys';
+import { ServiceAccounts } from './pages/serviceaccounts';
 import { Policies } from './pages/policies';
 import { Models } from './pages/models';
 import { Datasets } from './pages/datasets';
@@ -15,6 +16,7 @@ import { Audit } from './pages/audit';
 export const PAGES = [
   { path: 'organizations', title: 'Organizations', view: Organizations },
   { path: 'projects', title: 'Projects', view: Projects },
+  { path: 'service-accounts', title: 'Service accounts', view: ServiceAccounts },
   { path: 'keys', title: 'API keys', view: ApiKeys },
   { path: 'policies', title: 'Policies', view: Policies },
   { path: 'models', title: 'Models', view: Models },

@@ -83,11 +83,16 @@ test('projects: the wizard tests the database before continuing, then creates th
   fireEvent.input(await screen.findByLabelText(/NeuronAgent endpoint/), { target: { value: 'http://agent' } });
   fireEvent.click(screen.getByRole('button', { name: 'Test agent' }));
   expect(await screen.findByText('The agent answered.')).toBeTruthy();
+  fireEvent.input(screen.getByLabelText(/MCP configuration/), { target: { value: '[1, 2]' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+  expect((await screen.findByRole('alert')).textContent).toContain('must be a JSON object');
+  fireEvent.input(screen.getByLabelText(/MCP configuration/), { target: { value: '{"command": "mcp"}' } });
   fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
   fireEvent.click(await screen.findByRole('button', { name: 'Create profile' }));
   expect(await screen.findByText('Profile demo created.')).toBeTruthy();
   expect(last(server.calls, '/rest/rpc/create_profile')).toEqual({
-    name: 'demo', org_id: null, neurondb_dsn: 'postgresql://h/db', agent_endpoint: 'http://agent',
+    name: 'demo', org_id: null, neurondb_dsn: 'postgresql://h/db', mcp_config: { command: 'mcp' },
+    agent_endpoint: 'http://agent',
     agent_api_key: null });
 });
 
@@ -96,6 +101,7 @@ test('API keys: the secret is shown once, then hidden; revoke', async () => {
                   last_used_at: null, revoked_at: null, expires_at: null, created_at: 'x' }];
   const server = open('#/keys', {
     'GET /rest/api_keys': keys,
+    'GET /rest/service_accounts': [{ id: 'sa1', name: 'etl' }],
     'POST /rest/rpc/create_api_key': [{ id: 'k2', prefix: 'npk_cd', api_key: 'npk_cd_secret' }],
     'POST /rest/rpc/revoke_api_key': {},
   });
@@ -106,6 +112,13 @@ test('API keys: the secret is shown once, then hidden; revoke', async () => {
   expect((await screen.findByTestId('new-secret')).textContent).toBe('npk_cd_secret');
   expect(last(server.calls, '/rest/rpc/create_api_key')).toEqual({ name: 'deploy', project_id: 'p1' });
   fireEvent.click(screen.getByRole('button', { name: 'I have saved it' }));
+  fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'etl-key' } });
+  fireEvent.change(await screen.findByLabelText('Acts as'), { target: { value: 'sa1' } });
+  await waitFor(() => expect(screen.getByRole('option', { name: 'service account etl' })).toBeTruthy());
+  fireEvent.click(screen.getByRole('button', { name: 'Create key' }));
+  await waitFor(() => expect(last(server.calls, '/rest/rpc/create_api_key'))
+    .toEqual({ name: 'etl-key', project_id: 'p1', principal_id: 'sa1' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'I have saved it' }));
   expect(screen.queryByTestId('new-secret')).toBeNull();
   fireEvent.click(screen.getByRole('button', { name: 'Revoke key ci' }));
   expect(await screen.findByText('Key ci revoked.')).toBeTruthy();
@@ -267,4 +280,29 @@ test('sessions: revoke another session; an empty list says so', async () => {
   fireEvent.click(await screen.findByRole('button', { name: /^Revoke the oidc session/ }));
   expect(await screen.findByText('Session revoked.')).toBeTruthy();
   expect(last(server.calls, '/rest/rpc/revoke_session')).toEqual({ session_id: 's2' });
+});
+
+test('service accounts: create, disable, enable', async () => {
+  const server = open('#/service-accounts', {
+    'GET /rest/service_accounts': [
+      { id: 'sa1', name: 'etl', org_id: 'o1', project_id: null, description: 'nightly',
+        disabled_at: null, created_at: 'x' },
+      { id: 'sa2', name: 'old', org_id: null, project_id: null, description: null,
+        disabled_at: 'x', created_at: 'x' }],
+    'GET /rest/organizations': [{ id: 'o1', name: 'Acme' }],
+    'POST /rest/rpc/create_service_account': {},
+    'POST /rest/rpc/disable_principal': {},
+  });
+  expect(await screen.findByRole('cell', { name: 'Acme' })).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: 'Disable etl' }));
+  expect(await screen.findByText('Service account etl disabled.')).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: 'Enable old' }));
+  expect(await screen.findByText('Service account old enabled.')).toBeTruthy();
+  expect(last(server.calls, '/rest/rpc/disable_principal')).toEqual({ principal_id: 'sa2', disabled: false });
+  fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'bot' } });
+  fireEvent.change(screen.getByLabelText('Organization'), { target: { value: 'o1' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Create service account' }));
+  expect(await screen.findByText('Service account bot created.')).toBeTruthy();
+  expect(last(server.calls, '/rest/rpc/create_service_account'))
+    .toEqual({ name: 'bot', org_id: 'o1', description: null });
 });

@@ -19,8 +19,8 @@ from tests.e2e.oidc_support import CLIENT_ID, CLIENT_SECRET, OpenIDProvider
 
 pytestmark = pytest.mark.e2e
 
-PAGES = ["Organizations", "Projects", "API keys", "Policies", "Models", "Datasets",
-         "Observability", "Audit log", "Your sessions"]
+PAGES = ["Organizations", "Projects", "Service accounts", "API keys", "Policies", "Models",
+         "Datasets", "Observability", "Audit log", "Your sessions"]
 
 
 def expect_no_axe_violations(tab: Page) -> None:

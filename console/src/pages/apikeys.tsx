@@ -11,6 +11,9 @@ export function ApiKeys() {
   const { api } = useConsole();
   const [project, setProject] = useState<string | null>(null);
   const keys = useLoad(() => api.get<Key>('/api_keys', { order: 'created_at.desc' }), []);
+  const accounts = useLoad(() => api.get<{ id: string; name: string }>(
+    '/service_accounts', { order: 'name', disabled_at: 'is.null' }), []);
+  const [principal, setPrincipal] = useState('');
   const [name, setName] = useState('');
   const [secret, setSecret] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
@@ -19,7 +22,7 @@ export function ApiKeys() {
     e.preventDefault();
     void action.run(async () => {
       const made = await api.rpc<{ api_key: string }[] | { api_key: string }>(
-        'create_api_key', { name, project_id: project });
+        'create_api_key', { name, project_id: project, ...(principal ? { principal_id: principal } : {}) });
       const row = Array.isArray(made) ? made[0] : made;
       setSecret(row.api_key);
       setCopied(false);
@@ -45,6 +48,11 @@ export function ApiKeys() {
         <h2 id="key-new">New API key</h2>
         <label for="key-name">Name</label>
         <input id="key-name" required value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        <label for="key-for">Acts as</label>
+        <select id="key-for" value={principal} onChange={(e) => setPrincipal(e.currentTarget.value)}>
+          <option value="">Yourself</option>
+          {(accounts.data ?? []).map((a) => <option key={a.id} value={a.id}>service account {a.name}</option>)}
+        </select>
         <button type="submit" disabled={action.busy || !project}>Create key</button>
       </form>
       {secret && (

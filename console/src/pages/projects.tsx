@@ -46,6 +46,8 @@ export function Onboarding({ onCreated }: { onCreated: () => void }) {
   const [dsnOk, setDsnOk] = useState(false);
   const [endpoint, setEndpoint] = useState('');
   const [agentKey, setAgentKey] = useState('');
+  const [mcp, setMcp] = useState('');
+  const [mcpError, setMcpError] = useState<string | null>(null);
   const test = useAction();
   const create = useAction();
 
@@ -64,6 +66,16 @@ export function Onboarding({ onCreated }: { onCreated: () => void }) {
   });
   const next = (e: Event) => {
     e.preventDefault();
+    if (step === 2 && mcp.trim()) {
+      try {
+        const parsed = JSON.parse(mcp);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      } catch {
+        setMcpError('The MCP configuration must be a JSON object, e.g. {"command": "neurondb-mcp"}.');
+        return;
+      }
+    }
+    setMcpError(null);
     setStep(step + 1);
   };
   const finish = (e: Event) => {
@@ -71,6 +83,7 @@ export function Onboarding({ onCreated }: { onCreated: () => void }) {
     void create.run(async () => {
       await api.rpc('create_profile', {
         name, org_id: orgId || null, neurondb_dsn: dsn || null,
+        mcp_config: mcp.trim() ? JSON.parse(mcp) : null,
         agent_endpoint: endpoint || null, agent_api_key: agentKey || null });
       onCreated();
       setStep(1);
@@ -79,6 +92,7 @@ export function Onboarding({ onCreated }: { onCreated: () => void }) {
       setDsnOk(false);
       setEndpoint('');
       setAgentKey('');
+      setMcp('');
       return `Profile ${name} created.`;
     });
   };
@@ -104,7 +118,10 @@ export function Onboarding({ onCreated }: { onCreated: () => void }) {
         </form>
       )}
       {step === 2 && (
-        <form onSubmit={next} aria-label="Agent (optional)">
+        <form onSubmit={next} aria-label="MCP and agent (optional)">
+          <label for="p-mcp">MCP configuration (JSON object, optional)</label>
+          <textarea id="p-mcp" rows={3} value={mcp} onInput={(e) => setMcp(e.currentTarget.value)} />
+          {mcpError && <p role="alert" class="error">{mcpError}</p>}
           <label for="p-agent">NeuronAgent endpoint (optional)</label>
           <input id="p-agent" value={endpoint} onInput={(e) => setEndpoint(e.currentTarget.value)} />
           <label for="p-agent-key">NeuronAgent API key (optional, never shown again)</label>
