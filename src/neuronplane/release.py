@@ -168,7 +168,7 @@ def set_versions(w: Work) -> None:
                 data["version"] = v
                 if "" in data.get("packages", {}):
                     data["packages"][""]["version"] = v
-                path.write_text(json.dumps(data, indent=2) + "\n")
+                path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
                 w.carriers.append(f"console/{name}")
     else:
         w.note("no console/ in this checkout: console version and bundle skipped")
