@@ -80,15 +80,11 @@ def _p256_private_key(key: object) -> ec.EllipticCurvePrivateKey:
 class Signer:
     """Signs ES256 tokens with one key: a compact JWS whose header names the key.
 
-    jwt.encode() rebuilds and re-serializes the header, copies and re-encodes the claims
-    and looks the algorithm up on every call: inside the server that is twice the cost of
-    the signature itself. A Signer encodes its header once and takes the payload as the
-    JSON text the database already has (a jsonb's text). Per token: one SHA-256 of the
-    signing input (hashlib), one ECDSA signature of that digest by python3-cryptography
-    (Prehashed: no hash context built through its bindings), the DER signature turned
-    into raw r || s (RFC 7518 3.4), and base64url. PyJWT's ES256 algorithm hashes through
-    cryptography's own hash objects; under 16 concurrent rotations that cost about 50 us
-    more per token (bench/README.md). The tokens are the same: PyJWT verifies them."""
+    The header is encoded once and the payload taken as the JSON text the database already
+    has, so a token costs one SHA-256, one ECDSA signature of the digest (Prehashed), the DER
+    signature turned into raw r || s (RFC 7518 3.4) and base64url: jwt.encode() redoes the
+    rest on every call, which inside the server costs more than the signature itself
+    (figures in bench/README.md). The tokens are the same: PyJWT verifies them."""
 
     __slots__ = ("_digest", "_prefix", "_sign", "_signature_algorithm")
 

@@ -250,6 +250,116 @@ SET default_tablespace = '';
 SET default_table_access_method = heap;
 
 --
+-- Name: org_memberships; Type: TABLE; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TABLE identity.org_memberships (
+    org_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    role text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY identity.org_memberships FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE identity.org_memberships OWNER TO neuronplane_owner;
+
+--
+-- Name: TABLE org_memberships; Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON TABLE identity.org_memberships IS 'Who belongs to which organization, as owner, admin, member or viewer. An organization keeps at least one owner.';
+
+
+--
+-- Name: memberships; Type: VIEW; Schema: api; Owner: neuronplane_owner
+--
+
+CREATE VIEW api.memberships WITH (security_invoker='true') AS
+ SELECT m.org_id,
+    m.user_id,
+    m.role,
+    m.created_at,
+    m.updated_at
+   FROM identity.org_memberships m;
+
+
+ALTER TABLE api.memberships OWNER TO neuronplane_owner;
+
+--
+-- Name: VIEW memberships; Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON VIEW api.memberships IS 'Members of the organizations you can read. Invite with /rpc/invite_member (a person becomes a member by accepting); change with /rpc/change_member_role and /rpc/remove_member.';
+
+
+--
+-- Name: COLUMN memberships.org_id; Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON COLUMN api.memberships.org_id IS 'The organization.';
+
+
+--
+-- Name: COLUMN memberships.user_id; Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON COLUMN api.memberships.user_id IS 'The member.';
+
+
+--
+-- Name: COLUMN memberships.role; Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON COLUMN api.memberships.role IS 'owner, admin, member or viewer.';
+
+
+--
+-- Name: COLUMN memberships.created_at; Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON COLUMN api.memberships.created_at IS 'When the user joined.';
+
+
+--
+-- Name: COLUMN memberships.updated_at; Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON COLUMN api.memberships.updated_at IS 'When the role last changed.';
+
+
+--
+-- Name: accept_invitation(uuid); Type: FUNCTION; Schema: api; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION api.accept_invitation(invitation_id uuid) RETURNS api.memberships
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    result api.memberships;
+BEGIN
+    PERFORM identity.accept_invitation(invitation_id);
+    SELECT m.* INTO result
+      FROM api.memberships m JOIN api.invitations i ON i.org_id = m.org_id
+     WHERE i.id = invitation_id AND m.user_id = identity.current_principal_id();
+    RETURN result;
+END
+$$;
+
+
+ALTER FUNCTION api.accept_invitation(invitation_id uuid) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION accept_invitation(invitation_id uuid); Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION api.accept_invitation(invitation_id uuid) IS 'Accept an invitation addressed to you (your user id or your e-mail address): you become a member with its role. Answers the membership. Errors: 42704 no such invitation for you, PT409 (HTTP 409) expired, revoked or already answered, 23505 already a member, 42501 disabled or an API key without the admin role.';
+
+
+--
 -- Name: llm_models; Type: TABLE; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -441,100 +551,194 @@ COMMENT ON FUNCTION api.add_llm_model(project_id uuid, provider text, model_name
 
 
 --
--- Name: org_memberships; Type: TABLE; Schema: identity; Owner: neuronplane_owner
+-- Name: org_invitations; Type: TABLE; Schema: identity; Owner: neuronplane_owner
 --
 
-CREATE TABLE identity.org_memberships (
+CREATE TABLE identity.org_invitations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
     org_id uuid NOT NULL,
-    user_id uuid NOT NULL,
+    invitee_user_id uuid,
+    invitee_email extensions.citext,
     role text NOT NULL,
+    invited_by uuid,
+    status text DEFAULT 'pending'::text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL
+    expires_at timestamp with time zone NOT NULL,
+    responded_at timestamp with time zone,
+    CONSTRAINT org_invitations_check CHECK ((num_nonnulls(invitee_user_id, invitee_email) = 1)),
+    CONSTRAINT org_invitations_check1 CHECK ((expires_at > created_at)),
+    CONSTRAINT org_invitations_check2 CHECK (((status = 'pending'::text) = (responded_at IS NULL))),
+    CONSTRAINT org_invitations_invitee_email_check CHECK (((length((invitee_email)::text) <= 254) AND ((invitee_email)::text ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$'::text))),
+    CONSTRAINT org_invitations_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'accepted'::text, 'declined'::text, 'revoked'::text, 'expired'::text])))
 );
 
-ALTER TABLE ONLY identity.org_memberships FORCE ROW LEVEL SECURITY;
+ALTER TABLE ONLY identity.org_invitations FORCE ROW LEVEL SECURITY;
 
 
-ALTER TABLE identity.org_memberships OWNER TO neuronplane_owner;
-
---
--- Name: TABLE org_memberships; Type: COMMENT; Schema: identity; Owner: neuronplane_owner
---
-
-COMMENT ON TABLE identity.org_memberships IS 'Who belongs to which organization, as owner, admin, member or viewer. An organization keeps at least one owner.';
-
+ALTER TABLE identity.org_invitations OWNER TO neuronplane_owner;
 
 --
--- Name: memberships; Type: VIEW; Schema: api; Owner: neuronplane_owner
+-- Name: TABLE org_invitations; Type: COMMENT; Schema: identity; Owner: neuronplane_owner
 --
 
-CREATE VIEW api.memberships WITH (security_invoker='true') AS
- SELECT m.org_id,
-    m.user_id,
-    m.role,
-    m.created_at,
-    m.updated_at
-   FROM identity.org_memberships m;
-
-
-ALTER TABLE api.memberships OWNER TO neuronplane_owner;
-
---
--- Name: VIEW memberships; Type: COMMENT; Schema: api; Owner: neuronplane_owner
---
-
-COMMENT ON VIEW api.memberships IS 'Members of the organizations you can read. Change with /rpc/add_member, /rpc/change_member_role and /rpc/remove_member.';
+COMMENT ON TABLE identity.org_invitations IS 'Invitations to join an organization, addressed to a user id or an e-mail address; the membership exists only once the invitee accepts. A pending invitation past expires_at counts as expired.';
 
 
 --
--- Name: COLUMN memberships.org_id; Type: COMMENT; Schema: api; Owner: neuronplane_owner
+-- Name: COLUMN org_invitations.invitee_user_id; Type: COMMENT; Schema: identity; Owner: neuronplane_owner
 --
 
-COMMENT ON COLUMN api.memberships.org_id IS 'The organization.';
-
-
---
--- Name: COLUMN memberships.user_id; Type: COMMENT; Schema: api; Owner: neuronplane_owner
---
-
-COMMENT ON COLUMN api.memberships.user_id IS 'The member.';
+COMMENT ON COLUMN identity.org_invitations.invitee_user_id IS 'The user invited by id (or NULL: by e-mail).';
 
 
 --
--- Name: COLUMN memberships.role; Type: COMMENT; Schema: api; Owner: neuronplane_owner
+-- Name: COLUMN org_invitations.invitee_email; Type: COMMENT; Schema: identity; Owner: neuronplane_owner
 --
 
-COMMENT ON COLUMN api.memberships.role IS 'owner, admin, member or viewer.';
-
-
---
--- Name: COLUMN memberships.created_at; Type: COMMENT; Schema: api; Owner: neuronplane_owner
---
-
-COMMENT ON COLUMN api.memberships.created_at IS 'When the user joined.';
+COMMENT ON COLUMN identity.org_invitations.invitee_email IS 'The e-mail address invited (or NULL: by user id); the user with this address may accept.';
 
 
 --
--- Name: COLUMN memberships.updated_at; Type: COMMENT; Schema: api; Owner: neuronplane_owner
+-- Name: COLUMN org_invitations.role; Type: COMMENT; Schema: identity; Owner: neuronplane_owner
 --
 
-COMMENT ON COLUMN api.memberships.updated_at IS 'When the role last changed.';
+COMMENT ON COLUMN identity.org_invitations.role IS 'The membership role accepting gives.';
+
+
+--
+-- Name: COLUMN org_invitations.invited_by; Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON COLUMN identity.org_invitations.invited_by IS 'The principal that invited.';
+
+
+--
+-- Name: COLUMN org_invitations.status; Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON COLUMN identity.org_invitations.status IS 'pending, accepted, declined, revoked, or expired (stored once a new invitation replaces an expired one).';
+
+
+--
+-- Name: COLUMN org_invitations.responded_at; Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON COLUMN identity.org_invitations.responded_at IS 'When it was accepted, declined, revoked or replaced.';
+
+
+--
+-- Name: invitations; Type: VIEW; Schema: api; Owner: neuronplane_owner
+--
+
+CREATE VIEW api.invitations WITH (security_invoker='true') AS
+ SELECT i.id,
+    i.org_id,
+    i.invitee_user_id,
+    i.invitee_email,
+    i.role,
+    i.invited_by,
+        CASE
+            WHEN ((i.status = 'pending'::text) AND (i.expires_at <= now())) THEN 'expired'::text
+            ELSE i.status
+        END AS status,
+    i.created_at,
+    i.expires_at,
+    i.responded_at
+   FROM identity.org_invitations i;
+
+
+ALTER TABLE api.invitations OWNER TO neuronplane_owner;
+
+--
+-- Name: VIEW invitations; Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON VIEW api.invitations IS 'Invitations to join an organization: those of the organizations you administer, and those addressed to you (your user id or your e-mail address). Invite with /rpc/invite_member (or /rpc/add_member), withdraw with /rpc/revoke_invitation; the invitee answers with /rpc/accept_invitation or /rpc/decline_invitation.';
+
+
+--
+-- Name: COLUMN invitations.id; Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON COLUMN api.invitations.id IS 'Invitation id.';
+
+
+--
+-- Name: COLUMN invitations.org_id; Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON COLUMN api.invitations.org_id IS 'The organization.';
+
+
+--
+-- Name: COLUMN invitations.invitee_user_id; Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON COLUMN api.invitations.invitee_user_id IS 'The user invited by id (NULL when invited by e-mail).';
+
+
+--
+-- Name: COLUMN invitations.invitee_email; Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON COLUMN api.invitations.invitee_email IS 'The e-mail address invited (NULL when invited by user id).';
+
+
+--
+-- Name: COLUMN invitations.role; Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON COLUMN api.invitations.role IS 'The role accepting gives: owner, admin, member, viewer or another catalogue role.';
+
+
+--
+-- Name: COLUMN invitations.invited_by; Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON COLUMN api.invitations.invited_by IS 'Who invited.';
+
+
+--
+-- Name: COLUMN invitations.status; Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON COLUMN api.invitations.status IS 'pending, accepted, declined, revoked or expired.';
+
+
+--
+-- Name: COLUMN invitations.created_at; Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON COLUMN api.invitations.created_at IS 'When it was sent.';
+
+
+--
+-- Name: COLUMN invitations.expires_at; Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON COLUMN api.invitations.expires_at IS 'After this it can no longer be accepted.';
+
+
+--
+-- Name: COLUMN invitations.responded_at; Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON COLUMN api.invitations.responded_at IS 'When it was accepted, declined or revoked.';
 
 
 --
 -- Name: add_member(uuid, uuid, text); Type: FUNCTION; Schema: api; Owner: neuronplane_owner
 --
 
-CREATE FUNCTION api.add_member(org_id uuid, user_id uuid, role text DEFAULT 'member'::text) RETURNS api.memberships
+CREATE FUNCTION api.add_member(org_id uuid, user_id uuid, role text DEFAULT 'member'::text) RETURNS api.invitations
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
-    result api.memberships;
+    new_id uuid := identity.invite_member(org_id, user_id, NULL, role, 7);
+    result api.invitations;
 BEGIN
-    PERFORM identity.add_member(org_id, user_id, role);
-    SELECT * INTO result FROM api.memberships m
-     WHERE m.org_id = add_member.org_id AND m.user_id = add_member.user_id;
+    SELECT * INTO result FROM api.invitations i WHERE i.id = new_id;
     RETURN result;
 END
 $$;
@@ -546,7 +750,7 @@ ALTER FUNCTION api.add_member(org_id uuid, user_id uuid, role text) OWNER TO neu
 -- Name: FUNCTION add_member(org_id uuid, user_id uuid, role text); Type: COMMENT; Schema: api; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION api.add_member(org_id uuid, user_id uuid, role text) IS 'Add a user to an organization (owners and admins; only owners add owners). Errors: 42501, 23503 no such user, 23505 already a member, 22023 bad role.';
+COMMENT ON FUNCTION api.add_member(org_id uuid, user_id uuid, role text) IS 'Invite a user, by id, to an organization: the same as /rpc/invite_member with user_id (7 days). The user becomes a member only by accepting (/rpc/accept_invitation); until then you see nothing of them. Answers the invitation. Errors: 42501, 23503 no such user, 23505 already a member or already invited, 22023 bad role.';
 
 
 --
@@ -1858,6 +2062,27 @@ COMMENT ON FUNCTION api.create_user(username text, email text, display_name text
 
 
 --
+-- Name: decline_invitation(uuid); Type: FUNCTION; Schema: api; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION api.decline_invitation(invitation_id uuid) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT identity.decline_invitation(invitation_id)
+$$;
+
+
+ALTER FUNCTION api.decline_invitation(invitation_id uuid) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION decline_invitation(invitation_id uuid); Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION api.decline_invitation(invitation_id uuid) IS 'Decline an invitation addressed to you. Errors: 42704 no such invitation for you, PT409 (HTTP 409) expired, revoked or already answered, 42501.';
+
+
+--
 -- Name: details(api.ingest_jobs); Type: FUNCTION; Schema: api; Owner: neuronplane_owner
 --
 
@@ -2316,6 +2541,33 @@ COMMENT ON FUNCTION api.health() IS 'Liveness of the database behind the API. Re
 
 
 --
+-- Name: invite_member(uuid, uuid, text, text, integer); Type: FUNCTION; Schema: api; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION api.invite_member(org_id uuid, user_id uuid DEFAULT NULL::uuid, email text DEFAULT NULL::text, role text DEFAULT 'member'::text, valid_days integer DEFAULT 7) RETURNS api.invitations
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    new_id uuid := identity.invite_member(org_id, user_id, email, role, valid_days);
+    result api.invitations;
+BEGIN
+    SELECT * INTO result FROM api.invitations i WHERE i.id = new_id;
+    RETURN result;
+END
+$$;
+
+
+ALTER FUNCTION api.invite_member(org_id uuid, user_id uuid, email text, role text, valid_days integer) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION invite_member(org_id uuid, user_id uuid, email text, role text, valid_days integer); Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION api.invite_member(org_id uuid, user_id uuid, email text, role text, valid_days integer) IS 'Invite a person to an organization by user_id or by email (one of them), with the role accepting gives (owners and admins; only owners invite owners). The invitation expires after valid_days (1 to 30, default 7). You see nothing of the person until they accept. Errors: 42501, 22023 bad role, both or neither of user_id and email, bad e-mail or valid_days, 23503 no such user id, 23505 already a member or already invited.';
+
+
+--
 -- Name: jwks(); Type: FUNCTION; Schema: api; Owner: neuronplane_owner
 --
 
@@ -2764,6 +3016,27 @@ COMMENT ON FUNCTION api.revoke_api_key(id uuid) IS 'Revoke an API key (its princ
 
 
 --
+-- Name: revoke_invitation(uuid); Type: FUNCTION; Schema: api; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION api.revoke_invitation(invitation_id uuid) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT identity.revoke_invitation(invitation_id)
+$$;
+
+
+ALTER FUNCTION api.revoke_invitation(invitation_id uuid) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION revoke_invitation(invitation_id uuid); Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION api.revoke_invitation(invitation_id uuid) IS 'Withdraw a pending invitation (the organization''s owners and admins; only owners withdraw an invitation to the owner role). Errors: 42501, 42704 no such invitation, PT409 (HTTP 409) no longer pending.';
+
+
+--
 -- Name: revoke_permission(uuid); Type: FUNCTION; Schema: api; Owner: neuronplane_owner
 --
 
@@ -2926,6 +3199,25 @@ ALTER FUNCTION api.set_profile_agent_key(project_id uuid, agent_api_key text) OW
 --
 
 COMMENT ON FUNCTION api.set_profile_agent_key(project_id uuid, agent_api_key text) IS 'Store (or replace) a profile''s NeuronAgent API key, envelope-encrypted; needs write on the project. Errors: 42704, 42501, 22023.';
+
+
+--
+-- Name: sign_in_providers(); Type: FUNCTION; Schema: api; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION api.sign_in_providers() RETURNS TABLE(name text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ SELECT * FROM auth.sign_in_providers() $$;
+
+
+ALTER FUNCTION api.sign_in_providers() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION sign_in_providers(); Type: COMMENT; Schema: api; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION api.sign_in_providers() IS 'The OIDC providers a person may sign in with (their names, enabled ones only), for the console''s sign-in page: GET /auth/oidc/{name}/login starts the login. Anyone may call it.';
 
 
 --
@@ -3263,7 +3555,7 @@ COMMENT ON FUNCTION audit.genesis_hash(month date) IS 'The hash a month''s seal 
 
 CREATE FUNCTION audit.is_known_action(action text) RETURNS boolean
     LANGUAGE sql STABLE PARALLEL SAFE
-    AS $$SELECT action OPERATOR(pg_catalog.=) ANY ('{api_key.created,api_key.rate_limited,api_key.rejected,api_key.revoked,api_key.rotated,audit.head.exported,audit.partition.dropped,auth.csrf.refused,auth.login.failed,auth.login.locked,auth.login.succeeded,auth.logout,auth.oidc.consumed,auth.oidc.failed,auth.oidc.linked,auth.oidc.provider.deleted,auth.oidc.provider.saved,auth.oidc.started,auth.password.change_failed,auth.password.changed,auth.password.reset,auth.refresh.reused,auth.refresh.rotated,auth.session.revoked,auth.signing_key.rotated,identity.legacy.imported,identity.membership.changed,identity.org.created,identity.org.updated,identity.principal.disabled,identity.principal.enabled,identity.project.created,identity.project.deleted,identity.project.updated,identity.service_account.created,identity.user.created,identity.user.disabled,policy.granted,policy.revoked,workspace.ingest.cancelled,workspace.ingest.failed,workspace.ingest.started,workspace.ingest.succeeded,workspace.llm_model.created,workspace.llm_model.deleted,workspace.llm_model.updated,workspace.model_key.revealed,workspace.model_key.set,workspace.onboarding.probed,workspace.profile.agent_key_revealed,workspace.profile.agent_key_set,workspace.secrets.rotated}'::pg_catalog.text[])$$;
+    AS $$SELECT action OPERATOR(pg_catalog.=) ANY ('{api_key.created,api_key.rate_limited,api_key.rejected,api_key.revoked,api_key.rotated,audit.head.exported,audit.partition.dropped,auth.csrf.refused,auth.login.failed,auth.login.locked,auth.login.succeeded,auth.logout,auth.oidc.consumed,auth.oidc.failed,auth.oidc.linked,auth.oidc.provider.deleted,auth.oidc.provider.saved,auth.oidc.started,auth.password.change_failed,auth.password.changed,auth.password.reset,auth.refresh.reused,auth.refresh.rotated,auth.session.revoked,auth.signing_key.rotated,identity.invitation.accepted,identity.invitation.created,identity.invitation.declined,identity.invitation.revoked,identity.legacy.imported,identity.membership.changed,identity.org.created,identity.org.updated,identity.principal.disabled,identity.principal.enabled,identity.project.created,identity.project.deleted,identity.project.updated,identity.service_account.created,identity.user.created,identity.user.disabled,policy.granted,policy.revoked,workspace.ingest.cancelled,workspace.ingest.failed,workspace.ingest.started,workspace.ingest.succeeded,workspace.llm_model.created,workspace.llm_model.deleted,workspace.llm_model.updated,workspace.model_key.revealed,workspace.model_key.set,workspace.onboarding.probed,workspace.profile.agent_key_revealed,workspace.profile.agent_key_set,workspace.secrets.rotated}'::pg_catalog.text[])$$;
 
 
 ALTER FUNCTION audit.is_known_action(action text) OWNER TO neuronplane_owner;
@@ -3692,6 +3984,34 @@ COMMENT ON FUNCTION audit.tg_events__org_from_project() IS 'Trigger: an event th
 
 
 --
+-- Name: tg_events__trace_id(); Type: FUNCTION; Schema: audit; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION audit.tg_events__trace_id() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    tp text := internal.current_traceparent();
+BEGIN
+    IF tp IS NOT NULL AND NOT NEW.details ? 'trace_id' THEN
+        NEW.details := NEW.details || jsonb_build_object('trace_id', substr(tp, 4, 32));
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION audit.tg_events__trace_id() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION tg_events__trace_id(); Type: COMMENT; Schema: audit; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION audit.tg_events__trace_id() IS 'Trigger: adds the trace id of the current request (internal.current_traceparent()) to an audit event''s details.';
+
+
+--
 -- Name: try_inet(text); Type: FUNCTION; Schema: audit; Owner: neuronplane_owner
 --
 
@@ -3828,6 +4148,36 @@ ALTER FUNCTION audit.verify(from_time timestamp with time zone, to_time timestam
 --
 
 COMMENT ON FUNCTION audit.verify(from_time timestamp with time zone, to_time timestamp with time zone) IS 'Verify the seal chains of every month overlapping [from_time, to_time): one row, ok = true, or the first event (or seal) whose content or link does not match and what is wrong.';
+
+
+--
+-- Name: verify_and_record(); Type: FUNCTION; Schema: audit; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION audit.verify_and_record() RETURNS TABLE(ok boolean, event_id bigint, problem text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v record;
+BEGIN
+    PERFORM audit.seal();
+    SELECT * INTO v FROM audit.verify() LIMIT 1;
+    INSERT INTO audit.verification_runs (ok, event_id, problem)
+    VALUES (coalesce(v.ok, false), v.event_id, left(v.problem, 1000));
+    DELETE FROM audit.verification_runs r WHERE r.checked_at < now() - interval '30 days';
+    RETURN QUERY SELECT coalesce(v.ok, false), v.event_id, v.problem;
+END
+$$;
+
+
+ALTER FUNCTION audit.verify_and_record() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION verify_and_record(); Type: COMMENT; Schema: audit; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION audit.verify_and_record() IS 'Seal pending events, verify the whole chain and record the outcome in audit.verification_runs (read by the metrics); returns it.';
 
 
 --
@@ -4038,8 +4388,7 @@ DECLARE
     v_active boolean;
     v_hash text;
     v_account text;
-    v_window timestamptz;
-    v_attempts integer;
+    v_first_refusal boolean;
     v_account_until timestamptz;
     v_address_until timestamptz;
     v_ok boolean := false;
@@ -4049,27 +4398,18 @@ BEGIN
     v_details := jsonb_build_object('method', 'password', 'login', v_login);
 
     -- 1. Attempts from this address this minute.
-    IF v_address IS NOT NULL THEN
-        INSERT INTO auth.address_login_attempts AS a (address, window_started_at, attempt_count)
-        VALUES (v_address, v_now, 1)
-        ON CONFLICT (address) DO UPDATE
-           SET window_started_at = CASE WHEN a.window_started_at <= v_now - interval '1 minute'
-                                        THEN v_now ELSE a.window_started_at END,
-               attempt_count = CASE WHEN a.window_started_at <= v_now - interval '1 minute'
-                                    THEN 1 ELSE a.attempt_count + 1 END
-        RETURNING a.window_started_at, a.attempt_count INTO v_window, v_attempts;
-        IF v_attempts > s.login_rate_limit_per_min THEN
-            outcome := 'rate_limited';
-            retry_after := auth.seconds_until(v_window + interval '1 minute', v_now);
-            IF v_attempts = s.login_rate_limit_per_min + 1 THEN
-                PERFORM audit.record('auth.login.locked', 'denied',
-                                     details => v_details || jsonb_build_object(
-                                         'reason', 'rate_limited', 'scope', 'address',
-                                         'retry_after', retry_after),
-                                     ip => ip, user_agent => user_agent);
-            END IF;
-            RETURN;
+    SELECT c.retry_after, c.first_refusal INTO retry_after, v_first_refusal
+      FROM auth.count_login_attempt(ip, v_now) c;
+    IF retry_after IS NOT NULL THEN
+        outcome := 'rate_limited';
+        IF v_first_refusal THEN
+            PERFORM audit.record('auth.login.locked', 'denied',
+                                 details => v_details || jsonb_build_object(
+                                     'reason', 'rate_limited', 'scope', 'address',
+                                     'retry_after', retry_after),
+                                 ip => ip, user_agent => user_agent);
         END IF;
+        RETURN;
     END IF;
 
     -- 2. The account, by username or e-mail whatever the case (they cannot collide: a
@@ -4290,7 +4630,22 @@ DECLARE
     verifier text := auth.random_token(48);   -- 64 characters (RFC 7636: 43 to 128)
     binding  text := auth.random_token(32);
     ttl      interval := (SELECT s.oidc_login_ttl FROM auth.settings s);
+    limited  record;
 BEGIN
+    SELECT * INTO limited FROM auth.count_login_attempt(ip, clock_timestamp());
+    IF limited.retry_after IS NOT NULL THEN
+        IF limited.first_refusal THEN
+            PERFORM audit.record('auth.oidc.failed', 'denied',
+                                 details => jsonb_build_object(
+                                     'reason', 'rate_limited', 'scope', 'address',
+                                     'provider', left(provider, 64),
+                                     'retry_after', limited.retry_after),
+                                 ip => ip, user_agent => user_agent);
+        END IF;
+        RETURN jsonb_build_object('error', 'rate_limited', 'code', '53400',
+                                  'message', 'too many login attempts from this address; try again later',
+                                  'retry_after', limited.retry_after);
+    END IF;
     SELECT * INTO p FROM auth.oidc_providers x WHERE x.name = begin_oidc_login.provider;
     IF NOT FOUND OR NOT p.enabled THEN
         RETURN auth.oidc_error('42704', 'unknown_provider',
@@ -4338,7 +4693,7 @@ ALTER FUNCTION auth.begin_oidc_login(provider text, redirect_to text, ip inet, u
 -- Name: FUNCTION begin_oidc_login(provider text, redirect_to text, ip inet, user_agent text); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION auth.begin_oidc_login(provider text, redirect_to text, ip inet, user_agent text) IS 'For the glue: start an OIDC login with a provider. Checks redirect_to against the provider''s redirect_uris exactly, stores the attempt, answers {attempt_id, state, nonce, code_challenge (S256), binding (for the browser''s cookie), authorization_endpoint, client_id, redirect_uri (the provider''s own callback), scope}; or {error, code, message}: 42704 unknown provider, 55000 provider without a callback URL of its own, 22023 redirect_to not allowed. Audited.';
+COMMENT ON FUNCTION auth.begin_oidc_login(provider text, redirect_to text, ip inet, user_agent text) IS 'For the glue: start an OIDC login with a provider. Counts towards the client address''s login rate limit (auth.count_login_attempt(), shared with password logins); beyond it answers {error: rate_limited, code: 53400, message, retry_after} and stores nothing. Checks redirect_to against the provider''s redirect_uris exactly, stores the attempt, answers {attempt_id, state, nonce, code_challenge (S256), binding (for the browser''s cookie), authorization_endpoint, client_id, redirect_uri (the provider''s own callback), scope}; or {error, code, message}: 42704 unknown provider, 55000 provider without a callback URL of its own, 22023 redirect_to not allowed. Audited.';
 
 
 --
@@ -4853,6 +5208,41 @@ COMMENT ON FUNCTION auth.consume_oidc_callback(provider text, state text, bindin
 
 
 --
+-- Name: cookie_login(text, text, inet, text); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.cookie_login(username_or_email text, password text, ip inet DEFAULT NULL::inet, user_agent text DEFAULT NULL::text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    answer jsonb;
+BEGIN
+    -- Local to this call: what auth.login() records (attempts, lockout, the session's
+    -- address) names the browser, not the glue.
+    PERFORM set_config('neuronplane.client_ip', coalesce(host(ip), ''), true),
+            set_config('neuronplane.client_user_agent', coalesce(left(user_agent, 512), ''), true);
+    answer := auth.login(username_or_email, password);
+    IF answer ? 'error' THEN
+        RETURN answer;
+    END IF;
+    RETURN answer || jsonb_build_object('csrf_token', auth.csrf_token((answer ->> 'session_id')::uuid),
+                                        'refresh_expires_in',
+                                        (SELECT extract(epoch FROM s.refresh_ttl)::integer FROM auth.settings s));
+END
+$$;
+
+
+ALTER FUNCTION auth.cookie_login(username_or_email text, password text, ip inet, user_agent text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION cookie_login(username_or_email text, password text, ip inet, user_agent text); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.cookie_login(username_or_email text, password text, ip inet, user_agent text) IS 'For the glue: api.login() for a browser, answering the token answer plus csrf_token and refresh_expires_in (the glue sets them as cookies); or {error, code 28P01 | 53400, message, retry_after}. Definer: it reads and writes auth tables the worker role cannot.';
+
+
+--
 -- Name: cookie_logout(text, text, inet, text); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
 --
 
@@ -5044,6 +5434,49 @@ ALTER FUNCTION auth.count_api_key_request(key_id uuid, max_per_min integer, take
 --
 
 COMMENT ON FUNCTION auth.count_api_key_request(key_id uuid, max_per_min integer, take integer, touch boolean, ip inet, user_agent text, request_id text) IS 'Autonomous side of an API-key request: takes up to `take` requests of the key''s current minute, records last use (at most once a minute), audits the first refusal of a window. Returns {count, taken, window_start[, retry_after]}.';
+
+
+--
+-- Name: count_login_attempt(inet, timestamp with time zone); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.count_login_attempt(ip inet, at timestamp with time zone, OUT retry_after integer, OUT first_refusal boolean) RETURNS record
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_limit integer := (SELECT s.login_rate_limit_per_min FROM auth.settings s);
+    v_address inet := auth.login_address(ip);
+    v_window timestamptz;
+    v_attempts integer;
+BEGIN
+    first_refusal := false;
+    IF v_address IS NULL THEN
+        RETURN;
+    END IF;
+    INSERT INTO auth.address_login_attempts AS a (address, window_started_at, attempt_count)
+    VALUES (v_address, at, 1)
+    ON CONFLICT (address) DO UPDATE
+       SET window_started_at = CASE WHEN a.window_started_at <= at - interval '1 minute'
+                                    THEN at ELSE a.window_started_at END,
+           attempt_count = CASE WHEN a.window_started_at <= at - interval '1 minute'
+                                THEN 1 ELSE a.attempt_count + 1 END
+    RETURNING a.window_started_at, a.attempt_count INTO v_window, v_attempts;
+    IF v_attempts > v_limit THEN
+        retry_after := auth.seconds_until(v_window + interval '1 minute', at);
+        first_refusal := v_attempts = v_limit + 1;
+    END IF;
+END
+$$;
+
+
+ALTER FUNCTION auth.count_login_attempt(ip inet, at timestamp with time zone, OUT retry_after integer, OUT first_refusal boolean) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION count_login_attempt(ip inet, at timestamp with time zone, OUT retry_after integer, OUT first_refusal boolean); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.count_login_attempt(ip inet, at timestamp with time zone, OUT retry_after integer, OUT first_refusal boolean) IS 'Counts one anonymous login attempt (password login, OIDC login start) from ip''s address in the current one-minute window; retry_after is set (seconds) beyond auth.settings.login_rate_limit_per_min, first_refusal only for the first attempt over it in the window. NULL ip: not counted, never limited.';
 
 
 --
@@ -6914,6 +7347,27 @@ COMMENT ON FUNCTION auth.set_password(user_id uuid, password text) IS 'Set a use
 
 
 --
+-- Name: sign_in_providers(); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION auth.sign_in_providers() RETURNS TABLE(name text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT p.name FROM auth.oidc_providers p WHERE p.enabled ORDER BY p.name
+$$;
+
+
+ALTER FUNCTION auth.sign_in_providers() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION sign_in_providers(); Type: COMMENT; Schema: auth; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION auth.sign_in_providers() IS 'The enabled OIDC providers'' names, for the sign-in page. Definer: the providers table holds client secrets that no API role may read.';
+
+
+--
 -- Name: store_oidc_jwks(text, jsonb); Type: FUNCTION; Schema: auth; Owner: neuronplane_owner
 --
 
@@ -7478,42 +7932,44 @@ COMMENT ON FUNCTION hooks.refuse_read_only_write() IS 'For hooks.pre_request(): 
 
 
 --
--- Name: add_member(uuid, uuid, text); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+-- Name: accept_invitation(uuid); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
 --
 
-CREATE FUNCTION identity.add_member(org_id uuid, user_id uuid, role text DEFAULT 'member'::text) RETURNS void
+CREATE FUNCTION identity.accept_invitation(invitation_id uuid) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
+    inv identity.org_invitations := identity.lock_invitation(invitation_id);
+    caller uuid := identity.require_invitee(inv);
 BEGIN
-    PERFORM identity.check_role(role);
-    PERFORM identity.require_member_admin(org_id, role);
-    IF NOT EXISTS (SELECT FROM identity.users u WHERE u.id = add_member.user_id) THEN
-        RAISE EXCEPTION 'there is no user with id %', user_id USING ERRCODE = '23503';
-    END IF;
+    PERFORM identity.require_pending(inv);
     BEGIN
         INSERT INTO identity.org_memberships (org_id, user_id, role)
-        VALUES (add_member.org_id, add_member.user_id, add_member.role);
+        VALUES (inv.org_id, caller, inv.role);
     EXCEPTION WHEN unique_violation THEN
-        RAISE EXCEPTION 'user % is already a member of organization %', user_id, org_id
-            USING ERRCODE = '23505', HINT = 'Use change_member_role to change the role.';
+        RAISE EXCEPTION 'you are already a member of organization %', inv.org_id
+            USING ERRCODE = '23505', HINT = 'Decline the invitation instead.';
     END;
-    PERFORM identity.audit('identity.membership.changed', 'org', org_id::text,
-                           jsonb_build_object('user_id', user_id, 'role', role, 'change', 'added'),
-                           org_id);
-    RETURN;
+    UPDATE identity.org_invitations i SET status = 'accepted', responded_at = now()
+     WHERE i.id = inv.id;
+    PERFORM identity.audit('identity.invitation.accepted', 'invitation', inv.id::text,
+                           jsonb_build_object('role', inv.role), inv.org_id);
+    PERFORM identity.audit('identity.membership.changed', 'org', inv.org_id::text,
+                           jsonb_build_object('user_id', caller, 'role', inv.role,
+                                              'change', 'added', 'invitation_id', inv.id),
+                           inv.org_id);
 END
 $$;
 
 
-ALTER FUNCTION identity.add_member(org_id uuid, user_id uuid, role text) OWNER TO neuronplane_owner;
+ALTER FUNCTION identity.accept_invitation(invitation_id uuid) OWNER TO neuronplane_owner;
 
 --
--- Name: FUNCTION add_member(org_id uuid, user_id uuid, role text); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+-- Name: FUNCTION accept_invitation(invitation_id uuid); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
 --
 
-COMMENT ON FUNCTION identity.add_member(org_id uuid, user_id uuid, role text) IS 'What api.add_member() does (see its comment there); only that endpoint calls it.';
+COMMENT ON FUNCTION identity.accept_invitation(invitation_id uuid) IS 'What api.accept_invitation() does (see its comment there); only that endpoint calls it.';
 
 
 --
@@ -8107,6 +8563,36 @@ ALTER FUNCTION identity.decide(effects text[]) OWNER TO neuronplane_owner;
 --
 
 COMMENT ON FUNCTION identity.decide(effects text[]) IS 'The decision from the effects of identity.grants() on one resource: any override (platform administrator), else an allow and no deny.';
+
+
+--
+-- Name: decline_invitation(uuid); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.decline_invitation(invitation_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    inv identity.org_invitations := identity.lock_invitation(invitation_id);
+BEGIN
+    PERFORM identity.require_invitee(inv);
+    PERFORM identity.require_pending(inv);
+    UPDATE identity.org_invitations i SET status = 'declined', responded_at = now()
+     WHERE i.id = inv.id;
+    PERFORM identity.audit('identity.invitation.declined', 'invitation', inv.id::text,
+                           jsonb_build_object('role', inv.role), inv.org_id);
+END
+$$;
+
+
+ALTER FUNCTION identity.decline_invitation(invitation_id uuid) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION decline_invitation(invitation_id uuid); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.decline_invitation(invitation_id uuid) IS 'What api.decline_invitation() does (see its comment there); only that endpoint calls it.';
 
 
 --
@@ -8990,6 +9476,80 @@ COMMENT ON FUNCTION identity.import_legacy(desktop_schema text, agent_schema tex
 
 
 --
+-- Name: invite_member(uuid, uuid, text, text, integer); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.invite_member(org_id uuid, user_id uuid DEFAULT NULL::uuid, email text DEFAULT NULL::text, role text DEFAULT 'member'::text, valid_days integer DEFAULT 7) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+DECLARE
+    caller uuid;
+    v_email extensions.citext;
+    v_id uuid;
+BEGIN
+    PERFORM identity.check_role(role);
+    caller := identity.require_member_admin(org_id, role);
+    IF num_nonnulls(user_id, email) <> 1 THEN
+        RAISE EXCEPTION 'name the person to invite by user_id or by email, not both'
+            USING ERRCODE = '22023';
+    END IF;
+    IF valid_days IS NULL OR valid_days NOT BETWEEN 1 AND 30 THEN
+        RAISE EXCEPTION 'valid_days must be between 1 and 30'
+            USING ERRCODE = '22023';
+    END IF;
+    IF email IS NOT NULL THEN
+        IF length(email) > 254
+           OR email !~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$' THEN
+            RAISE EXCEPTION 'email is not an e-mail address'
+                USING ERRCODE = '22023';
+        END IF;
+        v_email := email::extensions.citext;
+    ELSIF NOT EXISTS (SELECT FROM identity.users u WHERE u.id = invite_member.user_id) THEN
+        RAISE EXCEPTION 'there is no user with id %', user_id USING ERRCODE = '23503';
+    END IF;
+    -- Already a member: the organization can see its members anyway.
+    IF EXISTS (SELECT FROM identity.org_memberships m JOIN identity.users u ON u.id = m.user_id
+                WHERE m.org_id = invite_member.org_id
+                  AND (u.id = invite_member.user_id
+                       OR u.email OPERATOR(extensions.=) v_email)) THEN
+        RAISE EXCEPTION 'this person is already a member of organization %', org_id
+            USING ERRCODE = '23505', HINT = 'Use change_member_role to change the role.';
+    END IF;
+    UPDATE identity.org_invitations i SET status = 'expired', responded_at = now()
+     WHERE i.org_id = invite_member.org_id AND i.status = 'pending' AND i.expires_at <= now()
+       AND (i.invitee_user_id = invite_member.user_id
+            OR i.invitee_email OPERATOR(extensions.=) v_email);
+    BEGIN
+        INSERT INTO identity.org_invitations (org_id, invitee_user_id, invitee_email, role,
+                                              invited_by, expires_at)
+        VALUES (invite_member.org_id, invite_member.user_id, v_email, invite_member.role,
+                caller, now() + make_interval(days => valid_days))
+        RETURNING id INTO v_id;
+    EXCEPTION WHEN unique_violation THEN
+        RAISE EXCEPTION 'this person already has a pending invitation to organization %', org_id
+            USING ERRCODE = '23505', HINT = 'Revoke it first (revoke_invitation) to invite again.';
+    END;
+    PERFORM identity.audit('identity.invitation.created', 'invitation', v_id::text,
+                           jsonb_strip_nulls(jsonb_build_object(
+                               'user_id', user_id, 'email', v_email, 'role', role,
+                               'valid_days', valid_days)),
+                           org_id);
+    RETURN v_id;
+END
+$_$;
+
+
+ALTER FUNCTION identity.invite_member(org_id uuid, user_id uuid, email text, role text, valid_days integer) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION invite_member(org_id uuid, user_id uuid, email text, role text, valid_days integer); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.invite_member(org_id uuid, user_id uuid, email text, role text, valid_days integer) IS 'What api.invite_member() and api.add_member() do (see their comments there); only those endpoints call it.';
+
+
+--
 -- Name: is_active(uuid); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
 --
 
@@ -9012,6 +9572,31 @@ ALTER FUNCTION identity.is_active(principal_id uuid) OWNER TO neuronplane_owner;
 --
 
 COMMENT ON FUNCTION identity.is_active(principal_id uuid) IS 'True for a principal that exists, is not disabled and has not expired.';
+
+
+--
+-- Name: is_invitee(uuid, uuid, text); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.is_invitee(principal_id uuid, invitee_user_id uuid, invitee_email text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+    SELECT $1 IS NOT NULL
+       AND ($2 = $1
+            OR EXISTS (SELECT FROM identity.users u
+                        WHERE u.id = $1 AND $3 IS NOT NULL
+                          AND u.email OPERATOR(extensions.=) $3::extensions.citext))
+$_$;
+
+
+ALTER FUNCTION identity.is_invitee(principal_id uuid, invitee_user_id uuid, invitee_email text) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION is_invitee(principal_id uuid, invitee_user_id uuid, invitee_email text); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.is_invitee(principal_id uuid, invitee_user_id uuid, invitee_email text) IS 'True when an invitation to invitee_user_id or invitee_email is addressed to the principal (its id, or its user''s e-mail, whatever the case).';
 
 
 --
@@ -9175,6 +9760,36 @@ ALTER FUNCTION identity.key_role_permissions(roles text[]) OWNER TO neuronplane_
 --
 
 COMMENT ON FUNCTION identity.key_role_permissions(roles text[]) IS 'The permissions an API key with these roles lets through (identity.api_key_roles; admin: all).';
+
+
+--
+-- Name: lock_invitation(uuid); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.lock_invitation(invitation_id uuid) RETURNS identity.org_invitations
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    inv identity.org_invitations;
+BEGIN
+    SELECT * INTO inv FROM identity.org_invitations i WHERE i.id = invitation_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'there is no invitation with id %', invitation_id
+            USING ERRCODE = '42704';
+    END IF;
+    RETURN inv;
+END
+$$;
+
+
+ALTER FUNCTION identity.lock_invitation(invitation_id uuid) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION lock_invitation(invitation_id uuid); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.lock_invitation(invitation_id uuid) IS 'The invitation row, locked FOR UPDATE; 42704 when there is none. Internal to the invitation functions.';
 
 
 --
@@ -9405,6 +10020,41 @@ COMMENT ON FUNCTION identity.require_caller() IS 'The current principal; raises 
 
 
 --
+-- Name: require_invitee(identity.org_invitations); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.require_invitee(inv identity.org_invitations) RETURNS uuid
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    caller uuid := identity.require_caller();
+BEGIN
+    IF NOT identity.is_invitee(caller, inv.invitee_user_id, inv.invitee_email::text) THEN
+        RAISE EXCEPTION 'there is no invitation with id %', inv.id USING ERRCODE = '42704';
+    END IF;
+    IF NOT identity.is_active(caller) THEN
+        RAISE EXCEPTION 'user % is disabled', caller USING ERRCODE = '42501';
+    END IF;
+    IF NOT identity.key_allows(identity.current_api_key_id(), caller, 'admin') THEN
+        RAISE EXCEPTION 'an API key needs the admin role, and no project limit, to answer invitations'
+            USING ERRCODE = '42501';
+    END IF;
+    RETURN caller;
+END
+$$;
+
+
+ALTER FUNCTION identity.require_invitee(inv identity.org_invitations) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION require_invitee(inv identity.org_invitations); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.require_invitee(inv identity.org_invitations) IS 'The caller, if the invitation is addressed to it (42704 otherwise), it is active and its API key (if any) may act for it.';
+
+
+--
 -- Name: require_key_manager(uuid); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
 --
 
@@ -9479,6 +10129,35 @@ ALTER FUNCTION identity.require_member_admin(org_id uuid, role text) OWNER TO ne
 --
 
 COMMENT ON FUNCTION identity.require_member_admin(org_id uuid, role text) IS 'The caller, if it may manage members of org_id with this role (owner role: owners only); 42501 otherwise.';
+
+
+--
+-- Name: require_pending(identity.org_invitations); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.require_pending(inv identity.org_invitations) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    IF inv.status <> 'pending' THEN
+        RAISE EXCEPTION 'invitation % is %', inv.id, inv.status USING ERRCODE = 'PT409';
+    END IF;
+    IF inv.expires_at <= now() THEN
+        RAISE EXCEPTION 'invitation % has expired', inv.id
+            USING ERRCODE = 'PT409', HINT = 'Ask the organization for a new invitation.';
+    END IF;
+END
+$$;
+
+
+ALTER FUNCTION identity.require_pending(inv identity.org_invitations) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION require_pending(inv identity.org_invitations); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.require_pending(inv identity.org_invitations) IS 'Raises PT409 (HTTP 409) unless the invitation is pending and not expired.';
 
 
 --
@@ -9652,6 +10331,38 @@ ALTER FUNCTION identity.revoke_api_key(id uuid) OWNER TO neuronplane_owner;
 --
 
 COMMENT ON FUNCTION identity.revoke_api_key(id uuid) IS 'What api.revoke_api_key() does (see its comment there); only that endpoint calls it.';
+
+
+--
+-- Name: revoke_invitation(uuid); Type: FUNCTION; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION identity.revoke_invitation(invitation_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    inv identity.org_invitations := identity.lock_invitation(invitation_id);
+BEGIN
+    PERFORM identity.require_member_admin(inv.org_id, inv.role);
+    IF inv.status <> 'pending' THEN
+        RAISE EXCEPTION 'invitation % is %', inv.id, inv.status USING ERRCODE = 'PT409';
+    END IF;
+    UPDATE identity.org_invitations i SET status = 'revoked', responded_at = now()
+     WHERE i.id = inv.id;
+    PERFORM identity.audit('identity.invitation.revoked', 'invitation', inv.id::text,
+                           jsonb_build_object('role', inv.role), inv.org_id);
+END
+$$;
+
+
+ALTER FUNCTION identity.revoke_invitation(invitation_id uuid) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION revoke_invitation(invitation_id uuid); Type: COMMENT; Schema: identity; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION identity.revoke_invitation(invitation_id uuid) IS 'What api.revoke_invitation() does (see its comment there); only that endpoint calls it.';
 
 
 --
@@ -10274,6 +10985,43 @@ ALTER FUNCTION identity.visible_user_ids(principal_id uuid) OWNER TO neuronplane
 --
 
 COMMENT ON FUNCTION identity.visible_user_ids(principal_id uuid) IS 'The principal itself and every user sharing an organization with it.';
+
+
+--
+-- Name: current_traceparent(); Type: FUNCTION; Schema: internal; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION internal.current_traceparent() RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+DECLARE
+    tp text := nullif(current_setting('neuronplane.traceparent', true), '');
+BEGIN
+    IF tp IS NULL THEN
+        BEGIN
+            tp := nullif(current_setting('request.headers', true), '')::jsonb ->> 'traceparent';
+        EXCEPTION WHEN invalid_text_representation THEN
+            tp := NULL;
+        END;
+    END IF;
+    tp := lower(btrim(tp));
+    IF tp ~ '^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$'
+       AND substr(tp, 4, 32) <> repeat('0', 32) AND substr(tp, 37, 16) <> repeat('0', 16) THEN
+        RETURN tp;
+    END IF;
+    RETURN NULL;
+END
+$_$;
+
+
+ALTER FUNCTION internal.current_traceparent() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION current_traceparent(); Type: COMMENT; Schema: internal; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION internal.current_traceparent() IS 'The W3C traceparent of the current request (neuronplane.traceparent, else PostgREST''s traceparent header), or NULL when none or malformed.';
 
 
 --
@@ -11115,6 +11863,177 @@ ALTER FUNCTION ops.index_health_snapshot() OWNER TO neuronplane_monitor;
 --
 
 COMMENT ON FUNCTION ops.index_health_snapshot() IS 'Every index of this database with its size, scans, and whether it is unused, invalid or a duplicate of another; administrators only.';
+
+
+--
+-- Name: metrics_audit(); Type: FUNCTION; Schema: ops; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION ops.metrics_audit() RETURNS TABLE(events_appended bigint, unsealed_events bigint, seal_lag_seconds double precision, last_seal_run_timestamp_seconds double precision, verification_ok integer, last_verification_timestamp_seconds double precision)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    WITH st AS (SELECT s.watermark, s.last_run_at FROM audit.sealer_state s),
+    pending AS (
+        SELECT count(*) AS n, min(e.occurred_at) AS oldest
+          FROM audit.events e WHERE e.id > (SELECT st.watermark FROM st)),
+    last_run AS (
+        SELECT r.ok, r.checked_at FROM audit.verification_runs r ORDER BY r.checked_at DESC LIMIT 1)
+    SELECT (SELECT coalesce(max(e.id), 0) FROM audit.events e),
+           (SELECT pending.n FROM pending),
+           (SELECT coalesce(extract(epoch FROM now() - pending.oldest), 0)::double precision FROM pending),
+           (SELECT coalesce(extract(epoch FROM st.last_run_at), 0)::double precision FROM st),
+           -- -1: never verified yet.
+           coalesce((SELECT last_run.ok::integer FROM last_run), -1),
+           coalesce((SELECT extract(epoch FROM last_run.checked_at)::double precision FROM last_run), 0)
+$$;
+
+
+ALTER FUNCTION ops.metrics_audit() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION metrics_audit(); Type: COMMENT; Schema: ops; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION ops.metrics_audit() IS 'For the metrics exporter: highest audit event id, events not sealed yet and the age of the oldest, last sealer run, last chain verification (1 ok, 0 failed, -1 never) and when.';
+
+
+--
+-- Name: metrics_auth(); Type: FUNCTION; Schema: ops; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION ops.metrics_auth() RETURNS TABLE(active_sessions bigint, locked_accounts bigint, locked_addresses bigint, api_key_requests_this_minute bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT (SELECT count(*) FROM auth.sessions s
+             WHERE s.revoked_at IS NULL AND s.expires_at > now() AND s.idle_expires_at > now()),
+           (SELECT count(*) FROM auth.account_login_failures f WHERE f.locked_until > now()),
+           (SELECT count(*) FROM auth.address_login_failures f WHERE f.locked_until > now()),
+           (SELECT coalesce(sum(c.request_count), 0)::bigint FROM auth.api_key_request_counts c
+             WHERE c.window_start = date_trunc('minute', now()))
+$$;
+
+
+ALTER FUNCTION ops.metrics_auth() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION metrics_auth(); Type: COMMENT; Schema: ops; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION ops.metrics_auth() IS 'For the metrics exporter: live sessions, locked accounts and addresses, API-key requests in the current minute.';
+
+
+--
+-- Name: metrics_ingest_jobs(); Type: FUNCTION; Schema: ops; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION ops.metrics_ingest_jobs() RETURNS TABLE(status text, jobs bigint, oldest_age_seconds double precision)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT s.status, count(j.id),
+           coalesce(extract(epoch FROM now() - min(j.created_at)), 0)::double precision
+      FROM (VALUES ('queued'), ('running'), ('succeeded'), ('failed'), ('cancelled')) s(status)
+      LEFT JOIN workspace.ingest_jobs j ON j.status = s.status
+     GROUP BY s.status
+$$;
+
+
+ALTER FUNCTION ops.metrics_ingest_jobs() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION metrics_ingest_jobs(); Type: COMMENT; Schema: ops; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION ops.metrics_ingest_jobs() IS 'For the metrics exporter: ingestion jobs by status, with the age of the oldest (the queue''s wait for queued).';
+
+
+--
+-- Name: metrics_ingest_workers(); Type: FUNCTION; Schema: ops; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION ops.metrics_ingest_workers() RETURNS TABLE(workers_alive bigint, workers_stale bigint, jobs_stuck bigint, newest_heartbeat_age_seconds double precision)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT (SELECT count(*) FROM workspace.ingest_workers w
+             WHERE w.stopped_at IS NULL AND w.heartbeat_at >= now() - x.stale_after),
+           (SELECT count(*) FROM workspace.ingest_workers w
+             WHERE w.stopped_at IS NULL AND w.heartbeat_at < now() - x.stale_after),
+           -- Running, but no heartbeat for stale_after: its worker is gone or hung.
+           (SELECT count(*) FROM workspace.ingest_jobs j
+             WHERE j.status = 'running' AND coalesce(j.heartbeat_at, j.started_at) < now() - x.stale_after),
+           coalesce((SELECT extract(epoch FROM now() - max(w.heartbeat_at))::double precision
+                       FROM workspace.ingest_workers w WHERE w.stopped_at IS NULL), -1)
+      FROM workspace.ingest_settings x
+$$;
+
+
+ALTER FUNCTION ops.metrics_ingest_workers() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION metrics_ingest_workers(); Type: COMMENT; Schema: ops; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION ops.metrics_ingest_workers() IS 'For the metrics exporter: ingestion workers alive and stale, running jobs without a fresh heartbeat, age of the newest heartbeat (-1: no worker).';
+
+
+--
+-- Name: metrics_security_events(); Type: FUNCTION; Schema: ops; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION ops.metrics_security_events() RETURNS TABLE(action text, reason text, last_5m bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    WITH watched(action) AS (
+        VALUES ('auth.login.succeeded'), ('auth.login.failed'), ('auth.login.locked'),
+               ('auth.oidc.failed'), ('auth.refresh.rotated'), ('auth.refresh.reused'),
+               ('auth.csrf.refused'), ('api_key.rejected'), ('api_key.rate_limited')),
+    recent AS (
+        SELECT e.action, left(split_part(coalesce(e.details ->> 'reason', ''), ':', 1), 40) AS reason,
+               count(*) AS n
+          FROM audit.events e
+         WHERE e.occurred_at > now() - interval '5 minutes'
+           AND e.action IN (SELECT w.action FROM watched w)
+         GROUP BY 1, 2)
+    SELECT w.action, coalesce(r.reason, ''), coalesce(r.n, 0)
+      FROM watched w LEFT JOIN recent r ON r.action = w.action
+$$;
+
+
+ALTER FUNCTION ops.metrics_security_events() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION metrics_security_events(); Type: COMMENT; Schema: ops; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION ops.metrics_security_events() IS 'For the metrics exporter: audit events of the last five minutes by action (logins, lockouts, OIDC failures, refreshes and reuse, CSRF and API-key refusals, 429s) and reason.';
+
+
+--
+-- Name: metrics_signing_keys(); Type: FUNCTION; Schema: ops; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION ops.metrics_signing_keys() RETURNS TABLE(active_age_seconds double precision, active_keys bigint, next_keys bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT coalesce(extract(epoch FROM now() - max(k.activated_at) FILTER (WHERE k.status = 'active')), 0)::double precision,
+           count(*) FILTER (WHERE k.status = 'active'),
+           count(*) FILTER (WHERE k.status = 'next')
+      FROM auth.signing_keys k
+$$;
+
+
+ALTER FUNCTION ops.metrics_signing_keys() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION metrics_signing_keys(); Type: COMMENT; Schema: ops; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION ops.metrics_signing_keys() IS 'For the metrics exporter: how long the active signing key has signed, and how many keys are active and waiting (next).';
 
 
 --
@@ -12131,6 +13050,27 @@ COMMENT ON FUNCTION workspace.ingest_heartbeat(worker_id uuid, job_id uuid, atte
 
 
 --
+-- Name: ingest_job_traceparent(uuid); Type: FUNCTION; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION workspace.ingest_job_traceparent(job_id uuid) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT t.traceparent FROM workspace.ingest_job_traces t WHERE t.job_id = ingest_job_traceparent.job_id
+$$;
+
+
+ALTER FUNCTION workspace.ingest_job_traceparent(job_id uuid) OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION ingest_job_traceparent(job_id uuid); Type: COMMENT; Schema: workspace; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION workspace.ingest_job_traceparent(job_id uuid) IS 'The traceparent of the request that queued the job, or NULL; for the ingestion worker.';
+
+
+--
 -- Name: llm_model_for_write(uuid); Type: FUNCTION; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -13006,6 +13946,34 @@ ALTER FUNCTION workspace.tg_datasets__drop_table() OWNER TO neuronplane_owner;
 --
 
 COMMENT ON FUNCTION workspace.tg_datasets__drop_table() IS 'Trigger: drops a dataset''s table with its row.';
+
+
+--
+-- Name: tg_ingest_jobs__trace(); Type: FUNCTION; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE FUNCTION workspace.tg_ingest_jobs__trace() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    tp text := internal.current_traceparent();
+BEGIN
+    IF tp IS NOT NULL THEN
+        INSERT INTO workspace.ingest_job_traces (job_id, traceparent) VALUES (NEW.id, tp);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION workspace.tg_ingest_jobs__trace() OWNER TO neuronplane_owner;
+
+--
+-- Name: FUNCTION tg_ingest_jobs__trace(); Type: COMMENT; Schema: workspace; Owner: neuronplane_owner
+--
+
+COMMENT ON FUNCTION workspace.tg_ingest_jobs__trace() IS 'Trigger: keeps the traceparent of the request that queued a job.';
 
 
 --
@@ -14408,6 +15376,44 @@ COMMENT ON TABLE audit.settings IS 'Audit log settings, one row; change with UPD
 
 
 --
+-- Name: verification_runs; Type: TABLE; Schema: audit; Owner: neuronplane_owner
+--
+
+CREATE TABLE audit.verification_runs (
+    id bigint NOT NULL,
+    checked_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    ok boolean NOT NULL,
+    event_id bigint,
+    problem text
+);
+
+ALTER TABLE ONLY audit.verification_runs FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE audit.verification_runs OWNER TO neuronplane_owner;
+
+--
+-- Name: TABLE verification_runs; Type: COMMENT; Schema: audit; Owner: neuronplane_owner
+--
+
+COMMENT ON TABLE audit.verification_runs IS 'Outcome of each audit.verify_and_record() run (pg_cron, hourly, and `neuronplane audit-verify`); kept 30 days.';
+
+
+--
+-- Name: verification_runs_id_seq; Type: SEQUENCE; Schema: audit; Owner: neuronplane_owner
+--
+
+ALTER TABLE audit.verification_runs ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME audit.verification_runs_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: account_login_failures; Type: TABLE; Schema: auth; Owner: neuronplane_owner
 --
 
@@ -15348,6 +16354,28 @@ COMMENT ON TABLE internal.secret_columns IS 'Every column that stores secrets, s
 
 
 --
+-- Name: ingest_job_traces; Type: TABLE; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE TABLE workspace.ingest_job_traces (
+    job_id uuid NOT NULL,
+    traceparent text NOT NULL,
+    CONSTRAINT ingest_job_traces_traceparent_check CHECK ((traceparent ~ '^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$'::text))
+);
+
+ALTER TABLE ONLY workspace.ingest_job_traces FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE workspace.ingest_job_traces OWNER TO neuronplane_owner;
+
+--
+-- Name: TABLE ingest_job_traces; Type: COMMENT; Schema: workspace; Owner: neuronplane_owner
+--
+
+COMMENT ON TABLE workspace.ingest_job_traces IS 'The W3C traceparent of the request that queued each ingestion job (when traced): the worker continues that trace.';
+
+
+--
 -- Name: ingest_settings; Type: TABLE; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -15482,6 +16510,14 @@ ALTER TABLE ONLY audit.seals
 
 ALTER TABLE ONLY audit.settings
     ADD CONSTRAINT settings_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: verification_runs verification_runs_pkey; Type: CONSTRAINT; Schema: audit; Owner: neuronplane_owner
+--
+
+ALTER TABLE ONLY audit.verification_runs
+    ADD CONSTRAINT verification_runs_pkey PRIMARY KEY (id);
 
 
 --
@@ -15693,6 +16729,14 @@ ALTER TABLE ONLY identity.legacy_id_map
 
 
 --
+-- Name: org_invitations org_invitations_pkey; Type: CONSTRAINT; Schema: identity; Owner: neuronplane_owner
+--
+
+ALTER TABLE ONLY identity.org_invitations
+    ADD CONSTRAINT org_invitations_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: org_memberships org_memberships_pkey; Type: CONSTRAINT; Schema: identity; Owner: neuronplane_owner
 --
 
@@ -15869,6 +16913,14 @@ ALTER TABLE ONLY workspace.datasets
 
 
 --
+-- Name: ingest_job_traces ingest_job_traces_pkey; Type: CONSTRAINT; Schema: workspace; Owner: neuronplane_owner
+--
+
+ALTER TABLE ONLY workspace.ingest_job_traces
+    ADD CONSTRAINT ingest_job_traces_pkey PRIMARY KEY (job_id);
+
+
+--
 -- Name: ingest_jobs ingest_jobs_pkey; Type: CONSTRAINT; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -15943,6 +16995,13 @@ CREATE INDEX events_org_idx ON ONLY audit.events USING btree (org_id, occurred_a
 --
 
 CREATE INDEX events_principal_idx ON ONLY audit.events USING btree (principal_id, occurred_at) WHERE (principal_id IS NOT NULL);
+
+
+--
+-- Name: verification_runs_checked_at_idx; Type: INDEX; Schema: audit; Owner: neuronplane_owner
+--
+
+CREATE INDEX verification_runs_checked_at_idx ON audit.verification_runs USING btree (checked_at);
 
 
 --
@@ -16041,6 +17100,34 @@ CREATE UNIQUE INDEX datasets_project_name_key ON identity.datasets USING btree (
 --
 
 CREATE INDEX legacy_id_map_new_idx ON identity.legacy_id_map USING btree (new_id);
+
+
+--
+-- Name: org_invitations_email_idx; Type: INDEX; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE INDEX org_invitations_email_idx ON identity.org_invitations USING btree (invitee_email) WHERE (invitee_email IS NOT NULL);
+
+
+--
+-- Name: org_invitations_pending_email_idx; Type: INDEX; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE UNIQUE INDEX org_invitations_pending_email_idx ON identity.org_invitations USING btree (org_id, invitee_email) WHERE ((status = 'pending'::text) AND (invitee_email IS NOT NULL));
+
+
+--
+-- Name: org_invitations_pending_user_idx; Type: INDEX; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE UNIQUE INDEX org_invitations_pending_user_idx ON identity.org_invitations USING btree (org_id, invitee_user_id) WHERE ((status = 'pending'::text) AND (invitee_user_id IS NOT NULL));
+
+
+--
+-- Name: org_invitations_user_idx; Type: INDEX; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE INDEX org_invitations_user_idx ON identity.org_invitations USING btree (invitee_user_id) WHERE (invitee_user_id IS NOT NULL);
 
 
 --
@@ -16244,6 +17331,13 @@ CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON audit.events FOR EACH STATE
 --
 
 CREATE TRIGGER events_org_from_project BEFORE INSERT ON audit.events FOR EACH ROW EXECUTE FUNCTION audit.tg_events__org_from_project();
+
+
+--
+-- Name: events events_trace_id; Type: TRIGGER; Schema: audit; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER events_trace_id BEFORE INSERT ON audit.events FOR EACH ROW EXECUTE FUNCTION audit.tg_events__trace_id();
 
 
 --
@@ -16695,6 +17789,13 @@ CREATE TRIGGER zz_check_constraints BEFORE INSERT OR UPDATE ON identity.users FO
 
 
 --
+-- Name: org_invitations zz_check_invitation_constraints; Type: TRIGGER; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER zz_check_invitation_constraints BEFORE INSERT OR UPDATE ON identity.org_invitations FOR EACH ROW EXECUTE FUNCTION internal.tg_check_constraints();
+
+
+--
 -- Name: datasets datasets_drop_table; Type: TRIGGER; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -16713,6 +17814,13 @@ CREATE TRIGGER datasets_set_updated_at BEFORE UPDATE ON workspace.datasets FOR E
 --
 
 CREATE TRIGGER ingest_jobs_set_updated_at BEFORE UPDATE ON workspace.ingest_jobs FOR EACH ROW EXECUTE FUNCTION internal.tg_set_updated_at();
+
+
+--
+-- Name: ingest_jobs ingest_jobs_trace; Type: TRIGGER; Schema: workspace; Owner: neuronplane_owner
+--
+
+CREATE TRIGGER ingest_jobs_trace AFTER INSERT ON workspace.ingest_jobs FOR EACH ROW EXECUTE FUNCTION workspace.tg_ingest_jobs__trace();
 
 
 --
@@ -16919,6 +18027,38 @@ ALTER TABLE ONLY identity.datasets
 
 ALTER TABLE ONLY identity.datasets
     ADD CONSTRAINT datasets_project_id_fkey FOREIGN KEY (project_id) REFERENCES identity.projects(id) ON DELETE CASCADE;
+
+
+--
+-- Name: org_invitations org_invitations_invited_by_fkey; Type: FK CONSTRAINT; Schema: identity; Owner: neuronplane_owner
+--
+
+ALTER TABLE ONLY identity.org_invitations
+    ADD CONSTRAINT org_invitations_invited_by_fkey FOREIGN KEY (invited_by) REFERENCES identity.principals(id) ON DELETE SET NULL;
+
+
+--
+-- Name: org_invitations org_invitations_invitee_user_id_fkey; Type: FK CONSTRAINT; Schema: identity; Owner: neuronplane_owner
+--
+
+ALTER TABLE ONLY identity.org_invitations
+    ADD CONSTRAINT org_invitations_invitee_user_id_fkey FOREIGN KEY (invitee_user_id) REFERENCES identity.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: org_invitations org_invitations_org_id_fkey; Type: FK CONSTRAINT; Schema: identity; Owner: neuronplane_owner
+--
+
+ALTER TABLE ONLY identity.org_invitations
+    ADD CONSTRAINT org_invitations_org_id_fkey FOREIGN KEY (org_id) REFERENCES identity.organizations(id) ON DELETE CASCADE;
+
+
+--
+-- Name: org_invitations org_invitations_role_fkey; Type: FK CONSTRAINT; Schema: identity; Owner: neuronplane_owner
+--
+
+ALTER TABLE ONLY identity.org_invitations
+    ADD CONSTRAINT org_invitations_role_fkey FOREIGN KEY (role) REFERENCES identity.roles(name) ON UPDATE CASCADE;
 
 
 --
@@ -17130,6 +18270,14 @@ ALTER TABLE ONLY workspace.datasets
 
 
 --
+-- Name: ingest_job_traces ingest_job_traces_job_id_fkey; Type: FK CONSTRAINT; Schema: workspace; Owner: neuronplane_owner
+--
+
+ALTER TABLE ONLY workspace.ingest_job_traces
+    ADD CONSTRAINT ingest_job_traces_job_id_fkey FOREIGN KEY (job_id) REFERENCES workspace.ingest_jobs(id) ON DELETE CASCADE;
+
+
+--
 -- Name: ingest_jobs ingest_jobs_created_by_fkey; Type: FK CONSTRAINT; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -17241,6 +18389,12 @@ ALTER TABLE audit.seals ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE audit.settings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: verification_runs; Type: ROW SECURITY; Schema: audit; Owner: neuronplane_owner
+--
+
+ALTER TABLE audit.verification_runs ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: account_login_failures; Type: ROW SECURITY; Schema: auth; Owner: neuronplane_owner
@@ -17444,6 +18598,19 @@ CREATE POLICY datasets_update ON identity.datasets FOR UPDATE TO authenticated, 
 --
 
 ALTER TABLE identity.legacy_id_map ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: org_invitations; Type: ROW SECURITY; Schema: identity; Owner: neuronplane_owner
+--
+
+ALTER TABLE identity.org_invitations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: org_invitations org_invitations_select; Type: POLICY; Schema: identity; Owner: neuronplane_owner
+--
+
+CREATE POLICY org_invitations_select ON identity.org_invitations FOR SELECT TO authenticated, service USING (((org_id = ANY (( SELECT identity.permitted_ids(( SELECT identity.current_principal_id() AS current_principal_id), 'org'::text, 'admin'::text, ( SELECT identity.current_api_key_id() AS current_api_key_id)) AS permitted_ids)::uuid[])) OR identity.is_invitee(( SELECT identity.current_principal_id() AS current_principal_id), invitee_user_id, (invitee_email)::text)));
+
 
 --
 -- Name: org_memberships; Type: ROW SECURITY; Schema: identity; Owner: neuronplane_owner
@@ -17716,6 +18883,12 @@ CREATE POLICY datasets_select ON workspace.datasets FOR SELECT TO authenticated,
 
 
 --
+-- Name: ingest_job_traces; Type: ROW SECURITY; Schema: workspace; Owner: neuronplane_owner
+--
+
+ALTER TABLE workspace.ingest_job_traces ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: ingest_jobs; Type: ROW SECURITY; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -17891,6 +19064,7 @@ GRANT USAGE ON SCHEMA identity TO neuronplane_worker;
 GRANT USAGE ON SCHEMA ops TO authenticated;
 GRANT USAGE ON SCHEMA ops TO service;
 GRANT USAGE ON SCHEMA ops TO neuronplane_monitor;
+GRANT USAGE ON SCHEMA ops TO neuronplane_exporter;
 
 
 --
@@ -18009,6 +19183,31 @@ GRANT ALL ON FUNCTION extensions.citext(inet) TO neuronplane_worker;
 
 
 --
+-- Name: TABLE org_memberships; Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+GRANT SELECT ON TABLE identity.org_memberships TO authenticated;
+GRANT SELECT ON TABLE identity.org_memberships TO service;
+
+
+--
+-- Name: TABLE memberships; Type: ACL; Schema: api; Owner: neuronplane_owner
+--
+
+GRANT SELECT ON TABLE api.memberships TO authenticated;
+GRANT SELECT ON TABLE api.memberships TO service;
+
+
+--
+-- Name: FUNCTION accept_invitation(invitation_id uuid); Type: ACL; Schema: api; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION api.accept_invitation(invitation_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.accept_invitation(invitation_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION api.accept_invitation(invitation_id uuid) TO service;
+
+
+--
 -- Name: TABLE llm_models; Type: ACL; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -18122,19 +19321,19 @@ GRANT ALL ON FUNCTION api.add_llm_model(project_id uuid, provider text, model_na
 
 
 --
--- Name: TABLE org_memberships; Type: ACL; Schema: identity; Owner: neuronplane_owner
+-- Name: TABLE org_invitations; Type: ACL; Schema: identity; Owner: neuronplane_owner
 --
 
-GRANT SELECT ON TABLE identity.org_memberships TO authenticated;
-GRANT SELECT ON TABLE identity.org_memberships TO service;
+GRANT SELECT ON TABLE identity.org_invitations TO authenticated;
+GRANT SELECT ON TABLE identity.org_invitations TO service;
 
 
 --
--- Name: TABLE memberships; Type: ACL; Schema: api; Owner: neuronplane_owner
+-- Name: TABLE invitations; Type: ACL; Schema: api; Owner: neuronplane_owner
 --
 
-GRANT SELECT ON TABLE api.memberships TO authenticated;
-GRANT SELECT ON TABLE api.memberships TO service;
+GRANT SELECT ON TABLE api.invitations TO authenticated;
+GRANT SELECT ON TABLE api.invitations TO service;
 
 
 --
@@ -18843,6 +20042,15 @@ GRANT ALL ON FUNCTION api.create_user(username text, email text, display_name te
 
 
 --
+-- Name: FUNCTION decline_invitation(invitation_id uuid); Type: ACL; Schema: api; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION api.decline_invitation(invitation_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.decline_invitation(invitation_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION api.decline_invitation(invitation_id uuid) TO service;
+
+
+--
 -- Name: FUNCTION details(job api.ingest_jobs); Type: ACL; Schema: api; Owner: neuronplane_owner
 --
 
@@ -18940,6 +20148,15 @@ GRANT ALL ON FUNCTION api.health() TO anon;
 GRANT ALL ON FUNCTION api.health() TO authenticated;
 GRANT ALL ON FUNCTION api.health() TO service;
 GRANT ALL ON FUNCTION api.health() TO neuronplane_worker;
+
+
+--
+-- Name: FUNCTION invite_member(org_id uuid, user_id uuid, email text, role text, valid_days integer); Type: ACL; Schema: api; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION api.invite_member(org_id uuid, user_id uuid, email text, role text, valid_days integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.invite_member(org_id uuid, user_id uuid, email text, role text, valid_days integer) TO authenticated;
+GRANT ALL ON FUNCTION api.invite_member(org_id uuid, user_id uuid, email text, role text, valid_days integer) TO service;
 
 
 --
@@ -19096,6 +20313,15 @@ GRANT ALL ON FUNCTION api.revoke_api_key(id uuid) TO service;
 
 
 --
+-- Name: FUNCTION revoke_invitation(invitation_id uuid); Type: ACL; Schema: api; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION api.revoke_invitation(invitation_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.revoke_invitation(invitation_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION api.revoke_invitation(invitation_id uuid) TO service;
+
+
+--
 -- Name: FUNCTION revoke_permission(policy_id uuid); Type: ACL; Schema: api; Owner: neuronplane_owner
 --
 
@@ -19156,6 +20382,16 @@ GRANT ALL ON FUNCTION api.set_llm_model_key(project_id uuid, model_name text, ke
 REVOKE ALL ON FUNCTION api.set_profile_agent_key(project_id uuid, agent_api_key text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.set_profile_agent_key(project_id uuid, agent_api_key text) TO authenticated;
 GRANT ALL ON FUNCTION api.set_profile_agent_key(project_id uuid, agent_api_key text) TO service;
+
+
+--
+-- Name: FUNCTION sign_in_providers(); Type: ACL; Schema: api; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION api.sign_in_providers() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sign_in_providers() TO anon;
+GRANT ALL ON FUNCTION api.sign_in_providers() TO authenticated;
+GRANT ALL ON FUNCTION api.sign_in_providers() TO service;
 
 
 --
@@ -19312,6 +20548,13 @@ REVOKE ALL ON FUNCTION audit.tg_events__org_from_project() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg_events__trace_id(); Type: ACL; Schema: audit; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION audit.tg_events__trace_id() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION try_inet(value text); Type: ACL; Schema: audit; Owner: neuronplane_owner
 --
 
@@ -19323,6 +20566,13 @@ REVOKE ALL ON FUNCTION audit.try_inet(value text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION audit.verify(from_time timestamp with time zone, to_time timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION verify_and_record(); Type: ACL; Schema: audit; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION audit.verify_and_record() FROM PUBLIC;
 
 
 --
@@ -19478,6 +20728,14 @@ GRANT ALL ON FUNCTION auth.consume_oidc_callback(provider text, state text, bind
 
 
 --
+-- Name: FUNCTION cookie_login(username_or_email text, password text, ip inet, user_agent text); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.cookie_login(username_or_email text, password text, ip inet, user_agent text) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.cookie_login(username_or_email text, password text, ip inet, user_agent text) TO neuronplane_worker;
+
+
+--
 -- Name: FUNCTION cookie_logout(access_token text, csrf_token text, ip inet, user_agent text); Type: ACL; Schema: auth; Owner: neuronplane_owner
 --
 
@@ -19507,6 +20765,13 @@ GRANT ALL ON FUNCTION auth.cookie_session(access_token text) TO neuronplane_work
 
 REVOKE ALL ON FUNCTION auth.count_api_key_request(key_id uuid, max_per_min integer, take integer, touch boolean, ip inet, user_agent text, request_id text) FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.count_api_key_request(key_id uuid, max_per_min integer, take integer, touch boolean, ip inet, user_agent text, request_id text) TO neuronplane_autonomous;
+
+
+--
+-- Name: FUNCTION count_login_attempt(ip inet, at timestamp with time zone, OUT retry_after integer, OUT first_refusal boolean); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.count_login_attempt(ip inet, at timestamp with time zone, OUT retry_after integer, OUT first_refusal boolean) FROM PUBLIC;
 
 
 --
@@ -19911,6 +21176,13 @@ REVOKE ALL ON FUNCTION auth.set_oidc_iss_parameter_supported(name text, supporte
 --
 
 REVOKE ALL ON FUNCTION auth.set_password(user_id uuid, password text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION sign_in_providers(); Type: ACL; Schema: auth; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION auth.sign_in_providers() FROM PUBLIC;
 
 
 --
@@ -21249,10 +22521,10 @@ GRANT ALL ON FUNCTION hooks.refuse_read_only_write() TO service;
 
 
 --
--- Name: FUNCTION add_member(org_id uuid, user_id uuid, role text); Type: ACL; Schema: identity; Owner: neuronplane_owner
+-- Name: FUNCTION accept_invitation(invitation_id uuid); Type: ACL; Schema: identity; Owner: neuronplane_owner
 --
 
-REVOKE ALL ON FUNCTION identity.add_member(org_id uuid, user_id uuid, role text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION identity.accept_invitation(invitation_id uuid) FROM PUBLIC;
 
 
 --
@@ -21384,6 +22656,13 @@ REVOKE ALL ON FUNCTION identity.decide(effects text[]) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION decline_invitation(invitation_id uuid); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.decline_invitation(invitation_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION disable_principal(principal_id uuid, disabled boolean); Type: ACL; Schema: identity; Owner: neuronplane_owner
 --
 
@@ -21438,6 +22717,13 @@ REVOKE ALL ON FUNCTION identity.import_legacy(desktop_schema text, agent_schema 
 
 
 --
+-- Name: FUNCTION invite_member(org_id uuid, user_id uuid, email text, role text, valid_days integer); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.invite_member(org_id uuid, user_id uuid, email text, role text, valid_days integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION is_active(principal_id uuid); Type: ACL; Schema: identity; Owner: neuronplane_owner
 --
 
@@ -21445,6 +22731,15 @@ REVOKE ALL ON FUNCTION identity.is_active(principal_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION identity.is_active(principal_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION identity.is_active(principal_id uuid) TO service;
 GRANT ALL ON FUNCTION identity.is_active(principal_id uuid) TO neuronplane_worker;
+
+
+--
+-- Name: FUNCTION is_invitee(principal_id uuid, invitee_user_id uuid, invitee_email text); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.is_invitee(principal_id uuid, invitee_user_id uuid, invitee_email text) FROM PUBLIC;
+GRANT ALL ON FUNCTION identity.is_invitee(principal_id uuid, invitee_user_id uuid, invitee_email text) TO authenticated;
+GRANT ALL ON FUNCTION identity.is_invitee(principal_id uuid, invitee_user_id uuid, invitee_email text) TO service;
 
 
 --
@@ -21482,6 +22777,13 @@ REVOKE ALL ON FUNCTION identity.key_allows(api_key_id uuid, principal_id uuid, p
 --
 
 REVOKE ALL ON FUNCTION identity.key_role_permissions(roles text[]) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION lock_invitation(invitation_id uuid); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.lock_invitation(invitation_id uuid) FROM PUBLIC;
 
 
 --
@@ -21539,6 +22841,13 @@ REVOKE ALL ON FUNCTION identity.require_caller() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION require_invitee(inv identity.org_invitations); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.require_invitee(inv identity.org_invitations) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION require_key_manager(principal_id uuid); Type: ACL; Schema: identity; Owner: neuronplane_owner
 --
 
@@ -21550,6 +22859,13 @@ REVOKE ALL ON FUNCTION identity.require_key_manager(principal_id uuid) FROM PUBL
 --
 
 REVOKE ALL ON FUNCTION identity.require_member_admin(org_id uuid, role text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION require_pending(inv identity.org_invitations); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.require_pending(inv identity.org_invitations) FROM PUBLIC;
 
 
 --
@@ -21585,6 +22901,13 @@ REVOKE ALL ON FUNCTION identity.resolve_principal(principal_id uuid) FROM PUBLIC
 --
 
 REVOKE ALL ON FUNCTION identity.revoke_api_key(id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION revoke_invitation(invitation_id uuid); Type: ACL; Schema: identity; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION identity.revoke_invitation(invitation_id uuid) FROM PUBLIC;
 
 
 --
@@ -21692,6 +23015,13 @@ REVOKE ALL ON FUNCTION identity.tg_resource_scopes__drop_policies() FROM PUBLIC;
 REVOKE ALL ON FUNCTION identity.visible_user_ids(principal_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION identity.visible_user_ids(principal_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION identity.visible_user_ids(principal_id uuid) TO service;
+
+
+--
+-- Name: FUNCTION current_traceparent(); Type: ACL; Schema: internal; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION internal.current_traceparent() FROM PUBLIC;
 
 
 --
@@ -21850,6 +23180,54 @@ GRANT ALL ON FUNCTION ops.db_health_snapshot() TO service;
 REVOKE ALL ON FUNCTION ops.index_health_snapshot() FROM PUBLIC;
 GRANT ALL ON FUNCTION ops.index_health_snapshot() TO authenticated;
 GRANT ALL ON FUNCTION ops.index_health_snapshot() TO service;
+
+
+--
+-- Name: FUNCTION metrics_audit(); Type: ACL; Schema: ops; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION ops.metrics_audit() FROM PUBLIC;
+GRANT ALL ON FUNCTION ops.metrics_audit() TO neuronplane_exporter;
+
+
+--
+-- Name: FUNCTION metrics_auth(); Type: ACL; Schema: ops; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION ops.metrics_auth() FROM PUBLIC;
+GRANT ALL ON FUNCTION ops.metrics_auth() TO neuronplane_exporter;
+
+
+--
+-- Name: FUNCTION metrics_ingest_jobs(); Type: ACL; Schema: ops; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION ops.metrics_ingest_jobs() FROM PUBLIC;
+GRANT ALL ON FUNCTION ops.metrics_ingest_jobs() TO neuronplane_exporter;
+
+
+--
+-- Name: FUNCTION metrics_ingest_workers(); Type: ACL; Schema: ops; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION ops.metrics_ingest_workers() FROM PUBLIC;
+GRANT ALL ON FUNCTION ops.metrics_ingest_workers() TO neuronplane_exporter;
+
+
+--
+-- Name: FUNCTION metrics_security_events(); Type: ACL; Schema: ops; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION ops.metrics_security_events() FROM PUBLIC;
+GRANT ALL ON FUNCTION ops.metrics_security_events() TO neuronplane_exporter;
+
+
+--
+-- Name: FUNCTION metrics_signing_keys(); Type: ACL; Schema: ops; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION ops.metrics_signing_keys() FROM PUBLIC;
+GRANT ALL ON FUNCTION ops.metrics_signing_keys() TO neuronplane_exporter;
 
 
 --
@@ -22020,6 +23398,14 @@ GRANT ALL ON FUNCTION workspace.ingest_heartbeat(worker_id uuid, job_id uuid, at
 
 
 --
+-- Name: FUNCTION ingest_job_traceparent(job_id uuid); Type: ACL; Schema: workspace; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION workspace.ingest_job_traceparent(job_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION workspace.ingest_job_traceparent(job_id uuid) TO neuronplane_worker;
+
+
+--
 -- Name: FUNCTION llm_model_for_write(model_id uuid); Type: ACL; Schema: workspace; Owner: neuronplane_owner
 --
 
@@ -22185,6 +23571,13 @@ REVOKE ALL ON FUNCTION workspace.store_project_agent_key(project_id uuid, key te
 --
 
 REVOKE ALL ON FUNCTION workspace.tg_datasets__drop_table() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_ingest_jobs__trace(); Type: ACL; Schema: workspace; Owner: neuronplane_owner
+--
+
+REVOKE ALL ON FUNCTION workspace.tg_ingest_jobs__trace() FROM PUBLIC;
 
 
 --

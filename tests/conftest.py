@@ -197,7 +197,11 @@ def stack_home() -> Iterator[dict[str, str]]:
     env = {**os.environ, "NEURONPLANE_ROOT": str(ROOT), "NEURONPLANE_HOME": str(home / "np"),
            "NEURONPLANE_PG_PORT": str(free_port()), "NEURONPLANE_API_PORT": str(free_port()),
            "NEURONPLANE_API_ADMIN_PORT": str(free_port()),
-           "NEURONPLANE_GLUE_PORT": str(free_port())}
+           "NEURONPLANE_GLUE_PORT": str(free_port()),
+           "NEURONPLANE_WORKER_METRICS_PORT": str(free_port()),
+           "NEURONPLANE_EXPORTER_PORT": str(free_port()),
+           "NEURONPLANE_PROMETHEUS_PORT": str(free_port()),
+           "NEURONPLANE_HTTP_PORT": str(free_port())}
     for name in [k for k in env if k.startswith("NEURONPLANE_TEST_")]:
         env.pop(name)
     try:

@@ -63,7 +63,7 @@ def _cmd_create_user(args: argparse.Namespace) -> int:
         return 1
     s = config.load()
     try:
-        with stack.build(s).cluster.connect(s.pg_database, autocommit=True) as conn:
+        with stack.superuser_connection(s) as conn:
             user_id = create_user(conn, args.username, args.email, args.platform_admin,
                                   password)
     except psycopg.errors.UniqueViolation:

@@ -16,9 +16,9 @@ import psycopg
 
 
 def verify(conn: psycopg.Connection) -> tuple[bool, int | None, str | None]:
-    """Seal what is pending, then verify every month: (ok, event id, problem)."""
-    conn.execute("SELECT audit.seal()")
-    ok, event_id, _, problem = conn.execute("SELECT * FROM audit.verify()").fetchone()
+    """Seal what is pending, then verify every month: (ok, event id, problem). The outcome
+    is recorded (audit.verification_runs), where the metrics and alerts read it."""
+    ok, event_id, problem = conn.execute("SELECT * FROM audit.verify_and_record()").fetchone()
     return ok, event_id, problem
 
 

@@ -12,7 +12,7 @@ from . import config
 
 def _cmd_up(args: argparse.Namespace) -> int:
     from . import stack
-    stack.up(stack.build(config.load()))
+    stack.up(stack.build(config.load()), observability=args.observability)
     return 0
 
 
@@ -58,8 +58,9 @@ def _cmd_worker(args: argparse.Namespace) -> int:
     from .ingest import IngestSettings, worker
     s = config.load()
     ready = Path(args.ready_file) if args.ready_file else None
+    metrics = (s.glue_host, args.metrics_port) if args.metrics_port else None
     worker.main(args.dsn or stack.ingest_worker_conninfo(s), IngestSettings.from_env(s.home),
-                ready, once=args.once)
+                ready, once=args.once, metrics_at=metrics)
     return 0
 
 
@@ -137,10 +138,9 @@ def _cmd_test(args: argparse.Namespace) -> int:
 
 
 def _superuser_connection():
-    """The embedded cluster's database, as superuser through the unix socket."""
+    """The stack's database as superuser (the unix socket, or NEURONPLANE_ADMIN_DSN)."""
     from . import stack
-    s = config.load()
-    return stack.build(s).cluster.connect(s.pg_database, autocommit=True)
+    return stack.superuser_connection(config.load())
 
 
 def _cmd_audit_verify(args: argparse.Namespace) -> int:
@@ -199,13 +199,63 @@ def _cmd_lint(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _cmd_images(args: argparse.Namespace) -> int:
+    from . import containers
+    try:
+        containers.build(config.project_root(), args.names or containers.IMAGES, args.tag,
+                         test_variant=args.test_variant)
+    except containers.ContainerError as exc:
+        print(f"neuronplane images: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _cmd_compose(args: argparse.Namespace) -> int:
+    from . import containers
+    s = config.load()
+    c = containers.default_compose(s.root, s.home, args.prod)
+    try:
+        if args.action == "up":
+            c.up(timeout=args.timeout)
+            print(f"neuronplane is up: https://127.0.0.1:{c.https_port}/healthz "
+                  f"(project {c.project}, secrets in {c.secrets_dir})")
+            print("first user: printf '%s\\n' \"$PASSWORD\" | neuronplane compose "
+                  f"{'--prod ' if args.prod else ''}admin admin create-user NAME --platform-admin")
+        elif args.action == "down":
+            c.down(volumes=args.volumes)
+        elif args.action != "admin" and args.rest:
+            print(f"neuronplane compose {args.action}: unexpected {' '.join(args.rest)}",
+                  file=sys.stderr)
+            return 2
+        elif args.action == "smoke":
+            return 1 if containers.smoke(f"https://127.0.0.1:{c.https_port}",
+                                         c.secrets_dir / "tls.crt") else 0
+        elif args.action == "admin":
+            if not args.rest:
+                print("neuronplane compose admin: name a neuronplane command, e.g. "
+                      "admin create-user NAME, audit-verify", file=sys.stderr)
+                return 2
+            r = c.admin(*args.rest, input=None if sys.stdin.isatty() else sys.stdin.read())
+            sys.stdout.write(r.stdout)
+            sys.stderr.write(r.stderr)
+            return r.returncode
+    except containers.ContainerError as exc:
+        print(f"neuronplane compose {args.action}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="neuronplane",
         description="Control plane of the NeuronDB ecosystem: PostgreSQL + PostgREST + glue.")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("up", help="start (and on first run create) the stack; deploy new changes"
-                   ).set_defaults(func=_cmd_up)
+    p = sub.add_parser("up", help="start (and on first run create) the stack; deploy new "
+                       "changes")
+    p.add_argument("--observability", action="store_true",
+                   help="also start prometheus-postgres-exporter and Prometheus on loopback "
+                   "(docs/observability.md)")
+    p.set_defaults(func=_cmd_up)
     sub.add_parser("down", help="stop everything `up` started").set_defaults(func=_cmd_down)
     sub.add_parser("status", help="each component: pid, address, answering (exit 3 if any is "
                    "down)").set_defaults(func=_cmd_status)
@@ -216,6 +266,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("worker", help="run an ingestion worker in the foreground")
     p.add_argument("--once", action="store_true", help="exit when no job is left")
     p.add_argument("--ready-file", help=argparse.SUPPRESS)
+    p.add_argument("--metrics-port", type=int, help="serve Prometheus metrics on this loopback "
+                   "port (`up` uses NEURONPLANE_WORKER_METRICS_PORT)")
     p.add_argument("--dsn", help="connection string (default: neuronplane_worker on the "
                    "embedded cluster)")
     p.set_defaults(func=_cmd_worker)
@@ -259,10 +311,28 @@ def main(argv: list[str] | None = None) -> int:
                        "yet to FILE (JSON lines) and mark them exported")
     p.add_argument("file")
     p.set_defaults(func=_cmd_audit_export_heads)
-    from . import account_cli, admin_cli, backup_cli, oidc_cli, sdk_cli
+    p = sub.add_parser("images", help="container images (docker/): `images build [NAME...]` "
+                       "builds db, migrate, api, app and proxy with podman (or docker)")
+    p.add_argument("images_action", choices=["build"])
+    p.add_argument("names", nargs="*", help="only these images (default: all five)")
+    p.add_argument("--tag", help="image tag (default: the package version)")
+    p.add_argument("--test-variant", action="store_true",
+                   help="also build neuronplane-db-test (the db image with pgTAP)")
+    p.set_defaults(func=_cmd_images)
+    p = sub.add_parser("compose", help="the container stack with podman-compose: up (makes "
+                       "missing secrets), down, smoke (checks it through the proxy), admin CMD")
+    p.add_argument("action", choices=["up", "down", "smoke", "admin"])
+    p.add_argument("--prod", action="store_true",
+                   help="docker/compose.prod.yaml (replicas, limits) instead of compose.yaml")
+    p.add_argument("--volumes", action="store_true", help="down: also remove the data volumes")
+    p.add_argument("--timeout", type=float, default=300,
+                   help="up: seconds to wait for migrate and the proxy (default 300)")
+    p.set_defaults(func=_cmd_compose, passthrough="rest")
+    from . import account_cli, admin_cli, backup_cli, oidc_cli, release, sdk_cli
     backup_cli.add_parsers(sub)
     oidc_cli.add_parser(sub)
     sdk_cli.add_parser(sub)
+    release.add_parser(sub)
     admin_cli.add_parser(sub)
     account_cli.add_parsers(sub)
 

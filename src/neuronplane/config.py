@@ -64,6 +64,14 @@ class Settings:
     glue_host: str
     glue_port: int
     start_timeout: float
+    # Metrics (docs/observability.md): the worker's /metrics, and `up --observability`'s
+    # exporter and Prometheus, all on loopback next to the glue.
+    worker_metrics_port: int = 9464
+    exporter_port: int = 9187
+    prometheus_port: int = 9090
+    # Nginx, the single entry point (console, /rest/, the glue's routes).
+    http_host: str = "127.0.0.1"
+    http_port: int = 8000
 
     @property
     def data_dir(self) -> Path:
@@ -84,6 +92,12 @@ class Settings:
     @property
     def secrets_dir(self) -> Path:
         return self.home / "secrets"
+
+    @property
+    def console_dir(self) -> Path:
+        """The console's built files (console/dist, made by `npm run build`)."""
+        override = os.environ.get("NEURONPLANE_CONSOLE_DIR")
+        return Path(override) if override else self.root / "console" / "dist"
 
     @property
     def postgrest_bin(self) -> Path:
@@ -122,6 +136,11 @@ def load() -> Settings:
         glue_host=_host("NEURONPLANE_GLUE_HOST", "127.0.0.1"),
         glue_port=_port("NEURONPLANE_GLUE_PORT", 8080),
         start_timeout=timeout,
+        worker_metrics_port=_port("NEURONPLANE_WORKER_METRICS_PORT", 9464),
+        exporter_port=_port("NEURONPLANE_EXPORTER_PORT", 9187),
+        prometheus_port=_port("NEURONPLANE_PROMETHEUS_PORT", 9090),
+        http_host=_host("NEURONPLANE_HTTP_HOST", "127.0.0.1"),
+        http_port=_port("NEURONPLANE_HTTP_PORT", 8000),
     )
 
 
@@ -232,6 +251,12 @@ def allowed_origins() -> list[str]:
                 " (scheme://host[:port], no path; '*' is not allowed)")
         origins.append(origin)
     return origins
+
+
+def tracing_enabled() -> bool:
+    """ENABLE_TRACING: export OpenTelemetry spans (to OTEL_EXPORTER_OTLP_ENDPOINT, OTLP/HTTP);
+    off by default."""
+    return _boolean("ENABLE_TRACING", False)
 
 
 def transaction_pooler() -> bool:

@@ -15,6 +15,7 @@ from typing import Any
 from psycopg import AsyncConnection
 from psycopg_pool import AsyncConnectionPool
 
+from neuronplane import tracing
 from neuronplane.config import glue_pool_size, transaction_pooler
 
 APPLICATION_NAME = "neuronplane-glue"
@@ -37,6 +38,14 @@ class GluePool:
                     "prepare_threshold": None if transaction_pooler() else 5})
         self._opened = False
         self._lock = asyncio.Lock()
+        from neuronplane.metrics import POOLS
+        POOLS.pools.add(self)
+
+    def stats(self) -> dict[str, int]:
+        """psycopg_pool's figures (pool_size, pool_available, requests_waiting, ...)."""
+        stats = self._pool.get_stats() if self._opened else {}
+        return {"pool_max": self.max_size, "pool_size": 0, "pool_available": 0,
+                "requests_waiting": 0, **stats}
 
     async def _open(self) -> None:
         if self._opened:
@@ -51,6 +60,11 @@ class GluePool:
                          ) -> AsyncIterator[AsyncConnection[Any]]:
         await self._open()
         async with self._pool.connection(timeout=timeout) as conn:
+            if tracing.enabled():
+                # The request's trace, for the audit events its statements write; set on
+                # every checkout, so a connection never carries a former request's.
+                await conn.execute("SELECT set_config('neuronplane.traceparent', %s, false)",
+                                   (tracing.current_traceparent(),))
             yield conn
 
     async def close(self) -> None:

@@ -10,6 +10,7 @@ the PKCE verifier, the ID token's signature and claims (joserfc), the provider's
 Endpoints:
   GET  /auth/oidc/{provider}/login?redirect_to=...  302 to the provider (S256 challenge)
   GET  /auth/oidc/{provider}/callback                303 to redirect_to, session cookies set
+  POST /auth/login                                   password sign-in, the session in cookies
   POST /auth/refresh                                 new tokens in the cookies (X-CSRF-Token)
   POST /auth/logout                                  session ended, cookies cleared (X-CSRF-Token)
   GET  /auth/session                                 who the cookies stand for
@@ -35,6 +36,13 @@ from starlette.routing import Route
 
 from neuronplane.config import CookieSettings, cookie_settings
 from neuronplane.dbpool import GluePool
+from neuronplane.metrics import (
+    OIDC_FAILURES,
+    OIDC_LOGINS,
+    REFRESHES,
+    UNKNOWN_PROVIDER,
+    reason_label,
+)
 
 log = logging.getLogger("neuronplane.oidc")
 
@@ -83,12 +91,16 @@ class LoginFailed(Exception):
 
 
 def _status(answer: dict[str, Any]) -> int:
-    return {"42704": 404, "22023": 400, "42501": 403, "28000": 401}.get(answer.get("code", ""), 400)
+    return {"42704": 404, "22023": 400, "42501": 403, "28000": 401,
+            "53400": 429}.get(answer.get("code", ""), 400)
 
 
 def _error(answer: dict[str, Any], status: int | None = None) -> JSONResponse:
-    body = {k: answer[k] for k in ("error", "code", "message") if k in answer}
-    return JSONResponse(body, status_code=status or _status(answer), headers=NO_STORE)
+    body = {k: answer[k] for k in ("error", "code", "message", "retry_after") if k in answer}
+    headers = dict(NO_STORE)
+    if "retry_after" in answer:  # the database's rate limit (53400): 429 and Retry-After
+        headers["Retry-After"] = str(int(answer["retry_after"]))
+    return JSONResponse(body, status_code=status or _status(answer), headers=headers)
 
 
 class OIDCGlue:
@@ -259,7 +271,10 @@ class OIDCGlue:
         begun = await self.db("SELECT auth.begin_oidc_login(%s, %s, %s, %s)",
                               provider, targets[0], ip, ua)
         if "error" in begun:
+            # The path's provider may be any text: not a label.
+            OIDC_FAILURES.labels(UNKNOWN_PROVIDER, reason_label(begun["error"])).inc()
             return _error(begun)
+        OIDC_LOGINS.labels(provider, "started").inc()
         params = {"response_type": "code", "client_id": begun["client_id"],
                   "redirect_uri": begun["redirect_uri"], "scope": begun["scope"],
                   "state": begun["state"], "nonce": begun["nonce"],
@@ -292,7 +307,9 @@ class OIDCGlue:
                                 provider, state, request.cookies.get(BINDING_COOKIE, ""),
                                 q.get("iss"), ip, ua)
         if "error" in attempt:
+            OIDC_FAILURES.labels(UNKNOWN_PROVIDER, reason_label(attempt["error"])).inc()
             return _error(attempt)
+        known = attempt["provider"]
         try:
             if "error" in q:
                 raise LoginFailed(f"provider_error:{q['error'][:60]}")
@@ -304,6 +321,8 @@ class OIDCGlue:
                                                   attempt["nonce"])
         except LoginFailed as exc:
             log.info("oidc callback refused: %s", exc.reason)
+            OIDC_LOGINS.labels(known, "failed").inc()
+            OIDC_FAILURES.labels(known, reason_label(exc.reason)).inc()
             await self.db("SELECT auth.fail_oidc_login(%s, %s, %s, %s)",
                           attempt["attempt_id"], exc.reason, ip, ua)
             return _error({"error": "login_failed", "code": "28000",
@@ -311,16 +330,50 @@ class OIDCGlue:
         done = await self.db("SELECT auth.complete_oidc_login(%s, %s, %s, %s)",
                              attempt["attempt_id"], Jsonb(claims), ip, ua)
         if "error" in done:
+            OIDC_LOGINS.labels(known, "failed").inc()
+            OIDC_FAILURES.labels(known, reason_label(done["error"])).inc()
             return _error(done)
+        OIDC_LOGINS.labels(known, "completed").inc()
         resp = RedirectResponse(done["redirect_to"], status_code=303, headers=NO_STORE)
         self.set_session_cookies(resp, done)
         resp.delete_cookie(BINDING_COOKIE, path=callback_path(provider),
                            secure=self.cookies.secure, httponly=True, samesite="lax")
         return resp
 
+    async def password_login(self, request: Request) -> Response:
+        # JSON only: a page of another site can post a form here, but not JSON without a
+        # preflight that the glue's CORS refuses (login CSRF).
+        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+            return _error({"error": "invalid_request", "code": "22023",
+                           "message": "send the credentials as application/json"}, 415)
+        try:
+            body = await request.json()
+        except ValueError:
+            body = None
+        if not isinstance(body, dict) or not isinstance(body.get("username_or_email"), str) \
+                or not isinstance(body.get("password"), str):
+            return _error({"error": "invalid_request", "code": "22023",
+                           "message": "give username_or_email and password as strings"})
+        ip, ua = self._client(request)
+        answer = await self.db("SELECT auth.cookie_login(%s, %s, %s, %s)",
+                               body["username_or_email"], body["password"], ip, ua)
+        if "error" in answer:
+            status = 429 if "retry_after" in answer else 401
+            resp = _error(answer, status)
+            if "retry_after" in answer:
+                resp.headers["Retry-After"] = str(answer["retry_after"])
+            return resp
+        resp = JSONResponse({"session_id": answer["session_id"],
+                             "principal_id": answer.get("principal_id"),
+                             "expires_in": answer["expires_in"],
+                             "expires_at": answer.get("expires_at")}, headers=NO_STORE)
+        self.set_session_cookies(resp, answer)
+        return resp
+
     async def refresh(self, request: Request) -> Response:
         token = request.cookies.get(REFRESH_COOKIE)
         if not token:
+            REFRESHES.labels("refused").inc()
             return _error({"error": "invalid_grant", "code": "28000",
                            "message": "no refresh cookie"})
         # The database checks (and audits) X-CSRF-Token against the session's own.
@@ -328,10 +381,14 @@ class OIDCGlue:
         answer = await self.db("SELECT auth.cookie_refresh(%s, %s, %s, %s)", token,
                                request.headers.get(CSRF_HEADER), ip, ua)
         if "error" in answer:
+            # The database's message is the one sign of reuse it gives the caller.
+            reused = "already used" in str(answer.get("message", ""))
+            REFRESHES.labels("reuse_detected" if reused else "refused").inc()
             resp = _error(answer)
             if answer.get("code") == "28000":
                 self.clear_session_cookies(resp)
             return resp
+        REFRESHES.labels("rotated").inc()
         resp = JSONResponse({"session_id": answer["session_id"],
                              "expires_in": answer["expires_in"],
                              "expires_at": answer["expires_at"]}, headers=NO_STORE)
@@ -369,10 +426,26 @@ class OIDCGlue:
         return [
             Route("/auth/oidc/{provider}/login", self.login, methods=["GET"]),
             Route(CALLBACK_PATH, self.callback, methods=["GET"]),
+            Route("/auth/login", self.password_login, methods=["POST"]),
             Route(REFRESH_PATH, self.refresh, methods=["POST"]),
             Route("/auth/logout", self.logout, methods=["POST"]),
             Route("/auth/session", self.session, methods=["GET"]),
         ]
+
+
+def caller_credentials(request: Request) -> dict[str, str]:
+    """The caller's credentials to forward to PostgREST, which checks them: Authorization or
+    X-API-Key as sent; else a cookie session's access cookie (alone) with its X-CSRF-Token,
+    which the pre-request hook checks for writes. Empty when there are none."""
+    headers = {k: v for k, v in (("Authorization", request.headers.get("authorization")),
+                                 ("X-API-Key", request.headers.get("x-api-key"))) if v}
+    access = request.cookies.get(ACCESS_COOKIE)
+    if not headers and access:
+        headers["Cookie"] = f"{ACCESS_COOKIE}={access}"
+        csrf = request.headers.get(CSRF_HEADER)
+        if csrf:
+            headers["X-CSRF-Token"] = csrf
+    return headers
 
 
 def callback_path(provider: str) -> str:

@@ -9,8 +9,9 @@ timeout.
 An endpoint that connects wherever it is told is a server-side request forgery hole, so:
 
 * the caller must be authenticated: the glue forwards the request's ``Authorization`` or
-  ``X-API-Key`` header to PostgREST's ``/rpc/authorize_onboarding_probe``, where the
-  database checks the token or key and audits the probe with its target (never a secret);
+  ``X-API-Key`` header, or its session cookie with ``X-CSRF-Token``, to PostgREST's
+  ``/rpc/authorize_onboarding_probe``, where the database checks the token or key and
+  audits the probe with its target (never a secret);
 * targets must resolve to allowed networks only (``NEURONPLANE_ONBOARDING_ALLOWED_NETWORKS``,
   by default loopback), and the connection goes to the address that was checked, so DNS
   cannot change it in between;
@@ -40,6 +41,8 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
+
+from neuronplane.oidc import caller_credentials
 
 log = logging.getLogger("neuronplane.onboarding")
 
@@ -139,6 +142,69 @@ async def _json_body(request: Request) -> dict[str, Any]:
     return body
 
 
+def parse_dsn(dsn: Any) -> tuple[dict[str, Any], str, int]:
+    """(parameters, host, port) of a NeuronDB DSN the glue may use; Refused (field dsn)
+    otherwise: only plain parameters, one host by name or address, no unix socket."""
+    if not isinstance(dsn, str) or not dsn.strip():
+        raise Refused(400, "dsn is required: a PostgreSQL connection string", "dsn")
+    if len(dsn) > 2048:
+        raise Refused(400, "dsn must be at most 2048 characters", "dsn")
+    try:
+        params = conninfo_to_dict(dsn.strip())
+    except psycopg.ProgrammingError:
+        raise Refused(400, "dsn is not a valid PostgreSQL connection string "
+                      "(postgresql://user:password@host:port/dbname or key=value)",
+                      "dsn") from None
+    extra = sorted(set(params) - DSN_KEYS)
+    if extra:
+        raise Refused(400, f"dsn may not set {', '.join(extra)}: only "
+                      f"{', '.join(sorted(DSN_KEYS))}", "dsn")
+    host = str(params.get("host") or "")
+    if not host or "," in host:
+        raise Refused(400, "dsn must name one host (a name or an address)", "dsn")
+    if host.startswith("/") or host.startswith("@"):
+        raise Refused(400, "dsn may not use a unix socket: name a host", "dsn")
+    try:
+        port = int(params.get("port") or 5432)
+        if not 1 <= port <= 65535:
+            raise ValueError
+    except ValueError:
+        raise Refused(400, "the port in dsn must be a number from 1 to 65535", "dsn") \
+            from None
+    return params, host, port
+
+
+async def connect_checked(params: dict[str, Any], host: str, address: str, port: int,
+                          timeout: float, application_name: str,
+                          ) -> tuple[psycopg.AsyncConnection[Any] | None, dict[str, Any]]:
+    """(connection, {}) to the checked address, or (None, {ok: false, error, message}) when
+    it does not answer within timeout or refuses; the password never in the message."""
+    password = params.get("password")
+    conninfo = make_conninfo(
+        host=host, hostaddr=address, port=port, dbname=params.get("dbname"),
+        user=params.get("user"), password=password,
+        sslmode=params.get("sslmode") or "prefer",
+        connect_timeout=int(timeout) + 2, application_name=application_name,
+        # Never the glue's own password file, service file, certificates or Kerberos.
+        passfile=os.devnull, sslcert=NO_FILE, sslkey=NO_FILE,
+        gssencmode="disable", options=f"-c statement_timeout={int(timeout * 1000)}")
+    target = f"{host}:{port}"
+    try:
+        conn = await asyncio.wait_for(
+            psycopg.AsyncConnection.connect(conninfo, autocommit=True), timeout)
+    except TimeoutError:
+        return None, {"ok": False, "error": "timeout",
+                      "message": f"{target} did not answer within {timeout:g} seconds"}
+    except psycopg.Error as exc:
+        message = _scrub(str(exc).strip().splitlines()[0] if str(exc).strip() else
+                         type(exc).__name__, password)
+        kind = ("auth_failed" if "authentication" in message or "password" in message
+                else "unreachable")
+        return None, {"ok": False, "error": kind,
+                      "message": f"cannot connect to {target}: {message}"}
+    return conn, {}
+
+
 class Onboarding:
     def __init__(self, api_url: str | None, policy: Policy | None = None) -> None:
         self.api_url = api_url.rstrip("/") if api_url else None
@@ -146,10 +212,10 @@ class Onboarding:
 
     async def _rpc(self, request: Request, function: str, args: dict[str, Any]) -> httpx.Response:
         """POST /rpc/<function> to PostgREST with the caller's own credentials."""
-        headers = {k: v for k, v in (("Authorization", request.headers.get("authorization")),
-                                     ("X-API-Key", request.headers.get("x-api-key"))) if v}
+        headers = caller_credentials(request)
         if not headers:
-            raise Refused(401, "authentication required: send a bearer token or an X-API-Key")
+            raise Refused(401, "authentication required: send a bearer token, an X-API-Key "
+                               "or the session cookie")
         if not self.api_url:
             raise Refused(503, "the glue is not configured with the API's address")
         try:
@@ -206,34 +272,9 @@ class Onboarding:
                 except ValueError:
                     raise Refused(400, "profile_id must be a uuid", "profile_id") from None
                 dsn = await self.profile_dsn(request, profile_id)
-            if not isinstance(dsn, str) or not dsn.strip():
-                raise Refused(400, "dsn is required: a PostgreSQL connection string", "dsn")
-            if len(dsn) > 2048:
-                raise Refused(400, "dsn must be at most 2048 characters", "dsn")
             timeout = _timeout(body)
-            try:
-                params = conninfo_to_dict(dsn.strip())
-            except psycopg.ProgrammingError:
-                raise Refused(400, "dsn is not a valid PostgreSQL connection string "
-                              "(postgresql://user:password@host:port/dbname or key=value)",
-                              "dsn") from None
+            params, host, port = parse_dsn(dsn)
             password = params.get("password")
-            extra = sorted(set(params) - DSN_KEYS)
-            if extra:
-                raise Refused(400, f"dsn may not set {', '.join(extra)}: only "
-                              f"{', '.join(sorted(DSN_KEYS))}", "dsn")
-            host = str(params.get("host") or "")
-            if not host or "," in host:
-                raise Refused(400, "dsn must name one host (a name or an address)", "dsn")
-            if host.startswith("/") or host.startswith("@"):
-                raise Refused(400, "dsn may not use a unix socket: name a host", "dsn")
-            try:
-                port = int(params.get("port") or 5432)
-                if not 1 <= port <= 65535:
-                    raise ValueError
-            except ValueError:
-                raise Refused(400, "the port in dsn must be a number from 1 to 65535", "dsn") \
-                    from None
             await self.authorize(request, "database", f"{host}:{port}")
             address = await resolve_allowed(host, port, self.policy, "dsn", timeout)
             return JSONResponse(await self._probe_database(params, host, address, port, timeout,
@@ -244,30 +285,13 @@ class Onboarding:
 
     async def _probe_database(self, params: dict[str, Any], host: str, address: str, port: int,
                               timeout: float, password: str | None) -> dict[str, Any]:
-        conninfo = make_conninfo(
-            host=host, hostaddr=address, port=port, dbname=params.get("dbname"),
-            user=params.get("user"), password=password,
-            sslmode=params.get("sslmode") or "prefer",
-            connect_timeout=int(timeout) + 2, application_name="neuronplane-onboarding",
-            # Never the glue's own password file, service file, certificates or Kerberos.
-            passfile=os.devnull, sslcert=NO_FILE, sslkey=NO_FILE,
-            gssencmode="disable", options=f"-c statement_timeout={int(timeout * 1000)}")
         start = time.monotonic()
         target = f"{host}:{port}"
-        try:
-            conn = await asyncio.wait_for(
-                psycopg.AsyncConnection.connect(conninfo, autocommit=True), timeout)
-        except TimeoutError:
-            log.info("test-database %s: no answer within %ss", target, timeout)
-            return {"ok": False, "error": "timeout",
-                    "message": f"{target} did not answer within {timeout:g} seconds"}
-        except psycopg.Error as exc:
-            message = _scrub(str(exc).strip().splitlines()[0] if str(exc).strip() else
-                             type(exc).__name__, password)
-            kind = ("auth_failed" if "authentication" in message or "password" in message
-                    else "unreachable")
-            log.info("test-database %s: %s", target, kind)
-            return {"ok": False, "error": kind, "message": f"cannot connect to {target}: {message}"}
+        conn, failure = await connect_checked(params, host, address, port, timeout,
+                                              "neuronplane-onboarding")
+        if conn is None:
+            log.info("test-database %s: %s", target, failure["error"])
+            return failure
         try:
             async with conn:
                 cur = await conn.execute(

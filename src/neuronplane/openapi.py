@@ -104,7 +104,8 @@ _TIME = {"type": "string", "format": "date-time"}
 _CSRF = {"in": "header", "name": "X-CSRF-Token", "required": True, "schema": _STR,
          "description": "the value of the np_csrf cookie"}
 
-# The glue's routes (src/neuronplane/glue.py, oidc.py, onboarding.py, ingest/upload.py).
+# The glue's routes (src/neuronplane/glue.py, metrics.py, oidc.py, onboarding.py,
+# profile_health.py, ingest/upload.py).
 # tests/unit/test_openapi.py checks that every route the glue serves is here, and nothing else.
 GLUE_PATHS: dict[str, dict[str, Any]] = {
     "/healthz": {"get": {
@@ -142,6 +143,21 @@ GLUE_PATHS: dict[str, dict[str, Any]] = {
                       "400": _answer("bad request", GLUE_ERROR),
                       "401": _answer("unknown, spent or expired state; failed login",
                                      GLUE_ERROR)}}},
+    "/auth/login": {"post": {
+        "operationId": "cookieLogin", "tags": ["glue: session"],
+        "summary": "Password sign-in for a browser: the session in the np_* cookies.",
+        "requestBody": _json_body({"type": "object",
+                                   "required": ["username_or_email", "password"],
+                                   "properties": {"username_or_email": _STR, "password": _STR}}),
+        "responses": {
+            "200": _answer("signed in; np_access, np_refresh and np_csrf set", {
+                "type": "object", "properties": {
+                    "session_id": _UUID, "principal_id": _UUID, "expires_in": _INT,
+                    "expires_at": _INT}}),
+            "400": _answer("the body is not the two strings", GLUE_ERROR),
+            "401": _answer("invalid username or password", GLUE_ERROR),
+            "415": _answer("the body is not application/json", GLUE_ERROR),
+            "429": _answer("locked or rate limited (Retry-After)", GLUE_ERROR)}}},
     "/auth/refresh": {"post": {
         "operationId": "cookieRefresh", "tags": ["glue: session"],
         "summary": "Rotate a cookie session's refresh token (np_refresh cookie); new cookies.",
@@ -191,6 +207,32 @@ GLUE_PATHS: dict[str, dict[str, Any]] = {
                       "400": _answer("a field is invalid", PROBE),
                       "401": _answer("not authenticated", PROBE),
                       "403": _answer("target not allowed, or not permitted", PROBE)}}},
+    "/metrics": {"get": {
+        "operationId": "glueMetrics", "tags": ["glue"],
+        "summary": "The glue's Prometheus metrics (text exposition format), for Prometheus; "
+                   "keep it from outside at the reverse proxy.",
+        "responses": {"200": {"description": "the metrics", "content": {
+            "text/plain": {"schema": _STR}}}}}},
+    "/profiles/{profile_id}/{view}": {"get": {
+        "operationId": "profileHealth", "tags": ["glue: observability"],
+        "summary": "Health of a profile's own NeuronDB database, through its stored DSN: "
+                   "db-health, index-health, workers or usage (docs/observability.md).",
+        "parameters": [
+            {"in": "path", "name": "profile_id", "required": True, "schema": _UUID},
+            {"in": "path", "name": "view", "required": True, "schema": {
+                "type": "string", "enum": ["db-health", "index-health", "workers", "usage"]}},
+            {"in": "query", "name": "timeout_seconds", "required": False,
+             "schema": {"type": "number", "minimum": 1, "maximum": 30}}],
+        "responses": {"200": _answer("the view (ok), or why the server did not answer "
+                                     "(ok false: timeout, unreachable, auth_failed)",
+                                     {"type": "object", "properties": {
+                                         "ok": _BOOL, "profile_id": _UUID, "server": _STR,
+                                         "error": _STR, "message": _STR}}),
+                      "400": _answer("a field is invalid", PROBE),
+                      "401": _answer("not authenticated", PROBE),
+                      "403": _answer("not permitted, or the server is outside the allowed "
+                                     "networks", PROBE),
+                      "404": _answer("no such view", PROBE)}}},
     "/ingest/upload": {"post": {
         "operationId": "ingestUpload", "tags": ["glue: ingest"],
         "summary": "Upload a file and start its ingestion job (start_ingest's arguments in "

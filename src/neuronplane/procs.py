@@ -97,7 +97,9 @@ class Service:
             return None
         # Same program as the one we started (its argv[0] or the script it runs)?
         wanted = os.path.basename(self.argv[0]).encode()
-        if not any(os.path.basename(part) == wanted for part in cmdline[:3]):
+        # Nginx rewrites its title to "nginx: master process ...".
+        if not any(os.path.basename(part) == wanted or part.startswith(wanted + b":")
+                   for part in cmdline[:3]):
             return None
         try:
             os.kill(pid, 0)

@@ -11,12 +11,12 @@ from pathlib import Path
 
 from psycopg.conninfo import make_conninfo
 
-from . import admin_cli, migrate, postgrest
+from . import admin_cli, migrate, postgrest, proxy
 from .cluster import SUPERUSER, Cluster, chown_to, server_os_user
 from .config import Settings, allowed_origins
 from .procs import Service, url_host
 
-LOGIN_ROLES = ("authenticator", "neuronplane_worker")
+LOGIN_ROLES = ("authenticator", "neuronplane_worker", "neuronplane_exporter")
 
 
 @dataclass
@@ -26,6 +26,9 @@ class Stack:
     postgrest: Service
     glue: Service
     worker: Service | None = None
+    exporter: Service | None = None
+    prometheus: Service | None = None
+    nginx: Service | None = None
 
     @property
     def passfile(self) -> Path:
@@ -52,8 +55,23 @@ def build(settings: Settings) -> Stack:
         env={**os.environ, "NEURONPLANE_HOME": str(s.home), "NEURONPLANE_ROOT": str(s.root)},
         hint="set NEURONPLANE_GLUE_PORT",
     )
+    from . import observability
     from .ingest.service import worker_service
-    return Stack(s, cluster, rest, glue, worker_service(s, glue_bin))
+    nginx = proxy.service(root=s.root, run_dir=s.run_dir, log_dir=s.log_dir, host=s.http_host,
+                          port=s.http_port, conf_path=s.run_dir / "nginx.conf")
+    return Stack(s, cluster, rest, glue, worker_service(s, glue_bin),
+                 observability.exporter_service(s), observability.prometheus_service(s), nginx)
+
+
+def superuser_connection(settings: Settings):
+    """The stack's database as superuser: through the embedded cluster's unix socket, or
+    with NEURONPLANE_ADMIN_DSN (a libpq connection string; the container images set it in
+    one-off administration containers, with the password in a passfile) when it is set."""
+    dsn = os.environ.get("NEURONPLANE_ADMIN_DSN")
+    if dsn:
+        import psycopg
+        return psycopg.connect(dsn, autocommit=True, connect_timeout=10)
+    return build(settings).cluster.connect(settings.pg_database, autocommit=True)
 
 
 def _run_services_as_server_user(stack: Stack) -> bool:
@@ -70,9 +88,10 @@ def _run_services_as_server_user(stack: Stack) -> bool:
         return False
     stack.postgrest.user = stack.glue.user = user
     stack.glue.env = {**(stack.glue.env or {}), "HOME": pwd.getpwnam(user).pw_dir}
-    if stack.worker is not None:
-        stack.worker.user = user
-        stack.worker.env = {**(stack.worker.env or {}), "HOME": pwd.getpwnam(user).pw_dir}
+    for service in (stack.worker, stack.exporter, stack.prometheus):
+        if service is not None:
+            service.user = user
+            service.env = {**(service.env or {}), "HOME": pwd.getpwnam(user).pw_dir}
     return True
 
 
@@ -127,7 +146,7 @@ def provision_logins(cluster: Cluster, dbname: str, secrets_dir: Path) -> Path:
     return passfile
 
 
-def up(stack: Stack, out=print) -> None:
+def up(stack: Stack, out=print, observability: bool = False) -> None:
     s = stack.settings
     for d in (s.home, s.run_dir, s.log_dir, s.secrets_dir):
         d.mkdir(parents=True, exist_ok=True)
@@ -165,10 +184,23 @@ def up(stack: Stack, out=print) -> None:
         (s.home / "uploads").mkdir(exist_ok=True)
         chown_to(s.home / "uploads", stack.worker.user)
         stack.worker.start(s.start_timeout)
+    if observability and stack.exporter is not None and stack.prometheus is not None:
+        from . import observability as obs
+        obs.prepare(s, stack.exporter.user)
+        for service in (stack.exporter, stack.prometheus):
+            service.stop()  # their copied configuration may have changed
+            service.start(s.start_timeout)
+    if stack.nginx is not None:
+        _start_nginx(stack)
 
     host = url_host(s.api_host)
     out("")
     out("neuronplane is up")
+    if stack.nginx is not None:
+        console = "" if (s.console_dir / "index.html").is_file() else \
+            "  (console not built: npm ci && npm run build in console/)"
+        out(f"  console and API  http://{url_host(s.http_host)}:{s.http_port}/   "
+            f"(API under /rest/){console}")
     out(f"  API (PostgREST)  http://{host}:{s.api_port}/   "
         f"e.g. curl -s http://{host}:{s.api_port}/rpc/health")
     out(f"  PostgREST admin  http://{host}:{s.api_admin_port}/live  /ready")
@@ -177,6 +209,12 @@ def up(stack: Stack, out=print) -> None:
     out(f"  psql             psql -h {s.socket_dir} -p {s.pg_port} -U {SUPERUSER} "
         f"{s.pg_database}   (or: ./neuronplane psql)")
     out("  ingest worker    neuronplane worker (jobs: api.start_ingest, GET /ingest_jobs)")
+    out(f"  metrics          http://{url_host(s.glue_host)}:{s.glue_port}/metrics   "
+        f"worker http://{url_host(s.glue_host)}:{s.worker_metrics_port}/metrics")
+    if observability:
+        out(f"  postgres exporter http://{url_host(s.glue_host)}:{s.exporter_port}/metrics")
+        out(f"  Prometheus       http://{url_host(s.glue_host)}:{s.prometheus_port}/   "
+            "(alerts: /alerts)")
     out(f"  logs             {s.log_dir}/{{postgresql,postgrest,glue,worker}}.log")
     with stack.cluster.connect(s.pg_database, autocommit=True) as conn:
         if not admin_cli.has_users(conn):
@@ -187,11 +225,39 @@ def up(stack: Stack, out=print) -> None:
             out("  ./neuronplane login NAME")
 
 
+def _start_nginx(stack: Stack) -> None:
+    s = stack.settings
+    assert stack.nginx is not None
+    # Nginx runs as the glue does (the server's OS user when `up` runs as root), and opens
+    # its temporary folders, pid file and access log itself.
+    stack.nginx.user = stack.glue.user
+    for sub in ("", "client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (s.run_dir / "nginx" / sub).mkdir(parents=True, exist_ok=True)
+        chown_to(s.run_dir / "nginx" / sub, stack.nginx.user)
+    access_log = s.log_dir / "nginx.access.log"
+    access_log.touch()
+    chown_to(access_log, stack.nginx.user)
+    conf = proxy.config_text(
+        root=s.root, run_dir=s.run_dir, log_dir=s.log_dir, host=s.http_host, port=s.http_port,
+        api_url=f"http://{url_host(s.api_host)}:{s.api_port}",
+        glue_url=f"http://{url_host(s.glue_host)}:{s.glue_port}", console_dir=s.console_dir,
+        as_root=os.geteuid() == 0 and stack.nginx.user is None)
+    conf_path = s.run_dir / "nginx.conf"
+    if not conf_path.is_file() or conf_path.read_text() != conf:
+        stack.nginx.stop()
+        conf_path.write_text(conf)
+    stack.nginx.start(s.start_timeout)
+
+
 def down(stack: Stack, out=print) -> None:
-    for service in (stack.worker, stack.glue, stack.postgrest):
+    for service in (stack.nginx, stack.prometheus, stack.exporter, stack.worker, stack.glue,
+                    stack.postgrest):
         if service is None:
             continue
-        out(f"{service.name}: {'stopped' if service.stop() else 'was not running'}")
+        stopped = service.stop()
+        if service in (stack.prometheus, stack.exporter) and not stopped:
+            continue  # only started by `up --observability`: no news when it was not
+        out(f"{service.name}: {'stopped' if stopped else 'was not running'}")
     if stack.cluster.is_running():
         stack.cluster.stop()
         out("PostgreSQL: stopped")
@@ -210,7 +276,14 @@ def status(stack: Stack) -> list[dict[str, object]]:
     for service, address in (
         (stack.postgrest, f"{s.api_host}:{s.api_port} (admin {s.api_admin_port})"),
         (stack.glue, f"{s.glue_host}:{s.glue_port}"),
-        *([(stack.worker, "-")] if stack.worker is not None else []),
+        *([(stack.worker, f"{s.glue_host}:{s.worker_metrics_port} (metrics)")]
+          if stack.worker is not None else []),
+        # Started by `up --observability` only: listed while they run.
+        *([(stack.exporter, f"{s.glue_host}:{s.exporter_port}")]
+          if stack.exporter is not None and stack.exporter.pid() is not None else []),
+        *([(stack.prometheus, f"{s.glue_host}:{s.prometheus_port}")]
+          if stack.prometheus is not None and stack.prometheus.pid() is not None else []),
+        *([(stack.nginx, f"{s.http_host}:{s.http_port}")] if stack.nginx is not None else []),
     ):
         pid = service.pid()
         rows.append({"component": service.name, "pid": pid, "address": address,

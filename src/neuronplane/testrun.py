@@ -8,6 +8,7 @@ is stopped and removed at the end, on failure and on interrupt too.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -16,11 +17,14 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from psycopg import sql
 
 from . import migrate, schemadump, sqllint
 from .cluster import Cluster, server_os_user
@@ -30,6 +34,14 @@ from .stack import provision_logins
 TEST_DATABASE = "neuronplane"
 # A throwaway cluster trades durability for speed.
 FAST_SETTINGS = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"}
+# The test command's cluster also profiles every PL/pgSQL statement (plpgsql_check keeps the
+# counts in shared memory, across sessions, rolled-back transactions included), so that the
+# pgTAP and pytest runs yield the statement coverage of the project's functions.
+PROFILED_SETTINGS = {**FAST_SETTINGS, "shared_preload_libraries": "'pg_cron,plpgsql_check'",
+                     "plpgsql_check.profiler": "on",
+                     "plpgsql_check.profiler_max_shared_chunks": "100000"}
+# Schemas whose PL/pgSQL functions count (not the test helpers in `tests`).
+PROJECT_SCHEMAS = ("api", "audit", "auth", "hooks", "identity", "internal", "ops", "workspace")
 
 
 @dataclass
@@ -140,7 +152,7 @@ def _banner(text: str) -> None:
 def _run_ruff(root: Path) -> Step:
     _banner("ruff")
     paths = [p for p in ("src", "plpython", "tests", "bench", "sdks/python/src",
-                         "sdks/python/examples") if (root / p).exists()]
+                         "sdks/python/examples", "docker") if (root / p).exists()]
     result = subprocess.run([sys.executable, "-m", "ruff", "check", *paths], cwd=root)
     return Step("ruff", result.returncode == 0)
 
@@ -169,6 +181,27 @@ def _run_pg_prove(root: Path, db: TestDatabase) -> Step:
                 max(total - failed, 0), failed)
 
 
+def _run_console(root: Path) -> Step:
+    """The console's type check, then its component tests with line coverage of
+    console/src (printed; vitest fails the run under the 80% threshold of vite.config.ts)."""
+    _banner("console: tsc, vitest --coverage")
+    console = root / "console"
+    env = {**os.environ, "NO_COLOR": "1", "FORCE_COLOR": "0", "CI": "true"}
+    npx = shutil.which("npx") or "npx"
+    typecheck = _run_child([npx, "tsc", "--noEmit", "-p", "."], cwd=console, env=env, text=True,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    print(typecheck.stdout, end="", flush=True)
+    proc = _run_child([npx, "vitest", "run", "--coverage"], cwd=console, env=env, text=True,
+                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    print(proc.stdout, end="", flush=True)
+    tests = re.search(r"^\s*Tests\s+(.*)$", proc.stdout, re.M)
+    passed = int(m.group(1)) if tests and (m := re.search(r"(\d+) passed", tests.group(1))) else 0
+    failed = int(m.group(1)) if tests and (m := re.search(r"(\d+) failed", tests.group(1))) else 0
+    ok = typecheck.returncode == 0 and proc.returncode == 0 and passed > 0
+    detail = "type errors" if typecheck.returncode else f"vitest exit {proc.returncode}"
+    return Step("console", ok, detail, passed, failed if ok or failed else 1)
+
+
 def _check_schema(root: Path, db: TestDatabase) -> Step:
     _banner(f"deployed schema = {schemadump.SCHEMA_FILE}")
     diff = schemadump.difference(root, db.schema)
@@ -181,12 +214,82 @@ def _check_schema(root: Path, db: TestDatabase) -> Step:
     return Step("schema", True)
 
 
+def _coverage_args(root: Path, args: list[str], folder: Path) -> list[str]:
+    """pytest-cov over src/ and plpython/, for an unfiltered run only: a run narrowed with
+    -k, -m or paths covers a part, and its figure means nothing against the threshold.
+    pytest's exit status stays about the tests; the threshold is its own step."""
+    if any(a in ("-k", "-m") or a.startswith(("-k", "-m")) or not a.startswith("-")
+           for a in args):
+        return []
+    return ["--cov=src/neuronplane", "--cov=plpython", "--cov-fail-under=0",
+            "--cov-report=term:skip-covered", f"--cov-report=json:{folder / 'coverage.json'}"]
+
+
+def coverage_threshold(root: Path) -> float:
+    with (root / "pyproject.toml").open("rb") as f:
+        return float(tomllib.load(f)["tool"]["coverage"]["report"]["fail_under"])
+
+
+def _check_coverage(root: Path, folder: Path) -> Step | None:
+    """The Python line coverage of the pytest run against the threshold in pyproject.toml
+    ([tool.coverage.report] fail_under); None when the run was not measured."""
+    report = folder / "coverage.json"
+    if not report.is_file():
+        return None
+    percent = json.loads(report.read_text())["totals"]["percent_covered"]
+    minimum = coverage_threshold(root)
+    detail = f"{percent:.1f}% of lines, threshold {minimum:g}%"
+    print(f"Python coverage: {detail}")
+    return Step("Python coverage", percent >= minimum, detail)
+
+
+def plpgsql_coverage(cluster: Cluster, dbname: str) -> tuple[int, int, int]:
+    """(statements executed, statements, functions) over every PL/pgSQL function of the
+    project's schemas, from plpgsql_check's shared profile (a function's outermost block is
+    not a statement of its own)."""
+    with cluster.connect(dbname, autocommit=True) as conn:
+        # The deploy installs plpgsql_check in the extensions schema when it is available.
+        found = conn.execute("SELECT extnamespace::regnamespace::text FROM pg_extension "
+                             "WHERE extname = 'plpgsql_check'").fetchone()
+        if found is None:
+            raise RuntimeError("the plpgsql_check extension is not installed in the database")
+        stmts = sql.SQL("{}.plpgsql_profiler_function_statements_tb").format(
+            sql.Identifier(found[0]))
+        row = conn.execute(sql.SQL(
+            """SELECT count(*) FILTER (WHERE s.exec_stmts > 0), count(*),
+                      count(DISTINCT p.oid)
+                 FROM pg_proc p
+                 JOIN pg_namespace n ON n.oid = p.pronamespace
+                 JOIN pg_language l ON l.oid = p.prolang AND l.lanname = 'plpgsql'
+                 CROSS JOIN LATERAL {}(p.oid) s
+                WHERE n.nspname = ANY(%s) AND s.parent_stmtid IS NOT NULL""").format(stmts),
+            (list(PROJECT_SCHEMAS),)).fetchone()
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def _check_plpgsql_coverage(root: Path, db: TestDatabase) -> Step:
+    _banner("PL/pgSQL coverage (plpgsql_check)")
+    try:
+        executed, total, functions = plpgsql_coverage(db.cluster, db.dbname)
+    except Exception as exc:  # reported as the step's failure
+        print(f"plpgsql_check coverage failed: {exc}")
+        return Step("PL/pgSQL coverage", False, str(exc).splitlines()[0])
+    percent = 100.0 * executed / total if total else 0.0
+    with (root / "pyproject.toml").open("rb") as f:
+        minimum = float(tomllib.load(f)["tool"]["neuronplane"]["plpgsql_coverage_min"])
+    detail = (f"{percent:.1f}% of statements ({executed}/{total} in {functions} functions), "
+              f"threshold {minimum:g}%")
+    print(f"PL/pgSQL coverage: {detail}")
+    return Step("PL/pgSQL coverage", percent >= minimum, detail)
+
+
 def _run_pytest(root: Path, db: TestDatabase | None, args: list[str]) -> Step:
     _banner("pytest")
     report = (db.tmp if db else Path(tempfile.gettempdir())) / "pytest-report.xml"
     env = {**os.environ, **(db.env() if db else {})}
     argv = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider",
-            f"--junitxml={report}", f"--basetemp={report.parent / 'pytest'}", *args]
+            f"--junitxml={report}", f"--basetemp={report.parent / 'pytest'}",
+            *_coverage_args(root, args, report.parent), *args]
     proc = _run_child(argv, cwd=root, env=env)
     passed = failed = 0
     try:
@@ -214,7 +317,8 @@ def run(root: Path, pytest_args: list[str] | None = None) -> int:
     try:
         steps.append(_run_ruff(root))
         steps.append(_run_sqllint(root))
-        with throwaway_cluster(root) as (cluster, tmp):
+        steps.append(_run_console(root))
+        with throwaway_cluster(root, settings=PROFILED_SETTINGS) as (cluster, tmp):
             _banner("sqitch deploy → verify → revert → deploy → verify")
             try:
                 db = prepare_database(root, cluster, tmp, round_trip=True, dump_schema=True)
@@ -226,6 +330,10 @@ def run(root: Path, pytest_args: list[str] | None = None) -> int:
                 steps.append(_check_schema(root, db))
                 steps.append(_run_pg_prove(root, db))
                 steps.append(_run_pytest(root, db, pytest_args))
+                coverage = _check_coverage(root, db.tmp)
+                if coverage:
+                    steps.append(coverage)
+                    steps.append(_check_plpgsql_coverage(root, db))
     except KeyboardInterrupt:
         print("\ninterrupted: everything started was stopped and removed", file=sys.stderr)
         return 130
@@ -236,8 +344,9 @@ def run(root: Path, pytest_args: list[str] | None = None) -> int:
     for step in steps:
         counts = f" ({step.passed} passed, {step.failed} failed)" if step.passed or step.failed \
             else ""
+        shown = step.detail and (not step.ok or step.name.endswith("coverage"))
         print(f"  {'ok  ' if step.ok else 'FAIL'}  {step.name}{counts}"
-              f"{'  ' + step.detail if step.detail and not step.ok else ''}")
+              f"{'  ' + step.detail if shown else ''}")
     passed = sum(s.passed for s in steps)
     failed = sum(s.failed for s in steps) + sum(1 for s in steps if not s.ok and not s.failed)
     print(f"{passed} passed, {failed} failed")

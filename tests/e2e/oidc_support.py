@@ -5,18 +5,21 @@ which an http cookie jar would not send back over plain http on loopback)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import httpx
+import psycopg
 from joserfc.jwk import RSAKey
 
 from neuronplane.procs import free_port
@@ -222,3 +225,21 @@ class Browser:
 
 def query(url: str) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
+
+
+@contextlib.contextmanager
+def login_rate_limit(conninfo: str, per_min: int) -> Iterator[None]:
+    """auth.settings.login_rate_limit_per_min set to per_min, with every address's count
+    cleared, until the block ends. Every browser of these tests is 127.0.0.1, and login
+    starts count towards the address's limit: a module that starts more logins a minute
+    than the default (30) raises it."""
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        [before] = conn.execute("SELECT login_rate_limit_per_min FROM auth.settings").fetchone()
+        conn.execute("UPDATE auth.settings SET login_rate_limit_per_min = %s", (per_min,))
+        conn.execute("DELETE FROM auth.address_login_attempts")
+    try:
+        yield
+    finally:
+        with psycopg.connect(conninfo, autocommit=True) as conn:
+            conn.execute("UPDATE auth.settings SET login_rate_limit_per_min = %s", (before,))
+            conn.execute("DELETE FROM auth.address_login_attempts")

@@ -58,6 +58,9 @@ def test_export_heads_appends_and_marks(conn, tmp_path):
 
 
 def test_export_with_nothing_new_writes_nothing(conn, tmp_path):
+    # Events committed by earlier tests (the autonomous connection commits on its own) are
+    # sealed first, so that every head is marked exported below.
+    conn.execute("SELECT audit.seal()")
     conn.execute("UPDATE audit.chain_state SET exported_position = last_position, "
                  "exported_hash = head_hash")
     target = tmp_path / "anchors.jsonl"

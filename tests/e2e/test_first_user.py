@@ -30,7 +30,7 @@ def first_env():
     env = {**os.environ, "NEURONPLANE_ROOT": str(ROOT), "NEURONPLANE_HOME": str(home / "np"),
            "NEURONPLANE_PG_PORT": str(free_port()), "NEURONPLANE_API_PORT": str(free_port()),
            "NEURONPLANE_API_ADMIN_PORT": str(free_port()),
-           "NEURONPLANE_GLUE_PORT": str(free_port()),
+           "NEURONPLANE_GLUE_PORT": str(free_port()), "NEURONPLANE_HTTP_PORT": str(free_port()),
            "XDG_CONFIG_HOME": str(home / "config"), "COLUMNS": "200"}
     for name in [k for k in env if k.startswith("NEURONPLANE_TEST_")
                  or k in ("NEURONPLANE_API_KEY", "NEURONPLANE_TOKEN")]:

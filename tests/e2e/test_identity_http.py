@@ -91,8 +91,8 @@ def client(postgrest) -> Iterator:
 
 
 class Org:
-    """An organization created over HTTP by a new owner, with a member and a viewer added
-    by that owner, and a project in it."""
+    """An organization created over HTTP by a new owner, with a member and a viewer invited
+    by that owner (who accept), and a project in it."""
 
     def __init__(self, new_user, client) -> None:
         self.owner_id, self.member_id, self.viewer_id = new_user(), new_user(), new_user()
@@ -102,8 +102,11 @@ class Org:
         self.slug = unique("org")
         self.id = ok(self.owner.rpc("create_organization", name="Org " + self.slug,
                                     slug=self.slug))["id"]
-        for user_id, role in ((self.member_id, "member"), (self.viewer_id, "viewer")):
-            ok(self.owner.rpc("add_member", org_id=self.id, user_id=user_id, role=role))
+        for who, user_id, role in ((self.member, self.member_id, "member"),
+                                   (self.viewer, self.viewer_id, "viewer")):
+            invitation = ok(self.owner.rpc("add_member", org_id=self.id, user_id=user_id,
+                                           role=role))
+            ok(who.rpc("accept_invitation", invitation_id=invitation["id"]))
         self.project_id = ok(self.owner.rpc("create_project", name=unique("project"),
                                             org_id=self.id))["id"]
 
@@ -149,6 +152,30 @@ def test_owner_adds_members_with_roles(org):
     for who in (org.owner, org.member, org.viewer):
         members = who.rows("/memberships", org_id=f"eq.{org.id}", select="user_id,role")
         assert {(m["user_id"], m["role"]) for m in members} == expected
+
+
+def test_adding_a_user_invites_them_and_shows_nothing_until_they_accept(new_user, client):
+    # No Org fixture: it accepts invitations itself, and this test must show what an owner
+    # reads of a user added without consent (it read the e-mail before invitations).
+    owner, stranger_id, other_id = client(new_user()), new_user(), new_user()
+    org_id = ok(owner.rpc("create_organization", name="Org", slug=unique("inv")))["id"]
+    invitation = ok(owner.rpc("add_member", org_id=org_id, user_id=stranger_id, role="member"))
+    # Before the stranger accepts, the owner reads nothing of them: no profile, no e-mail.
+    assert owner.rows("/users", id=f"eq.{stranger_id}") == []
+    assert owner.rows("/memberships", user_id=f"eq.{stranger_id}") == []
+    assert (invitation["invitee_user_id"], invitation["status"]) == (stranger_id, "pending")
+    assert owner.rows("/invitations", id=f"eq.{invitation['id']}") == [invitation]
+    stranger = client(stranger_id)
+    assert stranger.rows("/invitations", select="id,org_id,role") == [
+        {"id": invitation["id"], "org_id": org_id, "role": "member"}]
+    # Only the invitee answers it.
+    expect_error(client(other_id).rpc("accept_invitation", invitation_id=invitation["id"]),
+                 400, "42704")
+    membership = ok(stranger.rpc("accept_invitation", invitation_id=invitation["id"]))
+    assert (membership["org_id"], membership["user_id"], membership["role"]) == (
+        org_id, stranger_id, "member")
+    [profile] = owner.rows("/users", id=f"eq.{stranger_id}", select="email")
+    assert profile["email"].endswith("@example.test")
 
 
 def test_adding_a_member_twice_or_with_a_bad_role_is_refused(org):
@@ -427,7 +454,9 @@ def test_only_an_administrator_of_both_organizations_moves_a_project(org):
     assert org.owner.rows("/projects", id=f"eq.{org.project_id}", select="org_id") == [
         {"org_id": org.id}]
     # Once owner of the destination too, it may.
-    ok(org.member.rpc("add_member", org_id=destination, user_id=org.owner_id, role="owner"))
+    invitation = ok(org.member.rpc("add_member", org_id=destination, user_id=org.owner_id,
+                                   role="owner"))
+    ok(org.owner.rpc("accept_invitation", invitation_id=invitation["id"]))
     [moved] = ok(org.owner.patch("/projects", {"org_id": destination},
                                  id=f"eq.{org.project_id}"))
     assert moved["org_id"] == destination

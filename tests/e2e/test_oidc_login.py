@@ -23,6 +23,7 @@ from tests.e2e.oidc_support import (
     Browser,
     Glue,
     OpenIDProvider,
+    login_rate_limit,
     query,
     set_cookies,
 )
@@ -76,7 +77,8 @@ def oidc(database, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setup]:
                 "--dsn", database.superuser_conninfo(), env=env)
         glue.start()
         glue_b.start()
-        yield Setup(op, glue, glue_b, callback, database.superuser_conninfo())
+        with login_rate_limit(database.superuser_conninfo(), 100_000):
+            yield Setup(op, glue, glue_b, callback, database.superuser_conninfo())
     finally:
         glue.stop()
         glue_b.stop()
@@ -425,6 +427,32 @@ def test_unknown_provider_is_404(oidc):
     r = httpx.get(f"{oidc.glue.url}/auth/oidc/nope/login?redirect_to=/desk",
                   follow_redirects=False)
     assert r.status_code == 404
+
+
+def test_login_starts_beyond_the_address_limit_are_429_and_store_nothing(oidc, browser):
+    # Starts share the password login's per-address counter (auth.address_login_attempts);
+    # the block starts with it cleared.
+    with login_rate_limit(oidc.su, 3):
+        [(attempts, last_event)] = oidc.sql(
+            "SELECT (SELECT count(*) FROM auth.login_attempts),"
+            " (SELECT coalesce(max(id), 0) FROM audit.events)")
+        for _ in range(3):
+            assert browser.start_login(oidc.glue.url, DESK).status_code == 302
+        refused = [browser.start_login(oidc.glue.url, DESK) for _ in range(5)]
+        # An unknown provider counts the same: the limit is per address, before any lookup.
+        refused.append(browser.start_login(oidc.glue.url, DESK, provider="nope"))
+        for r in refused:
+            assert r.status_code == 429, r.text
+            assert 1 <= int(r.headers["retry-after"]) <= 60
+            assert r.json()["error"] == "rate_limited" and "location" not in r.headers
+            assert "np_oidc_binding" not in set_cookies(r)
+        [(new_attempts,)] = oidc.sql("SELECT count(*) FROM auth.login_attempts")
+        events = oidc.sql("SELECT action, details ->> 'reason' FROM audit.events"
+                          " WHERE id > %s AND action LIKE 'auth.oidc.%%' ORDER BY id",
+                          (last_event,))
+    assert new_attempts - attempts == 3
+    # Three starts, and of six refusals only the first is audited.
+    assert events == [("auth.oidc.started", None)] * 3 + [("auth.oidc.failed", "rate_limited")]
 
 
 # -- several instances, restarts ---------------------------------------------------------------

@@ -15,7 +15,15 @@ import pytest
 
 from neuronplane.procs import free_port
 from tests.conftest import run_cli
-from tests.e2e.oidc_support import CLIENT_ID, CLIENT_SECRET, Browser, Glue, OpenIDProvider, query
+from tests.e2e.oidc_support import (
+    CLIENT_ID,
+    CLIENT_SECRET,
+    Browser,
+    Glue,
+    OpenIDProvider,
+    login_rate_limit,
+    query,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -59,7 +67,8 @@ def two(database, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Two]:
                     f"{glue.url}/auth/oidc/{name}/callback", "--redirect-uri", DESK,
                     "--dsn", database.superuser_conninfo(), env=env)
         glue.start()
-        yield Two(honest, evil, glue, database.superuser_conninfo())
+        with login_rate_limit(database.superuser_conninfo(), 100_000):
+            yield Two(honest, evil, glue, database.superuser_conninfo())
     finally:
         glue.stop()
         honest.stop()

@@ -3,6 +3,7 @@ with free ports: first start, data kept across down/up, a killed PostgREST is se
 brought back, a taken port is a clear error."""
 
 import os
+import re
 import signal
 import socket
 import time
@@ -50,17 +51,23 @@ def test_up_status_down_lifecycle(stack_env):
     assert r.status_code == 200 and r.json()["status"] == "ok"
     glue = httpx.get(f"http://127.0.0.1:{env['NEURONPLANE_GLUE_PORT']}/healthz")
     assert glue.status_code == 200
+    # Nginx is the single entry point, and its URL is the first one printed.
+    entry = f"http://127.0.0.1:{env['NEURONPLANE_HTTP_PORT']}"
+    urls = re.findall(r"https?://\S+", out.split("neuronplane is up", 1)[1])
+    assert urls[0] == f"{entry}/", urls
+    assert httpx.get(f"{entry}/rest/rpc/health").json()["status"] == "ok"
+    assert httpx.get(f"{entry}/healthz").status_code == 200
 
     code, rows = _status(env)
     assert code == 0
     assert {name: row[0] for name, row in rows.items()} == {
-        "PostgreSQL": "up", "PostgREST": "up", "glue": "up", "worker": "up"}
+        "PostgreSQL": "up", "PostgREST": "up", "glue": "up", "worker": "up", "nginx": "up"}
     # Invoked as root, PostgreSQL never runs as root, and PostgREST and the glue don't
     # either unless `up` said why (a checkout the server's OS user cannot reach).
     if os.geteuid() == 0:
         assert _uid_of(int(rows["PostgreSQL"][1])) != 0
         kept_root = "note: PostgREST and the glue run as root" in out
-        for name in ("PostgREST", "glue"):
+        for name in ("PostgREST", "glue", "nginx"):
             assert (_uid_of(int(rows[name][1])) == 0) == kept_root, name
 
     # No password in any file that is not a 0600 secret.

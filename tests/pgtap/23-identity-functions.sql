@@ -1,7 +1,7 @@
 -- The identity RPCs of schema api: each one's happy path and each refusal, as the roles
 -- PostgREST would use.
 BEGIN;
-SELECT plan(73);
+SELECT plan(76);
 
 \ir fixtures/identity.sql
 
@@ -44,12 +44,24 @@ SELECT throws_ok($$SELECT api.create_organization('Keyed', 'keyed')$$, '42501',
 
 -- Members ---------------------------------------------------------------------------------------
 SELECT tests.authenticate_as('authenticated', :'owner_a');
-SELECT is((SELECT role FROM api.add_member('00000000-0000-4000-8000-00000000000a',
-                                           '00000000-0000-4000-8000-0000000000a4', 'member')),
-          'member', 'an owner adds a member');
+SELECT is((SELECT status || '/' || role FROM api.add_member('00000000-0000-4000-8000-00000000000a',
+                                                            '00000000-0000-4000-8000-0000000000a4', 'member')),
+          'pending/member', 'an owner''s add_member invites: it answers a pending invitation');
+SELECT is_empty($$SELECT FROM api.memberships WHERE org_id = '00000000-0000-4000-8000-00000000000a'
+                                                AND user_id = '00000000-0000-4000-8000-0000000000a4'$$,
+                'the user is no member before accepting');
 SELECT throws_ok($$SELECT api.add_member('00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-0000000000a4')$$,
-                 '23505', 'user 00000000-0000-4000-8000-0000000000a4 is already a member of organization 00000000-0000-4000-8000-00000000000a',
+                 '23505', 'this person already has a pending invitation to organization 00000000-0000-4000-8000-00000000000a',
                  'twice is refused');
+SELECT tests.authenticate_as('authenticated', :'outsider');
+SELECT is((SELECT role FROM api.accept_invitation(
+              (SELECT id FROM api.invitations WHERE org_id = '00000000-0000-4000-8000-00000000000a'
+                                                AND invitee_user_id = '00000000-0000-4000-8000-0000000000a4'))),
+          'member', 'the invitee accepts and is a member');
+SELECT tests.authenticate_as('authenticated', :'owner_a');
+SELECT throws_ok($$SELECT api.add_member('00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-0000000000a4')$$,
+                 '23505', 'this person is already a member of organization 00000000-0000-4000-8000-00000000000a',
+                 'a member is not invited again');
 SELECT throws_ok($$SELECT api.add_member('00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000dead')$$,
                  '23503', 'there is no user with id 00000000-0000-4000-8000-00000000dead', 'an unknown user is refused');
 SELECT throws_ok($$SELECT api.add_member('00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-0000000000c1', 'boss')$$,

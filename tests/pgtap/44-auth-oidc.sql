@@ -3,7 +3,7 @@
 -- linking, the cookie functions of the glue, cleanup, and the cookie path of the
 -- pre-request hook with its CSRF check.
 BEGIN;
-SELECT plan(66);
+SELECT plan(74);
 
 \ir fixtures/identity.sql
 
@@ -223,6 +223,32 @@ SELECT cmp_ok(auth.cleanup_login_attempts(), '>=', 1, 'cleanup deletes old attem
 SELECT ok(NOT EXISTS (SELECT FROM auth.login_attempts WHERE id = :'attempt1')
           AND EXISTS (SELECT FROM auth.login_attempts WHERE id = :'attempt2'),
           'and keeps recent ones');
+
+-- Login starts and password logins share the per-address rate limit --------------------------
+RESET ROLE;
+UPDATE auth.settings SET login_rate_limit_per_min = 3;
+SELECT is((auth.attempt_password_login('nobody-here', 'wrong', '198.51.100.20')).outcome, 'invalid',
+          'a password login from the address counts first');
+SELECT is(array_agg(auth.begin_oidc_login('idp', '/desk', '198.51.100.20', 'pgtap') ->> 'error' ORDER BY i),
+          ARRAY[NULL, NULL, 'rate_limited', 'rate_limited'],
+          'then OIDC login starts, refused beyond login_rate_limit_per_min')
+  FROM generate_series(1, 4) i;
+SELECT ok((auth.begin_oidc_login('nope', '/desk', '198.51.100.20') ->> 'retry_after')::integer BETWEEN 1 AND 60,
+          'an unknown provider too, with retry_after until the minute ends');
+SELECT is(auth.begin_oidc_login('idp', '/desk', '198.51.100.20') - 'retry_after',
+          '{"error": "rate_limited", "code": "53400", "message": "too many login attempts from this address; try again later"}'::jsonb,
+          'the refusal says rate_limited, 53400 (the glue answers 429)');
+SELECT is((auth.attempt_password_login('nobody-here', 'wrong', '198.51.100.20')).outcome, 'rate_limited',
+          'and the starts count against password logins from the address');
+SELECT is((SELECT count(*)::integer FROM auth.login_attempts WHERE host(ip) = '198.51.100.20'), 2,
+          'no login attempt is stored beyond the limit');
+SELECT results_eq($$SELECT action, details ->> 'reason' FROM audit.events
+                     WHERE action LIKE 'auth.oidc.%' AND host(ip) = '198.51.100.20' ORDER BY id$$,
+                  $$VALUES ('auth.oidc.started', NULL), ('auth.oidc.started', NULL),
+                           ('auth.oidc.failed', 'rate_limited')$$,
+                  'and of the refusals only the first of the minute is audited');
+SELECT ok(auth.begin_oidc_login('idp', '/desk', '198.51.100.21') ? 'state', 'other addresses go on');
+UPDATE auth.settings SET login_rate_limit_per_min = 30;
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -152,3 +152,73 @@ def test_redirects_are_checked_and_credentials_stay_with_their_origin(tmp_path: 
 def test_only_http_urls_are_fetched(tmp_path: Path):
     with httpx.Client() as client, pytest.raises(IngestError, match="only http and https"):
         pinned_request(client, "file:///etc/passwd", _public_settings(tmp_path), {})
+
+
+class _ObjectServer:
+    """A loopback HTTP server answering every GET with one body, as S3's GetObject would."""
+
+    def __init__(self, body: bytes) -> None:
+        import http.server
+        import threading
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                self.server.hosts.append(self.headers["Host"])
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.hosts = []
+        self.port = self.httpd.server_address[1]
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def test_s3_endpoint_is_reached_at_the_address_that_was_checked(tmp_path: Path, monkeypatch):
+    # DNS rebinding against the S3 source: s3.example first resolves to a public address
+    # (the check passes), then to 127.0.0.1, where an internal service listens. The object
+    # must come from the checked address (played by a second loopback server that the
+    # public address is routed to), and the name must be resolved once.
+    inside, outside = _ObjectServer(b"internal secret"), _ObjectServer(b"a,b\n1,2\n")
+    public = "93.184.215.14"
+    calls: list[str] = []
+    resolve = _resolver({"s3.example": [public, "127.0.0.1"]}, calls)
+    monkeypatch.setattr(socket, "getaddrinfo", lambda host, *a, **k:
+                        socket_getaddrinfo(host, *a, **k) if host[0].isdigit()
+                        else resolve(host, *a, **k))
+    connect = socket.create_connection
+
+    def create_connection(address, *args, **kwargs):
+        host = address[0]
+        return connect(("127.0.0.1", outside.port) if host == public else address,
+                       *args, **kwargs)
+
+    monkeypatch.setattr(socket, "create_connection", create_connection)
+    job = {"source_type": "s3",
+           "source": {"bucket": "b", "key": "d.csv",
+                      "endpoint_url": f"http://s3.example:{inside.port}"},
+           "credentials": {"access_key_id": "AKIDTEST", "secret_access_key": "s"}}
+    try:
+        opened = open_source(job, _public_settings(tmp_path), lambda n: None)
+        try:
+            data = opened.stream.read()
+        finally:
+            opened.close()
+    finally:
+        inside.close()
+        outside.close()
+    assert data == b"a,b\n1,2\n"
+    assert inside.httpd.hosts == []
+    assert outside.httpd.hosts == [f"s3.example:{inside.port}"]
+    assert calls == ["s3.example"]
+
+
+socket_getaddrinfo = socket.getaddrinfo

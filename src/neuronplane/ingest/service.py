@@ -44,10 +44,12 @@ def worker_service(s: Settings, program: Path) -> WorkerService:
     pid_file = s.run_dir / "worker.pid"
     return WorkerService(
         name="worker",
-        argv=[str(program), "worker", "--ready-file", str(pid_file.with_suffix(".ready"))],
+        argv=[str(program), "worker", "--ready-file", str(pid_file.with_suffix(".ready")),
+              "--metrics-port", str(s.worker_metrics_port)],
         health_url="",
-        ports=[],
+        ports=[(s.glue_host, s.worker_metrics_port)],
         pid_file=pid_file,
         log_file=s.log_dir / "worker.log",
         env={**os.environ, "NEURONPLANE_HOME": str(s.home), "NEURONPLANE_ROOT": str(s.root)},
+        hint="set NEURONPLANE_WORKER_METRICS_PORT",
     )

@@ -98,20 +98,13 @@ def _allowed_address(host: str, port: int, settings: IngestSettings) -> str:
     return str(infos[0][4][0])
 
 
-def _check_host(url: str, settings: IngestSettings) -> None:
-    """Refuse a URL whose host is missing or resolves to a private address."""
-    parts = urlsplit(url)
-    if not parts.hostname:
-        raise IngestError(f"source URL has no host: {_safe(url)}")
-    _allowed_address(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80),
-                     settings)
-
-
 def pinned_request(client: httpx.Client, url: str, settings: IngestSettings,
-                   headers: dict[str, str]) -> httpx.Request:
-    """A GET of url sent to the address its host was checked at: the URL names that
-    address, Host names the host, and for https the TLS server name (SNI and certificate
-    check) is the host."""
+                   headers: dict[str, str], method: str = "GET",
+                   content: bytes | None = None,
+                   resolve: Callable[[str, int], str] | None = None) -> httpx.Request:
+    """A request (GET unless told) of url sent to the address its host was checked at: the
+    URL names that address, Host names the host, and for https the TLS server name (SNI and
+    certificate check) is the host."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise IngestError(f"only http and https URLs can be fetched, not {parts.scheme!r}")
@@ -119,17 +112,21 @@ def pinned_request(client: httpx.Client, url: str, settings: IngestSettings,
     if not host:
         raise IngestError(f"source URL has no host: {_safe(url)}")
     port = parts.port or (443 if parts.scheme == "https" else 80)
-    address = _allowed_address(host, port, settings)
+    address = (resolve or (lambda h, p: _allowed_address(h, p, settings)))(host, port)
     literal = f"[{address}]" if ":" in address else address
     target = urlunsplit((parts.scheme, f"{literal}:{port}", parts.path or "/", parts.query, ""))
     named = f"[{host}]" if ":" in host else host
-    request_headers = {"Host": named if parts.port is None else f"{named}:{parts.port}",
-                       **headers}
+    # The port only when it is not the scheme's own, as HTTP clients (and AWS signatures,
+    # which sign Host) write it.
+    default = parts.port is None or parts.port == (443 if parts.scheme == "https" else 80)
+    request_headers = {"Host": named if default else f"{named}:{parts.port}",
+                       **{k: v for k, v in headers.items() if k.lower() != "host"}}
     if parts.username is not None and "Authorization" not in headers:
         pair = f"{unquote(parts.username)}:{unquote(parts.password or '')}".encode()
         request_headers["Authorization"] = "Basic " + base64.b64encode(pair).decode("ascii")
     extensions = {"sni_hostname": host} if parts.scheme == "https" else {}
-    return client.build_request("GET", target, headers=request_headers, extensions=extensions)
+    return client.build_request(method, target, headers=request_headers, content=content,
+                                extensions=extensions)
 
 
 def _origin(url: str) -> tuple[str, str | None, int | None]:
@@ -272,6 +269,73 @@ def _file_size(f: BinaryIO) -> int | None:
 _boto_lock = threading.Lock()
 
 
+class _RawBody:
+    """An httpx response body as botocore reads a raw urllib3 body: read(amt), stream()."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self._response = response
+        self._chunks = response.iter_raw(CHUNK)
+        self._buffer = b""
+
+    def read(self, amt: int | None = None) -> bytes:
+        while amt is None or len(self._buffer) < amt:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                break
+            self._buffer += chunk
+        if amt is None:
+            data, self._buffer = self._buffer, b""
+        else:
+            data, self._buffer = self._buffer[:amt], self._buffer[amt:]
+        return data
+
+    def stream(self, amt: int = CHUNK, decode_content: bool | None = None) -> Iterator[bytes]:
+        while data := self.read(amt):
+            yield data
+
+    def close(self) -> None:
+        self._response.close()
+
+
+class _Pins:
+    """Each host resolved and checked once (_allowed_address), then always that address."""
+
+    def __init__(self, settings: IngestSettings) -> None:
+        self.settings = settings
+        self.addresses: dict[tuple[str, int], str] = {}
+
+    def __call__(self, host: str, port: int) -> str:
+        if (host, port) not in self.addresses:
+            self.addresses[host, port] = _allowed_address(host, port, self.settings)
+        return self.addresses[host, port]
+
+
+def _pinned_s3_sender(client: httpx.Client, settings: IngestSettings,
+                      pins: _Pins) -> Callable[..., Any]:
+    """A botocore before-send handler that sends each request itself, to the address its
+    host was checked at (pinned_request), as the URL source does. Left to botocore, urllib3
+    would resolve the endpoint's name again when connecting, and a DNS answer changed since
+    the check (rebinding) would reach a private address. Redirects botocore follows come
+    back through here and are checked in turn."""
+    from botocore.awsrequest import AWSResponse
+    from botocore.exceptions import HTTPClientError
+
+    def send(request: Any, **_: Any) -> Any:
+        body = request.body
+        if hasattr(body, "read"):
+            body = body.read()
+        try:
+            pinned = pinned_request(client, request.url, settings, dict(request.headers.items()),
+                                    method=request.method, content=body or None,
+                                    resolve=pins)
+            response = client.send(pinned, stream=True)
+        except httpx.HTTPError as exc:
+            raise HTTPClientError(error=f"{type(exc).__name__}: {exc}") from None
+        return AWSResponse(request.url, response.status_code, response.headers,
+                           _RawBody(response))
+    return send
+
+
 def _s3(source: dict[str, Any], creds: dict[str, str], settings: IngestSettings,
         on_read: Callable[[int], None]) -> Opened:
     import boto3
@@ -279,8 +343,13 @@ def _s3(source: dict[str, Any], creds: dict[str, str], settings: IngestSettings,
     from botocore.exceptions import BotoCoreError, ClientError
 
     endpoint = source.get("endpoint_url")
-    if endpoint:
-        _check_host(endpoint, settings)
+    pins = _Pins(settings)
+    if endpoint:  # refused here, before any request, if private; pinned for every request
+        parts = urlsplit(endpoint)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise IngestError(f"endpoint_url must be an http or https URL with a host: "
+                              f"{_safe(endpoint)}")
+        pins(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
     with _boto_lock:  # boto3's default session is not thread-safe
         session = boto3.session.Session(
             aws_access_key_id=creds.get("access_key_id"),
@@ -289,15 +358,22 @@ def _s3(source: dict[str, Any], creds: dict[str, str], settings: IngestSettings,
             region_name=source.get("region") or "us-east-1")
     client = session.client("s3", endpoint_url=endpoint,
                             config=Config(retries={"max_attempts": 3}))
+    http = httpx.Client(follow_redirects=False, timeout=httpx.Timeout(30.0, read=120.0))
+    client.meta.events.register("before-send.s3", _pinned_s3_sender(http, settings, pins))
     try:
         obj = client.get_object(Bucket=source["bucket"], Key=source["key"])
     except ClientError as exc:
+        http.close()
         code = exc.response.get("Error", {}).get("Code", "error")
         raise IngestError(f"S3 s3://{source['bucket']}/{source['key']}: {code}") from None
     except BotoCoreError as exc:
+        http.close()
         raise IngestError(f"S3 s3://{source['bucket']}/{source['key']}: "
                           f"{type(exc).__name__}") from None
+    except IngestError:
+        http.close()
+        raise
     body = obj["Body"]
     raw = CountingReader(chunks=body.iter_chunks(CHUNK), on_read=on_read)
     return Opened(io.BufferedReader(raw, CHUNK), obj.get("ContentLength"), source["key"], raw,
-                  [body.close])
+                  [body.close, http.close])

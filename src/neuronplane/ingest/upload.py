@@ -24,12 +24,12 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from neuronplane.dbpool import GluePool
+from neuronplane.oidc import caller_credentials
 
 from . import IngestSettings
 
 log = logging.getLogger("neuronplane.ingest.upload")
 
-FORWARDED = ("authorization", "x-api-key")
 JSON_ARGS = ("options", "index_config", "embedding")
 TEXT_ARGS = ("project_id", "dataset_name", "format", "if_exists")
 SAFE_EXT = re.compile(r"^\.[a-z0-9]{1,10}$")
@@ -99,10 +99,11 @@ class _FilePart:
 
 def routes(pool: GluePool, api_url: str, settings: IngestSettings) -> list[Route]:
     async def upload(request: Request) -> Response:
-        headers = {k: v for k, v in request.headers.items() if k.lower() in FORWARDED}
+        headers = caller_credentials(request)
         if not headers:
             return _error(401, "28000", "authentication required",
-                          "Send an access token (Authorization: Bearer) or an X-API-Key.")
+                          "Send an access token (Authorization: Bearer), an X-API-Key or "
+                          "the session cookie with X-CSRF-Token.")
         args: dict[str, Any] = {}
         for name in TEXT_ARGS:
             if name in request.query_params:

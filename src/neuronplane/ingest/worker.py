@@ -28,6 +28,7 @@ import psycopg
 from psycopg import sql
 from psycopg.types.json import Jsonb
 
+from .. import metrics, tracing
 from . import IngestError, IngestSettings
 from .compression import decompress, not_text, strip_bom
 from .formats import PY_CODECS, CsvFormat, JsonRowsFormat, NewKey, ParquetFormat, detect
@@ -89,6 +90,7 @@ class Heartbeat(threading.Thread):
         try:
             self.beat()
         except psycopg.Error as exc:
+            metrics.ERRORS.labels("heartbeat").inc()
             log.warning("heartbeat failed: %s", exc)
             if self.conn.broken or self.conn.closed:
                 try:
@@ -119,6 +121,7 @@ class Heartbeat(threading.Thread):
                     p.stop.set()
                     log.info("job %s is %s: stopping it", job_id, state)
                     load_conn.cancel_safe()
+        metrics.LAST_HEARTBEAT.set(time.time())
         if self.ready_file is not None:
             self.ready_file.touch()
 
@@ -198,6 +201,42 @@ class Worker:
                  job["source_type"], job["dataset_name"])
         progress = Progress()
         outcome = "failed"
+        started = time.monotonic()
+        traceparent = None
+        if tracing.enabled():
+            [(traceparent,)] = ctl.execute("SELECT workspace.ingest_job_traceparent(%s)",
+                                           (job_id,)).fetchall()
+        metrics.BUSY.set(1)
+        with tracing.span("ingest.job", traceparent, **{
+                "neuronplane.job_id": str(job_id), "neuronplane.attempt": attempt,
+                "neuronplane.source_type": job["source_type"]}) as job_span:
+            try:
+                outcome = self._attempt(ctl, hb, job, progress)
+            finally:
+                metrics.BUSY.set(0)
+                metrics.JOBS.labels(outcome).inc()
+                metrics.JOB_DURATION.labels(outcome).observe(time.monotonic() - started)
+                if job_span is not None:
+                    job_span.set_attribute("neuronplane.outcome", outcome)
+                    job_span.set_attribute("neuronplane.rows", progress.rows_done)
+        if outcome == "succeeded":
+            metrics.ROWS.inc(progress.rows_done)
+            metrics.BYTES.inc(max(progress.bytes_done, progress.bytes_total or 0))
+        if outcome not in ("lost", "queued") and job.get("upload_path"):
+            # The job has ended for good: the uploaded file is no longer needed.
+            ctl.execute("SELECT workspace.forget_ingest_upload(%s)",
+                        (job["source"].get("upload_id"),))
+            try:
+                Path(job["upload_path"]).unlink(missing_ok=True)
+            except OSError as exc:
+                log.warning("cannot remove %s: %s", job["upload_path"], exc)
+
+    def _attempt(self, ctl: psycopg.Connection, hb: Heartbeat, job: dict[str, Any],
+                 progress: Progress) -> str:
+        """Run one attempt of the job; its outcome (succeeded, failed, cancelled, lost or
+        queued)."""
+        job_id, attempt = job["job_id"], job["attempt"]
+        outcome = "failed"
 
         def note(details: dict[str, Any]) -> None:
             try:
@@ -207,6 +246,15 @@ class Worker:
                 log.info("job %s: details not recorded: %s", job_id, exc.diag.message_primary)
 
         with self._connect() as load:
+            tracing.instrument_connection(load)
+            if tracing.enabled():
+                # The audit events of the publish (load) or of a failure (ctl) carry the
+                # job's trace id; reset below, as ctl outlives the job.
+                for conn in (load, ctl):
+                    conn.execute("SELECT set_config('neuronplane.traceparent', %s, false)",
+                                 (tracing.current_traceparent(),))
+                if not load.autocommit:
+                    load.commit()
             hb.set_job((job_id, attempt, progress, load))
             try:
                 rows = load_job(load, job, self.settings, progress, note)
@@ -218,9 +266,11 @@ class Worker:
             except psycopg.errors.QueryCanceled:
                 outcome = progress.state if progress.stop.is_set() else "failed"
                 if outcome == "failed":
+                    metrics.ERRORS.labels("database").inc()
                     self._fail(ctl, job_id, attempt, "the load was cancelled by the server "
                                "(statement timeout?)")
             except IngestError as exc:
+                metrics.ERRORS.labels("data").inc()
                 self._fail(ctl, job_id, attempt, str(exc))
             except psycopg.Error as exc:
                 if progress.stop.is_set():
@@ -228,23 +278,21 @@ class Worker:
                 elif load.broken or load.closed:
                     # Not the data's fault: the server restarted or ended the backend. The
                     # job is retried like a crashed worker's, up to its attempt limit.
+                    metrics.ERRORS.labels("connection_lost").inc()
                     load.close()  # nothing to commit or roll back on a broken connection
                     outcome = self._retry(ctl, job_id, attempt, describe_pg_error(exc, job))
                 else:
+                    metrics.ERRORS.labels("database").inc()
                     self._fail(ctl, job_id, attempt, describe_pg_error(exc, job))
             except Exception as exc:
+                metrics.ERRORS.labels("internal").inc()
                 log.exception("job %s failed", job_id)
                 self._fail(ctl, job_id, attempt, f"{type(exc).__name__}: {exc}")
             finally:
                 hb.set_job(None)
-        if outcome not in ("lost", "queued") and job.get("upload_path"):
-            # The job has ended for good: the uploaded file is no longer needed.
-            ctl.execute("SELECT workspace.forget_ingest_upload(%s)",
-                        (job["source"].get("upload_id"),))
-            try:
-                Path(job["upload_path"]).unlink(missing_ok=True)
-            except OSError as exc:
-                log.warning("cannot remove %s: %s", job["upload_path"], exc)
+                if tracing.enabled() and not (ctl.broken or ctl.closed):
+                    ctl.execute("SELECT set_config('neuronplane.traceparent', '', false)")
+        return outcome
 
     def sweep_uploads(self, ctl: psycopg.Connection) -> int:
         """Remove uploaded files no job will read (workspace.abandoned_ingest_uploads()),
@@ -328,61 +376,62 @@ def load_job(conn: psycopg.Connection, job: dict[str, Any], settings: IngestSett
         for _try in range(1700):
             progress.rows_done = progress.bytes_done = 0
             progress.phase = "load"
-            opened = open_source(job, settings, lambda n: setattr(progress, "bytes_done", n))
-            progress.bytes_total = opened.size
-            try:
-                details: dict[str, Any] = {}
-                compression = decompress(opened)
-                if compression:
-                    details["compression"] = compression
-                fmt = detect(opened, job["format"])
-                progress.detected_format = fmt
-                if fmt != "parquet":
-                    details |= _check_text(opened, fmt, job["options"])
-                if details and not restarts:
-                    note(details)
-                if fmt == "parquet":
-                    if job.get("upload_path") and compression is None:
-                        fmt_obj: Any = ParquetFormat(job["upload_path"], job["options"])
-                    else:
-                        if spool is None:
-                            spool = _spool(opened, progress)
-                        fmt_obj = ParquetFormat(str(spool), job["options"])
-                elif fmt == "csv":
-                    fmt_obj = CsvFormat(opened, job["options"], overrides)
-                else:
-                    fmt_obj = JsonRowsFormat(opened, job["options"], overrides, fmt == "jsonl",
-                                             extra)
+            with tracing.span("ingest.load", **{"neuronplane.try": _try + 1}):
+                opened = open_source(job, settings, lambda n: setattr(progress, "bytes_done", n))
+                progress.bytes_total = opened.size
                 try:
-                    with conn.transaction():
-                        return _load(conn, job, fmt_obj, progress, note)
-                except Widen as w:
-                    restart = _restart(fmt_obj, w.index, w.from_type, w.type, w.reason)
-                except NewKey as k:
-                    extra.append(k.key)
-                    restart = {"column": k.key, "reason": f"member {k.key} was not in the "
-                                                          "sample"}
-                except psycopg.DataError as exc:
-                    # A value beyond the sample that the column's type cannot read: the
-                    # column widens along its chain (types.WIDENING) and the load starts
-                    # again.
-                    failed = _failed_value(exc, fmt_obj)
-                    if failed is None or fmt == "parquet":
-                        raise
-                    index, value = failed
-                    old = fmt_obj._types[index]
-                    restart = _restart(fmt_obj, index, old, widen(old, value),
-                                       describe_pg_error(exc, job))
-                if "to" in restart:
-                    if overrides.get(restart["index"]) == restart["to"]:
-                        raise IngestError(f"column {restart['column']} cannot be loaded: "
-                                          f"{restart['reason']}")  # widening got nowhere
-                    overrides[restart.pop("index")] = restart["to"]
-                restarts.append(restart)
-                log.info("job %s: load restarted: %s", job["job_id"], restart)
-                note({"restarts": restarts})
-            finally:
-                opened.close()
+                    details: dict[str, Any] = {}
+                    compression = decompress(opened)
+                    if compression:
+                        details["compression"] = compression
+                    fmt = detect(opened, job["format"])
+                    progress.detected_format = fmt
+                    if fmt != "parquet":
+                        details |= _check_text(opened, fmt, job["options"])
+                    if details and not restarts:
+                        note(details)
+                    if fmt == "parquet":
+                        if job.get("upload_path") and compression is None:
+                            fmt_obj: Any = ParquetFormat(job["upload_path"], job["options"])
+                        else:
+                            if spool is None:
+                                spool = _spool(opened, progress)
+                            fmt_obj = ParquetFormat(str(spool), job["options"])
+                    elif fmt == "csv":
+                        fmt_obj = CsvFormat(opened, job["options"], overrides)
+                    else:
+                        fmt_obj = JsonRowsFormat(opened, job["options"], overrides, fmt == "jsonl",
+                                                 extra)
+                    try:
+                        with conn.transaction():
+                            return _load(conn, job, fmt_obj, progress, note)
+                    except Widen as w:
+                        restart = _restart(fmt_obj, w.index, w.from_type, w.type, w.reason)
+                    except NewKey as k:
+                        extra.append(k.key)
+                        restart = {"column": k.key, "reason": f"member {k.key} was not in the "
+                                                              "sample"}
+                    except psycopg.DataError as exc:
+                        # A value beyond the sample that the column's type cannot read: the
+                        # column widens along its chain (types.WIDENING) and the load starts
+                        # again.
+                        failed = _failed_value(exc, fmt_obj)
+                        if failed is None or fmt == "parquet":
+                            raise
+                        index, value = failed
+                        old = fmt_obj._types[index]
+                        restart = _restart(fmt_obj, index, old, widen(old, value),
+                                           describe_pg_error(exc, job))
+                    if "to" in restart:
+                        if overrides.get(restart["index"]) == restart["to"]:
+                            raise IngestError(f"column {restart['column']} cannot be loaded: "
+                                              f"{restart['reason']}")  # widening got nowhere
+                        overrides[restart.pop("index")] = restart["to"]
+                    restarts.append(restart)
+                    log.info("job %s: load restarted: %s", job["job_id"], restart)
+                    note({"restarts": restarts})
+                finally:
+                    opened.close()
         raise IngestError("the columns' types could not be settled")
     finally:
         if spool is not None:
@@ -503,17 +552,21 @@ def _load(conn: psycopg.Connection, job: dict[str, Any], fmt: Any, progress: Pro
         from .embed import embed_staging
         embedding = embed_staging(conn, job, names, columns, target, rows, progress)
     progress.phase = "publish"
-    conn.execute("SELECT workspace.publish_ingest(%s, %s, %s, %s, %s, %s, %s)",
-                 (job_id, attempt, rows, Jsonb(described),
-                  Jsonb(embedding) if embedding else None, fmt.name,
-                  max(progress.bytes_done, progress.bytes_total or 0)))
+    with tracing.span("ingest.publish", **{"neuronplane.rows": rows}):
+        conn.execute("SELECT workspace.publish_ingest(%s, %s, %s, %s, %s, %s, %s)",
+                     (job_id, attempt, rows, Jsonb(described),
+                      Jsonb(embedding) if embedding else None, fmt.name,
+                      max(progress.bytes_done, progress.bytes_total or 0)))
     return rows
 
 
 def main(conninfo: str, settings: IngestSettings, ready_file: Path | None = None,
-         once: bool = False) -> None:
+         once: bool = False, metrics_at: tuple[str, int] | None = None) -> None:
     logging.basicConfig(level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    if metrics_at is not None:
+        metrics.serve_worker_metrics(*metrics_at)
+    tracing.setup("neuronplane-worker", instrument_psycopg=False)
     worker = Worker(conninfo, settings, ready_file)
 
     def _quit(signum: int, frame: Any) -> None:
@@ -526,6 +579,7 @@ def main(conninfo: str, settings: IngestSettings, ready_file: Path | None = None
     except KeyboardInterrupt:
         pass
     finally:
+        tracing.shutdown()
         if ready_file is not None:
             try:
                 ready_file.unlink(missing_ok=True)

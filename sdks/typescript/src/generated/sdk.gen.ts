@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape } from './client/index.js';
-import type { CookieLogoutData, CookieLogoutErrors, CookieLogoutResponses, CookieRefreshData, CookieRefreshErrors, CookieRefreshResponses, CookieSessionData, CookieSessionErrors, CookieSessionResponses, DeleteAgentsData, DeleteAgentsResponses, DeleteApiKeysData, DeleteApiKeysResponses, DeleteAuditEventsData, DeleteAuditEventsResponses, DeleteDatasetsData, DeleteDatasetsResponses, DeleteDatasetTablesData, DeleteDatasetTablesResponses, DeleteIngestJobsData, DeleteIngestJobsResponses, DeleteLlmModelsData, DeleteLlmModelsResponses, DeleteMembershipsData, DeleteMembershipsResponses, DeleteOrganizationsData, DeleteOrganizationsResponses, DeletePoliciesData, DeletePoliciesResponses, DeletePrincipalsData, DeletePrincipalsResponses, DeleteProjectsData, DeleteProjectsResponses, DeleteServiceAccountsData, DeleteServiceAccountsResponses, DeleteToolsData, DeleteToolsResponses, DeleteUsersData, DeleteUsersResponses, GetAgentsData, GetAgentsResponses, GetApiKeysData, GetApiKeysResponses, GetAuditEventsData, GetAuditEventsResponses, GetData, GetDatasetsData, GetDatasetsResponses, GetDatasetTablesData, GetDatasetTablesResponses, GetDbHealthData, GetDbHealthResponses, GetIndexHealthData, GetIndexHealthResponses, GetIngestJobsData, GetIngestJobsResponses, GetLlmModelsData, GetLlmModelsResponses, GetMembershipsData, GetMembershipsResponses, GetOrganizationsData, GetOrganizationsResponses, GetPoliciesData, GetPoliciesResponses, GetPrincipalsData, GetPrincipalsResponses, GetProfilesData, GetProfilesResponses, GetProjectsData, GetProjectsResponses, GetResponses, GetRpcAddLlmModelData, GetRpcAddLlmModelResponses, GetRpcAddMemberData, GetRpcAddMemberResponses, GetRpcAuthorizeOnboardingProbeData, GetRpcAuthorizeOnboardingProbeResponses, GetRpcCancelIngestData, GetRpcCancelIngestResponses, GetRpcChangeMemberRoleData, GetRpcChangeMemberRoleResponses, GetRpcChangePasswordData, GetRpcChangePasswordResponses, GetRpcCountIngestWorkersData, GetRpcCountIngestWorkersResponses, GetRpcCreateApiKeyData, GetRpcCreateApiKeyResponses, GetRpcCreateOrganizationData, GetRpcCreateOrganizationResponses, GetRpcCreateProfileData, GetRpcCreateProfileResponses, GetRpcCreateProjectData, GetRpcCreateProjectResponses, GetRpcCreateServiceAccountData, GetRpcCreateServiceAccountResponses, GetRpcCreateUserData, GetRpcCreateUserResponses, GetRpcDetailsData, GetRpcDetailsResponses, GetRpcDisablePrincipalData, GetRpcDisablePrincipalResponses, GetRpcExplainPermissionData, GetRpcExplainPermissionResponses, GetRpcGetOrCreateUserPrincipalData, GetRpcGetOrCreateUserPrincipalResponses, GetRpcGrantPermissionData, GetRpcGrantPermissionResponses, GetRpcHasPermissionData, GetRpcHasPermissionResponses, GetRpcHealthData, GetRpcHealthResponses, GetRpcJwksData, GetRpcJwksResponses, GetRpcLoginData, GetRpcLoginResponses, GetRpcLogoutAllData, GetRpcLogoutAllResponses, GetRpcLogoutData, GetRpcLogoutResponses, GetRpcProjectDsnData, GetRpcProjectDsnResponses, GetRpcProjectMcpConfigData, GetRpcProjectMcpConfigResponses, GetRpcRecordUsageData, GetRpcRecordUsageResponses, GetRpcRefreshData, GetRpcRefreshResponses, GetRpcRemoveMemberData, GetRpcRemoveMemberResponses, GetRpcResetPasswordData, GetRpcResetPasswordResponses, GetRpcResolvePrincipalData, GetRpcResolvePrincipalResponses, GetRpcRevokeApiKeyData, GetRpcRevokeApiKeyResponses, GetRpcRevokePermissionData, GetRpcRevokePermissionResponses, GetRpcRevokeSessionData, GetRpcRevokeSessionResponses, GetRpcRotateApiKeyData, GetRpcRotateApiKeyResponses, GetRpcSessionsData, GetRpcSessionsResponses, GetRpcSetLlmModelKeyData, GetRpcSetLlmModelKeyResponses, GetRpcSetProfileAgentKeyData, GetRpcSetProfileAgentKeyResponses, GetRpcStartIngestData, GetRpcStartIngestResponses, GetRpcVerifyAuditData, GetRpcVerifyAuditResponses, GetServiceAccountsData, GetServiceAccountsResponses, GetToolsData, GetToolsResponses, GetUsageData, GetUsageResponses, GetUsersData, GetUsersResponses, GetWorkersData, GetWorkersResponses, GlueHealthzData, GlueHealthzErrors, GlueHealthzResponses, IngestUploadData, IngestUploadErrors, IngestUploadResponses, OidcCallbackData, OidcCallbackErrors, OidcLoginData, OidcLoginErrors, OnboardingTestAgentData, OnboardingTestAgentErrors, OnboardingTestAgentResponses, OnboardingTestDatabaseData, OnboardingTestDatabaseErrors, OnboardingTestDatabaseResponses, PatchAgentsData, PatchAgentsResponses, PatchApiKeysData, PatchApiKeysResponses, PatchAuditEventsData, PatchAuditEventsResponses, PatchDatasetsData, PatchDatasetsResponses, PatchDatasetTablesData, PatchDatasetTablesResponses, PatchIngestJobsData, PatchIngestJobsResponses, PatchLlmModelsData, PatchLlmModelsResponses, PatchMembershipsData, PatchMembershipsResponses, PatchOrganizationsData, PatchOrganizationsResponses, PatchPoliciesData, PatchPoliciesResponses, PatchPrincipalsData, PatchPrincipalsResponses, PatchProjectsData, PatchProjectsResponses, PatchServiceAccountsData, PatchServiceAccountsResponses, PatchToolsData, PatchToolsResponses, PatchUsersData, PatchUsersResponses, PostAgentsData, PostAgentsResponses, PostApiKeysData, PostApiKeysResponses, PostAuditEventsData, PostAuditEventsResponses, PostDatasetsData, PostDatasetsResponses, PostDatasetTablesData, PostDatasetTablesResponses, PostIngestJobsData, PostIngestJobsResponses, PostLlmModelsData, PostLlmModelsResponses, PostMembershipsData, PostMembershipsResponses, PostOrganizationsData, PostOrganizationsResponses, PostPoliciesData, PostPoliciesResponses, PostPrincipalsData, PostPrincipalsResponses, PostProjectsData, PostProjectsResponses, PostRpcAddLlmModelData, PostRpcAddLlmModelResponses, PostRpcAddMemberData, PostRpcAddMemberResponses, PostRpcAuthorizeOnboardingProbeData, PostRpcAuthorizeOnboardingProbeResponses, PostRpcCancelIngestData, PostRpcCancelIngestResponses, PostRpcChangeMemberRoleData, PostRpcChangeMemberRoleResponses, PostRpcChangePasswordData, PostRpcChangePasswordResponses, PostRpcCountIngestWorkersData, PostRpcCountIngestWorkersResponses, PostRpcCreateApiKeyData, PostRpcCreateApiKeyResponses, PostRpcCreateOrganizationData, PostRpcCreateOrganizationResponses, PostRpcCreateProfileData, PostRpcCreateProfileResponses, PostRpcCreateProjectData, PostRpcCreateProjectResponses, PostRpcCreateServiceAccountData, PostRpcCreateServiceAccountResponses, PostRpcCreateUserData, PostRpcCreateUserResponses, PostRpcDetailsData, PostRpcDetailsResponses, PostRpcDisablePrincipalData, PostRpcDisablePrincipalResponses, PostRpcExplainPermissionData, PostRpcExplainPermissionResponses, PostRpcGetOrCreateUserPrincipalData, PostRpcGetOrCreateUserPrincipalResponses, PostRpcGrantPermissionData, PostRpcGrantPermissionResponses, PostRpcHasPermissionData, PostRpcHasPermissionResponses, PostRpcHealthData, PostRpcHealthResponses, PostRpcJwksData, PostRpcJwksResponses, PostRpcLoginData, PostRpcLoginResponses, PostRpcLogoutAllData, PostRpcLogoutAllResponses, PostRpcLogoutData, PostRpcLogoutResponses, PostRpcProjectDsnData, PostRpcProjectDsnResponses, PostRpcProjectMcpConfigData, PostRpcProjectMcpConfigResponses, PostRpcRecordUsageData, PostRpcRecordUsageResponses, PostRpcRefreshData, PostRpcRefreshResponses, PostRpcRemoveMemberData, PostRpcRemoveMemberResponses, PostRpcResetPasswordData, PostRpcResetPasswordResponses, PostRpcResolvePrincipalData, PostRpcResolvePrincipalResponses, PostRpcRevokeApiKeyData, PostRpcRevokeApiKeyResponses, PostRpcRevokePermissionData, PostRpcRevokePermissionResponses, PostRpcRevokeSessionData, PostRpcRevokeSessionResponses, PostRpcRotateApiKeyData, PostRpcRotateApiKeyResponses, PostRpcSessionsData, PostRpcSessionsResponses, PostRpcSetLlmModelKeyData, PostRpcSetLlmModelKeyResponses, PostRpcSetProfileAgentKeyData, PostRpcSetProfileAgentKeyResponses, PostRpcStartIngestData, PostRpcStartIngestResponses, PostRpcVerifyAuditData, PostRpcVerifyAuditResponses, PostServiceAccountsData, PostServiceAccountsResponses, PostToolsData, PostToolsResponses, PostUsersData, PostUsersResponses } from './types.gen.js';
+import type { CookieLoginData, CookieLoginErrors, CookieLoginResponses, CookieLogoutData, CookieLogoutErrors, CookieLogoutResponses, CookieRefreshData, CookieRefreshErrors, CookieRefreshResponses, CookieSessionData, CookieSessionErrors, CookieSessionResponses, DeleteAgentsData, DeleteAgentsResponses, DeleteApiKeysData, DeleteApiKeysResponses, DeleteAuditEventsData, DeleteAuditEventsResponses, DeleteDatasetsData, DeleteDatasetsResponses, DeleteDatasetTablesData, DeleteDatasetTablesResponses, DeleteIngestJobsData, DeleteIngestJobsResponses, DeleteInvitationsData, DeleteInvitationsResponses, DeleteLlmModelsData, DeleteLlmModelsResponses, DeleteMembershipsData, DeleteMembershipsResponses, DeleteOrganizationsData, DeleteOrganizationsResponses, DeletePoliciesData, DeletePoliciesResponses, DeletePrincipalsData, DeletePrincipalsResponses, DeleteProjectsData, DeleteProjectsResponses, DeleteServiceAccountsData, DeleteServiceAccountsResponses, DeleteToolsData, DeleteToolsResponses, DeleteUsersData, DeleteUsersResponses, GetAgentsData, GetAgentsResponses, GetApiKeysData, GetApiKeysResponses, GetAuditEventsData, GetAuditEventsResponses, GetData, GetDatasetsData, GetDatasetsResponses, GetDatasetTablesData, GetDatasetTablesResponses, GetDbHealthData, GetDbHealthResponses, GetIndexHealthData, GetIndexHealthResponses, GetIngestJobsData, GetIngestJobsResponses, GetInvitationsData, GetInvitationsResponses, GetLlmModelsData, GetLlmModelsResponses, GetMembershipsData, GetMembershipsResponses, GetOrganizationsData, GetOrganizationsResponses, GetPoliciesData, GetPoliciesResponses, GetPrincipalsData, GetPrincipalsResponses, GetProfilesData, GetProfilesResponses, GetProjectsData, GetProjectsResponses, GetResponses, GetRpcAcceptInvitationData, GetRpcAcceptInvitationResponses, GetRpcAddLlmModelData, GetRpcAddLlmModelResponses, GetRpcAddMemberData, GetRpcAddMemberResponses, GetRpcAuthorizeOnboardingProbeData, GetRpcAuthorizeOnboardingProbeResponses, GetRpcCancelIngestData, GetRpcCancelIngestResponses, GetRpcChangeMemberRoleData, GetRpcChangeMemberRoleResponses, GetRpcChangePasswordData, GetRpcChangePasswordResponses, GetRpcCountIngestWorkersData, GetRpcCountIngestWorkersResponses, GetRpcCreateApiKeyData, GetRpcCreateApiKeyResponses, GetRpcCreateOrganizationData, GetRpcCreateOrganizationResponses, GetRpcCreateProfileData, GetRpcCreateProfileResponses, GetRpcCreateProjectData, GetRpcCreateProjectResponses, GetRpcCreateServiceAccountData, GetRpcCreateServiceAccountResponses, GetRpcCreateUserData, GetRpcCreateUserResponses, GetRpcDeclineInvitationData, GetRpcDeclineInvitationResponses, GetRpcDetailsData, GetRpcDetailsResponses, GetRpcDisablePrincipalData, GetRpcDisablePrincipalResponses, GetRpcExplainPermissionData, GetRpcExplainPermissionResponses, GetRpcGetOrCreateUserPrincipalData, GetRpcGetOrCreateUserPrincipalResponses, GetRpcGrantPermissionData, GetRpcGrantPermissionResponses, GetRpcHasPermissionData, GetRpcHasPermissionResponses, GetRpcHealthData, GetRpcHealthResponses, GetRpcInviteMemberData, GetRpcInviteMemberResponses, GetRpcJwksData, GetRpcJwksResponses, GetRpcLoginData, GetRpcLoginResponses, GetRpcLogoutAllData, GetRpcLogoutAllResponses, GetRpcLogoutData, GetRpcLogoutResponses, GetRpcProjectDsnData, GetRpcProjectDsnResponses, GetRpcProjectMcpConfigData, GetRpcProjectMcpConfigResponses, GetRpcRecordUsageData, GetRpcRecordUsageResponses, GetRpcRefreshData, GetRpcRefreshResponses, GetRpcRemoveMemberData, GetRpcRemoveMemberResponses, GetRpcResetPasswordData, GetRpcResetPasswordResponses, GetRpcResolvePrincipalData, GetRpcResolvePrincipalResponses, GetRpcRevokeApiKeyData, GetRpcRevokeApiKeyResponses, GetRpcRevokeInvitationData, GetRpcRevokeInvitationResponses, GetRpcRevokePermissionData, GetRpcRevokePermissionResponses, GetRpcRevokeSessionData, GetRpcRevokeSessionResponses, GetRpcRotateApiKeyData, GetRpcRotateApiKeyResponses, GetRpcSessionsData, GetRpcSessionsResponses, GetRpcSetLlmModelKeyData, GetRpcSetLlmModelKeyResponses, GetRpcSetProfileAgentKeyData, GetRpcSetProfileAgentKeyResponses, GetRpcSignInProvidersData, GetRpcSignInProvidersResponses, GetRpcStartIngestData, GetRpcStartIngestResponses, GetRpcVerifyAuditData, GetRpcVerifyAuditResponses, GetServiceAccountsData, GetServiceAccountsResponses, GetToolsData, GetToolsResponses, GetUsageData, GetUsageResponses, GetUsersData, GetUsersResponses, GetWorkersData, GetWorkersResponses, GlueHealthzData, GlueHealthzErrors, GlueHealthzResponses, GlueMetricsData, GlueMetricsResponses, IngestUploadData, IngestUploadErrors, IngestUploadResponses, OidcCallbackData, OidcCallbackErrors, OidcLoginData, OidcLoginErrors, OnboardingTestAgentData, OnboardingTestAgentErrors, OnboardingTestAgentResponses, OnboardingTestDatabaseData, OnboardingTestDatabaseErrors, OnboardingTestDatabaseResponses, PatchAgentsData, PatchAgentsResponses, PatchApiKeysData, PatchApiKeysResponses, PatchAuditEventsData, PatchAuditEventsResponses, PatchDatasetsData, PatchDatasetsResponses, PatchDatasetTablesData, PatchDatasetTablesResponses, PatchIngestJobsData, PatchIngestJobsResponses, PatchInvitationsData, PatchInvitationsResponses, PatchLlmModelsData, PatchLlmModelsResponses, PatchMembershipsData, PatchMembershipsResponses, PatchOrganizationsData, PatchOrganizationsResponses, PatchPoliciesData, PatchPoliciesResponses, PatchPrincipalsData, PatchPrincipalsResponses, PatchProjectsData, PatchProjectsResponses, PatchServiceAccountsData, PatchServiceAccountsResponses, PatchToolsData, PatchToolsResponses, PatchUsersData, PatchUsersResponses, PostAgentsData, PostAgentsResponses, PostApiKeysData, PostApiKeysResponses, PostAuditEventsData, PostAuditEventsResponses, PostDatasetsData, PostDatasetsResponses, PostDatasetTablesData, PostDatasetTablesResponses, PostIngestJobsData, PostIngestJobsResponses, PostInvitationsData, PostInvitationsResponses, PostLlmModelsData, PostLlmModelsResponses, PostMembershipsData, PostMembershipsResponses, PostOrganizationsData, PostOrganizationsResponses, PostPoliciesData, PostPoliciesResponses, PostPrincipalsData, PostPrincipalsResponses, PostProjectsData, PostProjectsResponses, PostRpcAcceptInvitationData, PostRpcAcceptInvitationResponses, PostRpcAddLlmModelData, PostRpcAddLlmModelResponses, PostRpcAddMemberData, PostRpcAddMemberResponses, PostRpcAuthorizeOnboardingProbeData, PostRpcAuthorizeOnboardingProbeResponses, PostRpcCancelIngestData, PostRpcCancelIngestResponses, PostRpcChangeMemberRoleData, PostRpcChangeMemberRoleResponses, PostRpcChangePasswordData, PostRpcChangePasswordResponses, PostRpcCountIngestWorkersData, PostRpcCountIngestWorkersResponses, PostRpcCreateApiKeyData, PostRpcCreateApiKeyResponses, PostRpcCreateOrganizationData, PostRpcCreateOrganizationResponses, PostRpcCreateProfileData, PostRpcCreateProfileResponses, PostRpcCreateProjectData, PostRpcCreateProjectResponses, PostRpcCreateServiceAccountData, PostRpcCreateServiceAccountResponses, PostRpcCreateUserData, PostRpcCreateUserResponses, PostRpcDeclineInvitationData, PostRpcDeclineInvitationResponses, PostRpcDetailsData, PostRpcDetailsResponses, PostRpcDisablePrincipalData, PostRpcDisablePrincipalResponses, PostRpcExplainPermissionData, PostRpcExplainPermissionResponses, PostRpcGetOrCreateUserPrincipalData, PostRpcGetOrCreateUserPrincipalResponses, PostRpcGrantPermissionData, PostRpcGrantPermissionResponses, PostRpcHasPermissionData, PostRpcHasPermissionResponses, PostRpcHealthData, PostRpcHealthResponses, PostRpcInviteMemberData, PostRpcInviteMemberResponses, PostRpcJwksData, PostRpcJwksResponses, PostRpcLoginData, PostRpcLoginResponses, PostRpcLogoutAllData, PostRpcLogoutAllResponses, PostRpcLogoutData, PostRpcLogoutResponses, PostRpcProjectDsnData, PostRpcProjectDsnResponses, PostRpcProjectMcpConfigData, PostRpcProjectMcpConfigResponses, PostRpcRecordUsageData, PostRpcRecordUsageResponses, PostRpcRefreshData, PostRpcRefreshResponses, PostRpcRemoveMemberData, PostRpcRemoveMemberResponses, PostRpcResetPasswordData, PostRpcResetPasswordResponses, PostRpcResolvePrincipalData, PostRpcResolvePrincipalResponses, PostRpcRevokeApiKeyData, PostRpcRevokeApiKeyResponses, PostRpcRevokeInvitationData, PostRpcRevokeInvitationResponses, PostRpcRevokePermissionData, PostRpcRevokePermissionResponses, PostRpcRevokeSessionData, PostRpcRevokeSessionResponses, PostRpcRotateApiKeyData, PostRpcRotateApiKeyResponses, PostRpcSessionsData, PostRpcSessionsResponses, PostRpcSetLlmModelKeyData, PostRpcSetLlmModelKeyResponses, PostRpcSetProfileAgentKeyData, PostRpcSetProfileAgentKeyResponses, PostRpcSignInProvidersData, PostRpcSignInProvidersResponses, PostRpcStartIngestData, PostRpcStartIngestResponses, PostRpcVerifyAuditData, PostRpcVerifyAuditResponses, PostServiceAccountsData, PostServiceAccountsResponses, PostToolsData, PostToolsResponses, PostUsersData, PostUsersResponses, ProfileHealthData, ProfileHealthErrors, ProfileHealthResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean> = Options2<TData, ThrowOnError> & {
     /**
@@ -260,6 +260,27 @@ export const postAuditEvents = <ThrowOnError extends boolean = false>(options?: 
     headers: {
         'Content-Type': 'application/json',
         ...options?.headers
+    }
+});
+
+/**
+ * Password sign-in for a browser: the session in the np_* cookies.
+ */
+export const cookieLogin = <ThrowOnError extends boolean = false>(options: Options<CookieLoginData, ThrowOnError>) => (options.client ?? client).post<CookieLoginResponses, CookieLoginErrors, ThrowOnError>({
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        { name: 'X-API-Key', type: 'apiKey' },
+        {
+            in: 'cookie',
+            name: 'np_access',
+            type: 'apiKey'
+        }
+    ],
+    url: '/auth/login',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
     }
 });
 
@@ -638,6 +659,82 @@ export const postIngestJobs = <ThrowOnError extends boolean = false>(options?: O
 });
 
 /**
+ * Invitations to join an organization: those of the organizations you administer, and those addressed to you (your user id or your e-mail address). Invite with /rpc/invite_member (or /rpc/add_member), withdraw with /rpc/revoke_invitation; the invitee answers with /rpc/accept_invitation or /rpc/decline_invitation.
+ */
+export const deleteInvitations = <ThrowOnError extends boolean = false>(options?: Options<DeleteInvitationsData, ThrowOnError>) => (options?.client ?? client).delete<DeleteInvitationsResponses, unknown, ThrowOnError>({
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        { name: 'X-API-Key', type: 'apiKey' },
+        {
+            in: 'cookie',
+            name: 'np_access',
+            type: 'apiKey'
+        }
+    ],
+    url: '/invitations',
+    ...options
+});
+
+/**
+ * Invitations to join an organization: those of the organizations you administer, and those addressed to you (your user id or your e-mail address). Invite with /rpc/invite_member (or /rpc/add_member), withdraw with /rpc/revoke_invitation; the invitee answers with /rpc/accept_invitation or /rpc/decline_invitation.
+ */
+export const getInvitations = <ThrowOnError extends boolean = false>(options?: Options<GetInvitationsData, ThrowOnError>) => (options?.client ?? client).get<GetInvitationsResponses, unknown, ThrowOnError>({
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        { name: 'X-API-Key', type: 'apiKey' },
+        {
+            in: 'cookie',
+            name: 'np_access',
+            type: 'apiKey'
+        }
+    ],
+    url: '/invitations',
+    ...options
+});
+
+/**
+ * Invitations to join an organization: those of the organizations you administer, and those addressed to you (your user id or your e-mail address). Invite with /rpc/invite_member (or /rpc/add_member), withdraw with /rpc/revoke_invitation; the invitee answers with /rpc/accept_invitation or /rpc/decline_invitation.
+ */
+export const patchInvitations = <ThrowOnError extends boolean = false>(options?: Options<PatchInvitationsData, ThrowOnError>) => (options?.client ?? client).patch<PatchInvitationsResponses, unknown, ThrowOnError>({
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        { name: 'X-API-Key', type: 'apiKey' },
+        {
+            in: 'cookie',
+            name: 'np_access',
+            type: 'apiKey'
+        }
+    ],
+    url: '/invitations',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * Invitations to join an organization: those of the organizations you administer, and those addressed to you (your user id or your e-mail address). Invite with /rpc/invite_member (or /rpc/add_member), withdraw with /rpc/revoke_invitation; the invitee answers with /rpc/accept_invitation or /rpc/decline_invitation.
+ */
+export const postInvitations = <ThrowOnError extends boolean = false>(options?: Options<PostInvitationsData, ThrowOnError>) => (options?.client ?? client).post<PostInvitationsResponses, unknown, ThrowOnError>({
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        { name: 'X-API-Key', type: 'apiKey' },
+        {
+            in: 'cookie',
+            name: 'np_access',
+            type: 'apiKey'
+        }
+    ],
+    url: '/invitations',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
  * LLM models of the projects (profiles) you may read; filter with ?project_id=eq.<id>. Add with POST /rpc/add_llm_model (or POST here with Prefer: return=minimal; needs write on the project); PATCH display_name or config and DELETE need write on the model. Keys are set with /rpc/set_llm_model_key and never shown, only their last four characters.
  */
 export const deleteLlmModels = <ThrowOnError extends boolean = false>(options?: Options<DeleteLlmModelsData, ThrowOnError>) => (options?.client ?? client).delete<DeleteLlmModelsResponses, unknown, ThrowOnError>({
@@ -714,7 +811,7 @@ export const postLlmModels = <ThrowOnError extends boolean = false>(options?: Op
 });
 
 /**
- * Members of the organizations you can read. Change with /rpc/add_member, /rpc/change_member_role and /rpc/remove_member.
+ * Members of the organizations you can read. Invite with /rpc/invite_member (a person becomes a member by accepting); change with /rpc/change_member_role and /rpc/remove_member.
  */
 export const deleteMemberships = <ThrowOnError extends boolean = false>(options?: Options<DeleteMembershipsData, ThrowOnError>) => (options?.client ?? client).delete<DeleteMembershipsResponses, unknown, ThrowOnError>({
     security: [
@@ -731,7 +828,7 @@ export const deleteMemberships = <ThrowOnError extends boolean = false>(options?
 });
 
 /**
- * Members of the organizations you can read. Change with /rpc/add_member, /rpc/change_member_role and /rpc/remove_member.
+ * Members of the organizations you can read. Invite with /rpc/invite_member (a person becomes a member by accepting); change with /rpc/change_member_role and /rpc/remove_member.
  */
 export const getMemberships = <ThrowOnError extends boolean = false>(options?: Options<GetMembershipsData, ThrowOnError>) => (options?.client ?? client).get<GetMembershipsResponses, unknown, ThrowOnError>({
     security: [
@@ -748,7 +845,7 @@ export const getMemberships = <ThrowOnError extends boolean = false>(options?: O
 });
 
 /**
- * Members of the organizations you can read. Change with /rpc/add_member, /rpc/change_member_role and /rpc/remove_member.
+ * Members of the organizations you can read. Invite with /rpc/invite_member (a person becomes a member by accepting); change with /rpc/change_member_role and /rpc/remove_member.
  */
 export const patchMemberships = <ThrowOnError extends boolean = false>(options?: Options<PatchMembershipsData, ThrowOnError>) => (options?.client ?? client).patch<PatchMembershipsResponses, unknown, ThrowOnError>({
     security: [
@@ -769,7 +866,7 @@ export const patchMemberships = <ThrowOnError extends boolean = false>(options?:
 });
 
 /**
- * Members of the organizations you can read. Change with /rpc/add_member, /rpc/change_member_role and /rpc/remove_member.
+ * Members of the organizations you can read. Invite with /rpc/invite_member (a person becomes a member by accepting); change with /rpc/change_member_role and /rpc/remove_member.
  */
 export const postMemberships = <ThrowOnError extends boolean = false>(options?: Options<PostMembershipsData, ThrowOnError>) => (options?.client ?? client).post<PostMembershipsResponses, unknown, ThrowOnError>({
     security: [
@@ -787,6 +884,23 @@ export const postMemberships = <ThrowOnError extends boolean = false>(options?: 
         'Content-Type': 'application/json',
         ...options?.headers
     }
+});
+
+/**
+ * The glue's Prometheus metrics (text exposition format), for Prometheus; keep it from outside at the reverse proxy.
+ */
+export const glueMetrics = <ThrowOnError extends boolean = false>(options?: Options<GlueMetricsData, ThrowOnError>) => (options?.client ?? client).get<GlueMetricsResponses, unknown, ThrowOnError>({
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        { name: 'X-API-Key', type: 'apiKey' },
+        {
+            in: 'cookie',
+            name: 'np_access',
+            type: 'apiKey'
+        }
+    ],
+    url: '/metrics',
+    ...options
 });
 
 /**
@@ -1077,6 +1191,23 @@ export const getProfiles = <ThrowOnError extends boolean = false>(options?: Opti
 });
 
 /**
+ * Health of a profile's own NeuronDB database, through its stored DSN: db-health, index-health, workers or usage (docs/observability.md).
+ */
+export const profileHealth = <ThrowOnError extends boolean = false>(options: Options<ProfileHealthData, ThrowOnError>) => (options.client ?? client).get<ProfileHealthResponses, ProfileHealthErrors, ThrowOnError>({
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        { name: 'X-API-Key', type: 'apiKey' },
+        {
+            in: 'cookie',
+            name: 'np_access',
+            type: 'apiKey'
+        }
+    ],
+    url: '/profiles/{profile_id}/{view}',
+    ...options
+});
+
+/**
  * Projects (the desktop's profiles) you may read. Create with POST /rpc/create_project (or POST here with Prefer: return=minimal); PATCH needs write, DELETE needs admin on the project. A password inside neurondb_dsn is stored encrypted and never shown.
  */
 export const deleteProjects = <ThrowOnError extends boolean = false>(options?: Options<DeleteProjectsData, ThrowOnError>) => (options?.client ?? client).delete<DeleteProjectsResponses, unknown, ThrowOnError>({
@@ -1153,6 +1284,44 @@ export const postProjects = <ThrowOnError extends boolean = false>(options?: Opt
 });
 
 /**
+ * Accept an invitation addressed to you (your user id or your e-mail address): you become a member with its role. Answers the membership. Errors: 42704 no such invitation for you, PT409 (HTTP 409) expired, revoked or already answered, 23505 already a member, 42501 disabled or an API key without the admin role.
+ */
+export const getRpcAcceptInvitation = <ThrowOnError extends boolean = false>(options: Options<GetRpcAcceptInvitationData, ThrowOnError>) => (options.client ?? client).get<GetRpcAcceptInvitationResponses, unknown, ThrowOnError>({
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        { name: 'X-API-Key', type: 'apiKey' },
+        {
+            in: 'cookie',
+            name: 'np_access',
+            type: 'apiKey'
+        }
+    ],
+    url: '/rpc/accept_invitation',
+    ...options
+});
+
+/**
+ * Accept an invitation addressed to you (your user id or your e-mail address): you become a member with its role. Answers the membership. Errors: 42704 no such invitation for you, PT409 (HTTP 409) expired, revoked or already answered, 23505 already a member, 42501 disabled or an API key without the admin role.
+ */
+export const postRpcAcceptInvitation = <ThrowOnError extends boolean = false>(options: Options<PostRpcAcceptInvitationData, ThrowOnError>) => (options.client ?? client).post<PostRpcAcceptInvitationResponses, unknown, ThrowOnError>({
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        { name: 'X-API-Key', type: 'apiKey' },
+        {
+            in: 'cookie',
+            name: 'np_access',
+            type: 'apiKey'
+        }
+    ],
+    url: '/rpc/accept_invitation',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Add an LLM model to a project (needs write on it), optionally with its provider key (stored encrypted). Errors: 42704 unknown project, 42501, 22023 invalid field (named), 23505 model_name taken.
  */
 export const getRpcAddLlmModel = <ThrowOnError extends boolean = false>(options: Options<GetRpcAddLlmModelData, ThrowOnError>) => (options.client ?? client).get<GetRpcAddLlmModelResponses, unknown, ThrowOnError>({
@@ -1191,7 +1360,7 @@ export const postRpcAddLlmModel = <ThrowOnError extends boolean = false>(options
 });
 
 /**
- * Add a user to an organization (owners and admins; only owners add owners). Errors: 42501, 23503 no such user, 23505 already a member, 22023 bad role.
+ * Invite a user, by id, to an organization: the same as /rpc/invite_member with user_id (7 days). The user becomes a member only by accepting (/rpc/accept_invitation); until then you see nothing of them. Answers the invitation. Errors: 42501, 23503 no such user, 23505 already a member or already invited, 22023 bad role.
  */
 export const getRpcAddMember = <ThrowOnError extends boolean = false>(options: Options<GetRpcAddMemberData, ThrowOnError>) => (options.client ?? client).get<GetRpcAddMemberResponses, unknown, ThrowOnError>({
     security: [
@@ -1208,7 +1377,7 @@ export const getRpcAddMember = <ThrowOnError extends boolean = false>(options: O
 });
 
 /**
- * Add a user to an organization (owners and admins; only owners add owners). Errors: 42501, 23503 no such user, 23505 already a member, 22023 bad role.
+ * Invite a user, by id, to an organization: the same as /rpc/invite_member with user_id (7 days). The user becomes a member only by accepting (/rpc/accept_invitation); until then you see nothing of them. Answers the invitation. Errors: 42501, 23503 no such user, 23505 already a member or already invited, 22023 bad role.
  */
 export const postRpcAddMember = <ThrowOnError extends boolean = false>(options: Options<PostRpcAddMemberData, ThrowOnError>) => (options.client ?? client).post<PostRpcAddMemberResponses, unknown, ThrowOnError>({
     security: [
@@ -1647,6 +1816,44 @@ export const postRpcCreateUser = <ThrowOnError extends boolean = false>(options:
 });
 
 /**
+ * Decline an invitation addressed to you. Errors: 42704 no such invitation for you, PT409 (HTTP 409) expired, revoked or already answered, 42501.
+ */
+export const getRpcDeclineInvitation = <ThrowOnError extends boolean = false>(options: Options<GetRpcDeclineInvitationData, ThrowOnError>) => (options.client ?? client).get<GetRpcDeclineInvitationResponses, unknown, ThrowOnError>({
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        { name: 'X-API-Key', type: 'apiKey' },
+        {
+            in: 'cookie',
+            name: 'np_access',
+            type: 'apiKey'
+        }
+    ],
+    url: '/rpc/decline_invitation',
+    ...options
+});
+
+/**
+ * Decline an invitation addressed to you. Errors: 42704 no such invitation for you, PT409 (HTTP 409) expired, revoked or already answered, 42501.
+ */
+export const postRpcDeclineInvitation = <ThrowOnError extends boolean = false>(options: Options<PostRpcDeclineInvitationData, ThrowOnError>) => (options.client ?? client).post<PostRpcDeclineInvitationResponses, unknown, ThrowOnError>({
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        { name: 'X-API-Key', type: 'apiKey' },
+        {
+            in: 'cookie',
+            name: 'np_access',
+            type: 'apiKey'
+        }
+    ],
+    url: '/rpc/decline_invitation',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * What the worker decided while reading the job's source; ask for it with GET /ingest_jobs?select=*,details. {"restarts": [{"column", "from", "to", "reason"}]} when a value beyond the sample did not fit its column and the load started again with a wider type; {"missing_values": {"marker", "columns", "source"}} when a marker such as NA was read as NULL (source: detected or options.null); {"compression": "gzip"|"bzip2"|"xz"|"zstd"}; {"byte_order_mark": true}; {"json_member": name} when a JSON object's one array member was read.
  */
 export const getRpcDetails = <ThrowOnError extends boolean = false>(options: Options<GetRpcDetailsData, ThrowOnError>) => (options.client ?? client).get<GetRpcDetailsResponses, unknown, ThrowOnError>({
@@ -1905,6 +2112,44 @@ export const postRpcHealth = <ThrowOnError extends boolean = false>(options: Opt
         }
     ],
     url: '/rpc/health',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Invite a person to an organization by user_id or by email (one of them), with the role accepting gives (owners and admins; only owners invite owners). The invitation expires after valid_days (1 to 30, default 7). You see nothing of the person until they accept. Errors: 42501, 22023 bad role, both or neither of user_id and email, bad e-mail or valid_days, 23503 no such user id, 23505 already a member or already invited.
+ */
+export const getRpcInviteMember = <ThrowOnError extends boolean = false>(options: Options<GetRpcInviteMemberData, ThrowOnError>) => (options.client ?? client).get<GetRpcInviteMemberResponses, unknown, ThrowOnError>({
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        { name: 'X-API-Key', type: 'apiKey' },
+        {
+            in: 'cookie',
+            name: 'np_access',
+            type: 'apiKey'
+        }
+    ],
+    url: '/rpc/invite_member',
+    ...options
+});
+
+/**
+ * Invite a person to an organization by user_id or by email (one of them), with the role accepting gives (owners and admins; only owners invite owners). The invitation expires after valid_days (1 to 30, default 7). You see nothing of the person until they accept. Errors: 42501, 22023 bad role, both or neither of user_id and email, bad e-mail or valid_days, 23503 no such user id, 23505 already a member or already invited.
+ */
+export const postRpcInviteMember = <ThrowOnError extends boolean = false>(options: Options<PostRpcInviteMemberData, ThrowOnError>) => (options.client ?? client).post<PostRpcInviteMemberResponses, unknown, ThrowOnError>({
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        { name: 'X-API-Key', type: 'apiKey' },
+        {
+            in: 'cookie',
+            name: 'np_access',
+            type: 'apiKey'
+        }
+    ],
+    url: '/rpc/invite_member',
     ...options,
     headers: {
         'Content-Type': 'application/json',
@@ -2369,6 +2614,44 @@ export const postRpcRevokeApiKey = <ThrowOnError extends boolean = false>(option
 });
 
 /**
+ * Withdraw a pending invitation (the organization's owners and admins; only owners withdraw an invitation to the owner role). Errors: 42501, 42704 no such invitation, PT409 (HTTP 409) no longer pending.
+ */
+export const getRpcRevokeInvitation = <ThrowOnError extends boolean = false>(options: Options<GetRpcRevokeInvitationData, ThrowOnError>) => (options.client ?? client).get<GetRpcRevokeInvitationResponses, unknown, ThrowOnError>({
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        { name: 'X-API-Key', type: 'apiKey' },
+        {
+            in: 'cookie',
+            name: 'np_access',
+            type: 'apiKey'
+        }
+    ],
+    url: '/rpc/revoke_invitation',
+    ...options
+});
+
+/**
+ * Withdraw a pending invitation (the organization's owners and admins; only owners withdraw an invitation to the owner role). Errors: 42501, 42704 no such invitation, PT409 (HTTP 409) no longer pending.
+ */
+export const postRpcRevokeInvitation = <ThrowOnError extends boolean = false>(options: Options<PostRpcRevokeInvitationData, ThrowOnError>) => (options.client ?? client).post<PostRpcRevokeInvitationResponses, unknown, ThrowOnError>({
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        { name: 'X-API-Key', type: 'apiKey' },
+        {
+            in: 'cookie',
+            name: 'np_access',
+            type: 'apiKey'
+        }
+    ],
+    url: '/rpc/revoke_invitation',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Remove a policy; you must administer what it covers. Errors: 42704 no such policy, 42501.
  */
 export const getRpcRevokePermission = <ThrowOnError extends boolean = false>(options: Options<GetRpcRevokePermissionData, ThrowOnError>) => (options.client ?? client).get<GetRpcRevokePermissionResponses, unknown, ThrowOnError>({
@@ -2589,6 +2872,44 @@ export const postRpcSetProfileAgentKey = <ThrowOnError extends boolean = false>(
         }
     ],
     url: '/rpc/set_profile_agent_key',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The OIDC providers a person may sign in with (their names, enabled ones only), for the console's sign-in page: GET /auth/oidc/{name}/login starts the login. Anyone may call it.
+ */
+export const getRpcSignInProviders = <ThrowOnError extends boolean = false>(options?: Options<GetRpcSignInProvidersData, ThrowOnError>) => (options?.client ?? client).get<GetRpcSignInProvidersResponses, unknown, ThrowOnError>({
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        { name: 'X-API-Key', type: 'apiKey' },
+        {
+            in: 'cookie',
+            name: 'np_access',
+            type: 'apiKey'
+        }
+    ],
+    url: '/rpc/sign_in_providers',
+    ...options
+});
+
+/**
+ * The OIDC providers a person may sign in with (their names, enabled ones only), for the console's sign-in page: GET /auth/oidc/{name}/login starts the login. Anyone may call it.
+ */
+export const postRpcSignInProviders = <ThrowOnError extends boolean = false>(options: Options<PostRpcSignInProvidersData, ThrowOnError>) => (options.client ?? client).post<PostRpcSignInProvidersResponses, unknown, ThrowOnError>({
+    security: [
+        { scheme: 'bearer', type: 'http' },
+        { name: 'X-API-Key', type: 'apiKey' },
+        {
+            in: 'cookie',
+            name: 'np_access',
+            type: 'apiKey'
+        }
+    ],
+    url: '/rpc/sign_in_providers',
     ...options,
     headers: {
         'Content-Type': 'application/json',

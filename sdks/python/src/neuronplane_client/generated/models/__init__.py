@@ -3,6 +3,8 @@
 from .agents import Agents
 from .api_keys import ApiKeys
 from .audit_events import AuditEvents
+from .cookie_login_body import CookieLoginBody
+from .cookie_login_response_200 import CookieLoginResponse200
 from .cookie_refresh_response_200 import CookieRefreshResponse200
 from .cookie_session_response_200 import CookieSessionResponse200
 from .dataset_tables import DatasetTables
@@ -14,6 +16,7 @@ from .delete_audit_events_prefer import DeleteAuditEventsPrefer
 from .delete_dataset_tables_prefer import DeleteDatasetTablesPrefer
 from .delete_datasets_prefer import DeleteDatasetsPrefer
 from .delete_ingest_jobs_prefer import DeleteIngestJobsPrefer
+from .delete_invitations_prefer import DeleteInvitationsPrefer
 from .delete_llm_models_prefer import DeleteLlmModelsPrefer
 from .delete_memberships_prefer import DeleteMembershipsPrefer
 from .delete_organizations_prefer import DeleteOrganizationsPrefer
@@ -32,6 +35,7 @@ from .get_datasets_prefer import GetDatasetsPrefer
 from .get_db_health_prefer import GetDbHealthPrefer
 from .get_index_health_prefer import GetIndexHealthPrefer
 from .get_ingest_jobs_prefer import GetIngestJobsPrefer
+from .get_invitations_prefer import GetInvitationsPrefer
 from .get_llm_models_prefer import GetLlmModelsPrefer
 from .get_memberships_prefer import GetMembershipsPrefer
 from .get_organizations_prefer import GetOrganizationsPrefer
@@ -54,6 +58,7 @@ from .ingest_upload_body import IngestUploadBody
 from .ingest_upload_format import IngestUploadFormat
 from .ingest_upload_if_exists import IngestUploadIfExists
 from .ingest_upload_response_201 import IngestUploadResponse201
+from .invitations import Invitations
 from .llm_models import LlmModels
 from .memberships import Memberships
 from .onboarding_test_agent_body import OnboardingTestAgentBody
@@ -65,6 +70,7 @@ from .patch_audit_events_prefer import PatchAuditEventsPrefer
 from .patch_dataset_tables_prefer import PatchDatasetTablesPrefer
 from .patch_datasets_prefer import PatchDatasetsPrefer
 from .patch_ingest_jobs_prefer import PatchIngestJobsPrefer
+from .patch_invitations_prefer import PatchInvitationsPrefer
 from .patch_llm_models_prefer import PatchLlmModelsPrefer
 from .patch_memberships_prefer import PatchMembershipsPrefer
 from .patch_organizations_prefer import PatchOrganizationsPrefer
@@ -81,12 +87,15 @@ from .post_audit_events_prefer import PostAuditEventsPrefer
 from .post_dataset_tables_prefer import PostDatasetTablesPrefer
 from .post_datasets_prefer import PostDatasetsPrefer
 from .post_ingest_jobs_prefer import PostIngestJobsPrefer
+from .post_invitations_prefer import PostInvitationsPrefer
 from .post_llm_models_prefer import PostLlmModelsPrefer
 from .post_memberships_prefer import PostMembershipsPrefer
 from .post_organizations_prefer import PostOrganizationsPrefer
 from .post_policies_prefer import PostPoliciesPrefer
 from .post_principals_prefer import PostPrincipalsPrefer
 from .post_projects_prefer import PostProjectsPrefer
+from .post_rpc_accept_invitation_body import PostRpcAcceptInvitationBody
+from .post_rpc_accept_invitation_prefer import PostRpcAcceptInvitationPrefer
 from .post_rpc_add_llm_model_body import PostRpcAddLlmModelBody
 from .post_rpc_add_llm_model_prefer import PostRpcAddLlmModelPrefer
 from .post_rpc_add_member_body import PostRpcAddMemberBody
@@ -117,6 +126,8 @@ from .post_rpc_create_service_account_body import PostRpcCreateServiceAccountBod
 from .post_rpc_create_service_account_prefer import PostRpcCreateServiceAccountPrefer
 from .post_rpc_create_user_body import PostRpcCreateUserBody
 from .post_rpc_create_user_prefer import PostRpcCreateUserPrefer
+from .post_rpc_decline_invitation_body import PostRpcDeclineInvitationBody
+from .post_rpc_decline_invitation_prefer import PostRpcDeclineInvitationPrefer
 from .post_rpc_details_body import PostRpcDetailsBody
 from .post_rpc_details_prefer import PostRpcDetailsPrefer
 from .post_rpc_disable_principal_body import PostRpcDisablePrincipalBody
@@ -135,6 +146,8 @@ from .post_rpc_has_permission_body import PostRpcHasPermissionBody
 from .post_rpc_has_permission_prefer import PostRpcHasPermissionPrefer
 from .post_rpc_health_body import PostRpcHealthBody
 from .post_rpc_health_prefer import PostRpcHealthPrefer
+from .post_rpc_invite_member_body import PostRpcInviteMemberBody
+from .post_rpc_invite_member_prefer import PostRpcInviteMemberPrefer
 from .post_rpc_jwks_body import PostRpcJwksBody
 from .post_rpc_jwks_prefer import PostRpcJwksPrefer
 from .post_rpc_login_body import PostRpcLoginBody
@@ -159,6 +172,8 @@ from .post_rpc_resolve_principal_body import PostRpcResolvePrincipalBody
 from .post_rpc_resolve_principal_prefer import PostRpcResolvePrincipalPrefer
 from .post_rpc_revoke_api_key_body import PostRpcRevokeApiKeyBody
 from .post_rpc_revoke_api_key_prefer import PostRpcRevokeApiKeyPrefer
+from .post_rpc_revoke_invitation_body import PostRpcRevokeInvitationBody
+from .post_rpc_revoke_invitation_prefer import PostRpcRevokeInvitationPrefer
 from .post_rpc_revoke_permission_body import PostRpcRevokePermissionBody
 from .post_rpc_revoke_permission_prefer import PostRpcRevokePermissionPrefer
 from .post_rpc_revoke_session_body import PostRpcRevokeSessionBody
@@ -171,6 +186,8 @@ from .post_rpc_set_llm_model_key_body import PostRpcSetLlmModelKeyBody
 from .post_rpc_set_llm_model_key_prefer import PostRpcSetLlmModelKeyPrefer
 from .post_rpc_set_profile_agent_key_body import PostRpcSetProfileAgentKeyBody
 from .post_rpc_set_profile_agent_key_prefer import PostRpcSetProfileAgentKeyPrefer
+from .post_rpc_sign_in_providers_body import PostRpcSignInProvidersBody
+from .post_rpc_sign_in_providers_prefer import PostRpcSignInProvidersPrefer
 from .post_rpc_start_ingest_body import PostRpcStartIngestBody
 from .post_rpc_start_ingest_prefer import PostRpcStartIngestPrefer
 from .post_rpc_verify_audit_body import PostRpcVerifyAuditBody
@@ -180,6 +197,8 @@ from .post_tools_prefer import PostToolsPrefer
 from .post_users_prefer import PostUsersPrefer
 from .principals import Principals
 from .probe_result import ProbeResult
+from .profile_health_response_200 import ProfileHealthResponse200
+from .profile_health_view import ProfileHealthView
 from .profiles import Profiles
 from .projects import Projects
 from .service_accounts import ServiceAccounts
@@ -192,6 +211,8 @@ __all__ = (
     "Agents",
     "ApiKeys",
     "AuditEvents",
+    "CookieLoginBody",
+    "CookieLoginResponse200",
     "CookieRefreshResponse200",
     "CookieSessionResponse200",
     "Datasets",
@@ -203,6 +224,7 @@ __all__ = (
     "DeleteDatasetsPrefer",
     "DeleteDatasetTablesPrefer",
     "DeleteIngestJobsPrefer",
+    "DeleteInvitationsPrefer",
     "DeleteLlmModelsPrefer",
     "DeleteMembershipsPrefer",
     "DeleteOrganizationsPrefer",
@@ -221,6 +243,7 @@ __all__ = (
     "GetDbHealthPrefer",
     "GetIndexHealthPrefer",
     "GetIngestJobsPrefer",
+    "GetInvitationsPrefer",
     "GetLlmModelsPrefer",
     "GetMembershipsPrefer",
     "GetOrganizationsPrefer",
@@ -243,6 +266,7 @@ __all__ = (
     "IngestUploadFormat",
     "IngestUploadIfExists",
     "IngestUploadResponse201",
+    "Invitations",
     "LlmModels",
     "Memberships",
     "OnboardingTestAgentBody",
@@ -254,6 +278,7 @@ __all__ = (
     "PatchDatasetsPrefer",
     "PatchDatasetTablesPrefer",
     "PatchIngestJobsPrefer",
+    "PatchInvitationsPrefer",
     "PatchLlmModelsPrefer",
     "PatchMembershipsPrefer",
     "PatchOrganizationsPrefer",
@@ -270,12 +295,15 @@ __all__ = (
     "PostDatasetsPrefer",
     "PostDatasetTablesPrefer",
     "PostIngestJobsPrefer",
+    "PostInvitationsPrefer",
     "PostLlmModelsPrefer",
     "PostMembershipsPrefer",
     "PostOrganizationsPrefer",
     "PostPoliciesPrefer",
     "PostPrincipalsPrefer",
     "PostProjectsPrefer",
+    "PostRpcAcceptInvitationBody",
+    "PostRpcAcceptInvitationPrefer",
     "PostRpcAddLlmModelBody",
     "PostRpcAddLlmModelPrefer",
     "PostRpcAddMemberBody",
@@ -302,6 +330,8 @@ __all__ = (
     "PostRpcCreateServiceAccountPrefer",
     "PostRpcCreateUserBody",
     "PostRpcCreateUserPrefer",
+    "PostRpcDeclineInvitationBody",
+    "PostRpcDeclineInvitationPrefer",
     "PostRpcDetailsBody",
     "PostRpcDetailsPrefer",
     "PostRpcDisablePrincipalBody",
@@ -316,6 +346,8 @@ __all__ = (
     "PostRpcHasPermissionPrefer",
     "PostRpcHealthBody",
     "PostRpcHealthPrefer",
+    "PostRpcInviteMemberBody",
+    "PostRpcInviteMemberPrefer",
     "PostRpcJwksBody",
     "PostRpcJwksPrefer",
     "PostRpcLoginBody",
@@ -340,6 +372,8 @@ __all__ = (
     "PostRpcResolvePrincipalPrefer",
     "PostRpcRevokeApiKeyBody",
     "PostRpcRevokeApiKeyPrefer",
+    "PostRpcRevokeInvitationBody",
+    "PostRpcRevokeInvitationPrefer",
     "PostRpcRevokePermissionBody",
     "PostRpcRevokePermissionPrefer",
     "PostRpcRevokeSessionBody",
@@ -352,6 +386,8 @@ __all__ = (
     "PostRpcSetLlmModelKeyPrefer",
     "PostRpcSetProfileAgentKeyBody",
     "PostRpcSetProfileAgentKeyPrefer",
+    "PostRpcSignInProvidersBody",
+    "PostRpcSignInProvidersPrefer",
     "PostRpcStartIngestBody",
     "PostRpcStartIngestPrefer",
     "PostRpcVerifyAuditBody",
@@ -361,6 +397,8 @@ __all__ = (
     "PostUsersPrefer",
     "Principals",
     "ProbeResult",
+    "ProfileHealthResponse200",
+    "ProfileHealthView",
     "Profiles",
     "Projects",
     "ServiceAccounts",

@@ -14,8 +14,8 @@ T = TypeVar("T", bound="Memberships")
 
 @_attrs_define
 class Memberships:
-    """Members of the organizations you can read. Change with /rpc/add_member, /rpc/change_member_role and
-    /rpc/remove_member.
+    """Members of the organizations you can read. Invite with /rpc/invite_member (a person becomes a member by accepting);
+    change with /rpc/change_member_role and /rpc/remove_member.
 
         Attributes:
             created_at (str | Unset): When the user joined.

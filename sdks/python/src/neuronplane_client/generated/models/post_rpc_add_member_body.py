@@ -14,8 +14,9 @@ T = TypeVar("T", bound="PostRpcAddMemberBody")
 
 @_attrs_define
 class PostRpcAddMemberBody:
-    """Add a user to an organization (owners and admins; only owners add owners). Errors: 42501, 23503 no such user, 23505
-    already a member, 22023 bad role.
+    """Invite a user, by id, to an organization: the same as /rpc/invite_member with user_id (7 days). The user becomes a
+    member only by accepting (/rpc/accept_invitation); until then you see nothing of them. Answers the invitation.
+    Errors: 42501, 23503 no such user, 23505 already a member or already invited, 22023 bad role.
 
         Attributes:
             org_id (UUID):

@@ -79,8 +79,8 @@ def sync_detailed(
     updated_at: str | Unset = UNSET,
     prefer: DeleteMembershipsPrefer | Unset = UNSET,
 ) -> Response[Any]:
-    """Members of the organizations you can read. Change with /rpc/add_member, /rpc/change_member_role and
-    /rpc/remove_member.
+    """Members of the organizations you can read. Invite with /rpc/invite_member (a person becomes a member
+    by accepting); change with /rpc/change_member_role and /rpc/remove_member.
 
     Args:
         org_id (str | Unset):
@@ -124,8 +124,8 @@ async def asyncio_detailed(
     updated_at: str | Unset = UNSET,
     prefer: DeleteMembershipsPrefer | Unset = UNSET,
 ) -> Response[Any]:
-    """Members of the organizations you can read. Change with /rpc/add_member, /rpc/change_member_role and
-    /rpc/remove_member.
+    """Members of the organizations you can read. Invite with /rpc/invite_member (a person becomes a member
+    by accepting); change with /rpc/change_member_role and /rpc/remove_member.
 
     Args:
         org_id (str | Unset):

@@ -117,8 +117,8 @@ def sync_detailed(
     range_unit: str | Unset = "items",
     prefer: GetMembershipsPrefer | Unset = UNSET,
 ) -> Response[Any | list[Memberships]]:
-    """Members of the organizations you can read. Change with /rpc/add_member, /rpc/change_member_role and
-    /rpc/remove_member.
+    """Members of the organizations you can read. Invite with /rpc/invite_member (a person becomes a member
+    by accepting); change with /rpc/change_member_role and /rpc/remove_member.
 
     Args:
         org_id (str | Unset):
@@ -180,8 +180,8 @@ def sync(
     range_unit: str | Unset = "items",
     prefer: GetMembershipsPrefer | Unset = UNSET,
 ) -> Any | list[Memberships] | None:
-    """Members of the organizations you can read. Change with /rpc/add_member, /rpc/change_member_role and
-    /rpc/remove_member.
+    """Members of the organizations you can read. Invite with /rpc/invite_member (a person becomes a member
+    by accepting); change with /rpc/change_member_role and /rpc/remove_member.
 
     Args:
         org_id (str | Unset):
@@ -238,8 +238,8 @@ async def asyncio_detailed(
     range_unit: str | Unset = "items",
     prefer: GetMembershipsPrefer | Unset = UNSET,
 ) -> Response[Any | list[Memberships]]:
-    """Members of the organizations you can read. Change with /rpc/add_member, /rpc/change_member_role and
-    /rpc/remove_member.
+    """Members of the organizations you can read. Invite with /rpc/invite_member (a person becomes a member
+    by accepting); change with /rpc/change_member_role and /rpc/remove_member.
 
     Args:
         org_id (str | Unset):
@@ -299,8 +299,8 @@ async def asyncio(
     range_unit: str | Unset = "items",
     prefer: GetMembershipsPrefer | Unset = UNSET,
 ) -> Any | list[Memberships] | None:
-    """Members of the organizations you can read. Change with /rpc/add_member, /rpc/change_member_role and
-    /rpc/remove_member.
+    """Members of the organizations you can read. Invite with /rpc/invite_member (a person becomes a member
+    by accepting); change with /rpc/change_member_role and /rpc/remove_member.
 
     Args:
         org_id (str | Unset):

@@ -87,8 +87,8 @@ def sync_detailed(
     updated_at: str | Unset = UNSET,
     prefer: PatchMembershipsPrefer | Unset = UNSET,
 ) -> Response[Any]:
-    """Members of the organizations you can read. Change with /rpc/add_member, /rpc/change_member_role and
-    /rpc/remove_member.
+    """Members of the organizations you can read. Invite with /rpc/invite_member (a person becomes a member
+    by accepting); change with /rpc/change_member_role and /rpc/remove_member.
 
     Args:
         org_id (str | Unset):
@@ -97,8 +97,9 @@ def sync_detailed(
         created_at (str | Unset):
         updated_at (str | Unset):
         prefer (PatchMembershipsPrefer | Unset):
-        body (Memberships | Unset): Members of the organizations you can read. Change with
-            /rpc/add_member, /rpc/change_member_role and /rpc/remove_member.
+        body (Memberships | Unset): Members of the organizations you can read. Invite with
+            /rpc/invite_member (a person becomes a member by accepting); change with
+            /rpc/change_member_role and /rpc/remove_member.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,8 +137,8 @@ async def asyncio_detailed(
     updated_at: str | Unset = UNSET,
     prefer: PatchMembershipsPrefer | Unset = UNSET,
 ) -> Response[Any]:
-    """Members of the organizations you can read. Change with /rpc/add_member, /rpc/change_member_role and
-    /rpc/remove_member.
+    """Members of the organizations you can read. Invite with /rpc/invite_member (a person becomes a member
+    by accepting); change with /rpc/change_member_role and /rpc/remove_member.
 
     Args:
         org_id (str | Unset):
@@ -146,8 +147,9 @@ async def asyncio_detailed(
         created_at (str | Unset):
         updated_at (str | Unset):
         prefer (PatchMembershipsPrefer | Unset):
-        body (Memberships | Unset): Members of the organizations you can read. Change with
-            /rpc/add_member, /rpc/change_member_role and /rpc/remove_member.
+        body (Memberships | Unset): Members of the organizations you can read. Invite with
+            /rpc/invite_member (a person becomes a member by accepting); change with
+            /rpc/change_member_role and /rpc/remove_member.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -71,14 +71,15 @@ def sync_detailed(
     select: str | Unset = UNSET,
     prefer: PostMembershipsPrefer | Unset = UNSET,
 ) -> Response[Any]:
-    """Members of the organizations you can read. Change with /rpc/add_member, /rpc/change_member_role and
-    /rpc/remove_member.
+    """Members of the organizations you can read. Invite with /rpc/invite_member (a person becomes a member
+    by accepting); change with /rpc/change_member_role and /rpc/remove_member.
 
     Args:
         select (str | Unset):
         prefer (PostMembershipsPrefer | Unset):
-        body (Memberships | Unset): Members of the organizations you can read. Change with
-            /rpc/add_member, /rpc/change_member_role and /rpc/remove_member.
+        body (Memberships | Unset): Members of the organizations you can read. Invite with
+            /rpc/invite_member (a person becomes a member by accepting); change with
+            /rpc/change_member_role and /rpc/remove_member.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -108,14 +109,15 @@ async def asyncio_detailed(
     select: str | Unset = UNSET,
     prefer: PostMembershipsPrefer | Unset = UNSET,
 ) -> Response[Any]:
-    """Members of the organizations you can read. Change with /rpc/add_member, /rpc/change_member_role and
-    /rpc/remove_member.
+    """Members of the organizations you can read. Invite with /rpc/invite_member (a person becomes a member
+    by accepting); change with /rpc/change_member_role and /rpc/remove_member.
 
     Args:
         select (str | Unset):
         prefer (PostMembershipsPrefer | Unset):
-        body (Memberships | Unset): Members of the organizations you can read. Change with
-            /rpc/add_member, /rpc/change_member_role and /rpc/remove_member.
+        body (Memberships | Unset): Members of the organizations you can read. Invite with
+            /rpc/invite_member (a person becomes a member by accepting); change with
+            /rpc/change_member_role and /rpc/remove_member.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

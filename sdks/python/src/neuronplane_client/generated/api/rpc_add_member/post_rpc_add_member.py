@@ -61,13 +61,18 @@ def sync_detailed(
     body: PostRpcAddMemberBody,
     prefer: PostRpcAddMemberPrefer | Unset = UNSET,
 ) -> Response[Any]:
-    """Add a user to an organization (owners and admins; only owners add owners). Errors: 42501, 23503 no
-    such user, 23505 already a member, 22023 bad role.
+    """Invite a user, by id, to an organization: the same as /rpc/invite_member with user_id (7 days). The
+    user becomes a member only by accepting (/rpc/accept_invitation); until then you see nothing of
+    them. Answers the invitation. Errors: 42501, 23503 no such user, 23505 already a member or already
+    invited, 22023 bad role.
 
     Args:
         prefer (PostRpcAddMemberPrefer | Unset):
-        body (PostRpcAddMemberBody): Add a user to an organization (owners and admins; only owners
-            add owners). Errors: 42501, 23503 no such user, 23505 already a member, 22023 bad role.
+        body (PostRpcAddMemberBody): Invite a user, by id, to an organization: the same as
+            /rpc/invite_member with user_id (7 days). The user becomes a member only by accepting
+            (/rpc/accept_invitation); until then you see nothing of them. Answers the invitation.
+            Errors: 42501, 23503 no such user, 23505 already a member or already invited, 22023 bad
+            role.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -95,13 +100,18 @@ async def asyncio_detailed(
     body: PostRpcAddMemberBody,
     prefer: PostRpcAddMemberPrefer | Unset = UNSET,
 ) -> Response[Any]:
-    """Add a user to an organization (owners and admins; only owners add owners). Errors: 42501, 23503 no
-    such user, 23505 already a member, 22023 bad role.
+    """Invite a user, by id, to an organization: the same as /rpc/invite_member with user_id (7 days). The
+    user becomes a member only by accepting (/rpc/accept_invitation); until then you see nothing of
+    them. Answers the invitation. Errors: 42501, 23503 no such user, 23505 already a member or already
+    invited, 22023 bad role.
 
     Args:
         prefer (PostRpcAddMemberPrefer | Unset):
-        body (PostRpcAddMemberBody): Add a user to an organization (owners and admins; only owners
-            add owners). Errors: 42501, 23503 no such user, 23505 already a member, 22023 bad role.
+        body (PostRpcAddMemberBody): Invite a user, by id, to an organization: the same as
+            /rpc/invite_member with user_id (7 days). The user becomes a member only by accepting
+            (/rpc/accept_invitation); until then you see nothing of them. Answers the invitation.
+            Errors: 42501, 23503 no such user, 23505 already a member or already invited, 22023 bad
+            role.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,0 +1,129 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.post_rpc_accept_invitation_body import PostRpcAcceptInvitationBody
+from ...models.post_rpc_accept_invitation_prefer import PostRpcAcceptInvitationPrefer
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: PostRpcAcceptInvitationBody,
+    prefer: PostRpcAcceptInvitationPrefer | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = str(prefer)
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/rpc/accept_invitation",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | None:
+    if response.status_code == 200:
+        return None
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PostRpcAcceptInvitationBody,
+    prefer: PostRpcAcceptInvitationPrefer | Unset = UNSET,
+) -> Response[Any]:
+    """Accept an invitation addressed to you (your user id or your e-mail address): you become a member
+    with its role. Answers the membership. Errors: 42704 no such invitation for you, PT409 (HTTP 409)
+    expired, revoked or already answered, 23505 already a member, 42501 disabled or an API key without
+    the admin role.
+
+    Args:
+        prefer (PostRpcAcceptInvitationPrefer | Unset):
+        body (PostRpcAcceptInvitationBody): Accept an invitation addressed to you (your user id or
+            your e-mail address): you become a member with its role. Answers the membership. Errors:
+            42704 no such invitation for you, PT409 (HTTP 409) expired, revoked or already answered,
+            23505 already a member, 42501 disabled or an API key without the admin role.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        prefer=prefer,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PostRpcAcceptInvitationBody,
+    prefer: PostRpcAcceptInvitationPrefer | Unset = UNSET,
+) -> Response[Any]:
+    """Accept an invitation addressed to you (your user id or your e-mail address): you become a member
+    with its role. Answers the membership. Errors: 42704 no such invitation for you, PT409 (HTTP 409)
+    expired, revoked or already answered, 23505 already a member, 42501 disabled or an API key without
+    the admin role.
+
+    Args:
+        prefer (PostRpcAcceptInvitationPrefer | Unset):
+        body (PostRpcAcceptInvitationBody): Accept an invitation addressed to you (your user id or
+            your e-mail address): you become a member with its role. Answers the membership. Errors:
+            42704 no such invitation for you, PT409 (HTTP 409) expired, revoked or already answered,
+            23505 already a member, 42501 disabled or an API key without the admin role.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        prefer=prefer,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class PatchInvitationsPrefer(StrEnum):
+    RETURNMINIMAL = "return=minimal"
+    RETURNNONE = "return=none"
+    RETURNREPRESENTATION = "return=representation"
+
+    def __str__(self) -> str:
+        return str(self.value)

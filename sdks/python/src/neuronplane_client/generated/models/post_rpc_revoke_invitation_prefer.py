@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class PostRpcRevokeInvitationPrefer(StrEnum):
+    PARAMSSINGLE_OBJECT = "params=single-object"
+
+    def __str__(self) -> str:
+        return str(self.value)
