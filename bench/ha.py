@@ -144,16 +144,21 @@ def main() -> int:
                          " SELECT g FROM generate_series(1, 1500000) g")
             conn.execute("CHECKPOINT")
             size = conn.execute("SELECT sum(pg_database_size(oid)) FROM pg_database").fetchone()[0]
-        mb = size / 1e6
+        mb = float(size) / 1e6
         t0 = time.monotonic()
         h.pgbackrest("backup", "--type=full", timeout=3600)
         pgbr = time.monotonic() - t0
         leader = int(h.leader().removeprefix("pg"))
         dest = tmp / "basebackup"
         t0 = time.monotonic()
-        subprocess.run([str(PG_BIN / "pg_basebackup"), "-d", h.node_conninfo(leader, "postgres"),
-                        "-D", str(dest), "-X", "fetch", "-c", "fast"], check=True,
-                       capture_output=True)
+        # pg_hba lets only the replication role in for replication.
+        passfile = tmp / "pgpass-replicator"
+        passfile.write_text(f"127.0.0.1:*:*:replicator:{h._secret('replicator.password')}\n")
+        passfile.chmod(0o600)
+        subprocess.run([str(PG_BIN / "pg_basebackup"), "-h", "127.0.0.1", "-p",
+                        str(h.ports.pg(leader)), "-U", "replicator", "-D", str(dest),
+                        "-X", "fetch", "-c", "fast"], check=True, capture_output=True,
+                       env={**os.environ, "PGPASSFILE": str(passfile)})
         base = time.monotonic() - t0
         target = tmp / "restore"
         target.mkdir(mode=0o700)

@@ -298,6 +298,8 @@ def restore(ha: HA, into: Path, target: str | None, master_key_file: Path | None
         cluster.start(timeout=timeout)
         _wait_promoted(cluster, timeout)
         _check_key(cluster)
+        # Recovery is over: the passphrase need not stay on this machine.
+        conf.unlink()
     except BaseException:
         with contextlib.suppress(Exception):   # the original failure is what matters
             cluster.stop()
