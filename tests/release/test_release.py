@@ -98,12 +98,19 @@ def test_dry_run_builds_describes_signs_and_lists_everything(dry_run: Path, clon
     names = {Path(p).name for p in manifest["files"]}
     artifacts = sorted(p.name for p in (dry_run / "artifacts").iterdir()
                        if not p.name.endswith(".sig"))
-    # The package and both SDKs, each a wheel and an sdist (Python) or an npm tarball.
-    assert artifacts == sorted([f"neuronplane-{version}-py3-none-any.whl",
-                                f"neuronplane-{version}.tar.gz",
-                                f"neuronplane_client-{version}-py3-none-any.whl",
-                                f"neuronplane_client-{version}.tar.gz",
-                                f"neuronplane-client-{version}.tgz"]), artifacts
+    # The package and both SDKs, each a wheel and an sdist (Python) or an npm tarball; the
+    # console bundle and the chart package (both in this checkout) and, where podman can run,
+    # the five images; nothing else.
+    packages = {f"neuronplane-{version}-py3-none-any.whl", f"neuronplane-{version}.tar.gz",
+                f"neuronplane_client-{version}-py3-none-any.whl",
+                f"neuronplane_client-{version}.tar.gz", f"neuronplane-client-{version}.tgz",
+                f"neuronplane-console-{version}.tar.gz", f"neuronplane-{version}.tgz"}
+    images = {f"neuronplane-{name}-{version}.oci.tar"
+              for name in ("db", "migrate", "api", "app", "proxy")}
+    assert packages <= set(artifacts), artifacts
+    assert set(artifacts) - packages in (set(), images), artifacts
+    if set(artifacts) - packages == set():
+        assert any("image" in n for n in manifest["skipped"]), manifest["skipped"]
     for artifact in artifacts:
         spdx = json.loads((dry_run / "sbom" / f"{artifact}.spdx.json").read_text())
         assert spdx["spdxVersion"] == "SPDX-2.3"
